@@ -1,0 +1,75 @@
+package org.paperboy;
+
+import java.time.Clock;
+import org.paperboy.config.Settings;
+import org.paperboy.store.Database;
+import org.paperboy.store.JobStateRepository;
+import org.paperboy.store.PaperRepository;
+import org.paperboy.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds every object with {@code new}, in the order the data flows, and closes them in reverse.
+ * The CLI builds one App per command; {@link #startServer()} adds what only {@code serve} needs.
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final Settings settings;
+    private final Clock clock;
+    private final Database db;
+    private final PaperRepository papers;
+    private final JobStateRepository jobs;
+    private WebServer web;
+
+    public App(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+        this.papers = new PaperRepository(db);
+        this.jobs = new JobStateRepository(db, clock);
+    }
+
+    public App(Settings settings) {
+        this(settings, Clock.system(settings.timeZone()));
+    }
+
+    /** Starts the web server and the background jobs; returns once the server listens. */
+    public void startServer() {
+        web = new WebServer(settings, db);
+        web.start();
+        LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public PaperRepository papers() {
+        return papers;
+    }
+
+    public JobStateRepository jobs() {
+        return jobs;
+    }
+
+    public int port() {
+        return web == null ? -1 : web.port();
+    }
+
+    @Override
+    public void close() {
+        if (web != null) web.close();
+        db.close();
+    }
+}

@@ -1,0 +1,33 @@
+package org.paperboy.cli;
+
+import org.paperboy.config.ConfigException;
+import org.paperboy.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "paperboy", mixinStandardHelpOptions = true, version = "Paperboy 0.1.0",
+        description = "A self-hostable daily-papers service: harvest arXiv, rank, search, mail digests.",
+        subcommands = {ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+public final class PaperboyCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static int run(String... args) {
+        CommandLine cmd = new CommandLine(new PaperboyCommand());
+        SettingsOptions.addTo(cmd);
+        cmd.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ConfigException || e instanceof StoreException || e instanceof UserError) {
+                line.getErr().println("paperboy: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cmd.execute(args);
+    }
+}

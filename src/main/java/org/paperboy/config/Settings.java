@@ -1,0 +1,188 @@
+package org.paperboy.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting Paperboy reads, resolved once at start-up: a flag wins over the environment,
+ * which wins over the default. Bad values stop start-up with a message naming the setting.
+ */
+public record Settings(
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        String host,
+        int port,
+        URI baseUrl,
+        List<String> harvestCategories,
+        Duration harvestInterval,
+        URI oaiEndpoint,
+        URI arxivApi,
+        Duration harvestDelay,
+        ZoneId timeZone) {
+
+    public static final List<Setting> ALL = List.of(
+            new Setting("data", "./data", false, "Data directory: SQLite file, search index, mail outbox, caches"),
+            new Setting("db", "", false, "JDBC URL; empty means SQLite at <data>/paperboy.db; `jdbc:postgresql://host/db` for PostgreSQL"),
+            new Setting("db-user", "", false, "Database user (PostgreSQL)"),
+            new Setting("db-password", "", true, "Database password (PostgreSQL); never logged"),
+            new Setting("host", "127.0.0.1", false, "Address the server listens on; 0.0.0.0 for every interface"),
+            new Setting("port", "8080", false, "HTTP port"),
+            new Setting("base-url", "", false, "Public base URL used in feeds and links; empty means http://localhost:<port>"),
+            new Setting("harvest-categories", "cs.AI cs.CL cs.CV cs.LG", false, "arXiv categories the scheduled harvest follows, space or comma separated"),
+            new Setting("harvest-interval", "24h", false, "Time between scheduled harvests (e.g. 30m, 6h, 24h); `off` disables them"),
+            new Setting("oai-endpoint", "https://oaipmh.arxiv.org/oai", false, "arXiv OAI-PMH base URL"),
+            new Setting("arxiv-api", "https://export.arxiv.org/api/query", false, "arXiv API (Atom) query URL"),
+            new Setting("harvest-delay", "3s", false, "Polite pause between two requests to arXiv"),
+            new Setting("time-zone", "UTC", false, "Time zone for listing dates and schedules"));
+
+    /** The defaults alone, as tests and benchmarks start from. */
+    public static Settings defaults() {
+        return load(Map.of(), Map.of());
+    }
+
+    /**
+     * @param flags values given on the command line, keyed by setting name (without dashes)
+     * @param env   the process environment
+     */
+    public static Settings load(Map<String, String> flags, Map<String, String> env) {
+        Map<String, String> v = new LinkedHashMap<>();
+        for (Setting s : ALL) {
+            String value = flags.containsKey(s.name()) ? flags.get(s.name()) : env.getOrDefault(s.envVar(), s.defaultValue());
+            v.put(s.name(), value == null ? "" : value.strip());
+        }
+        return fromValues(v);
+    }
+
+    private static Settings fromValues(Map<String, String> v) {
+        Path data = Path.of(v.get("data").isEmpty() ? "./data" : v.get("data")).toAbsolutePath().normalize();
+        int port = parsePort(v.get("port"));
+        String db = v.get("db");
+        if (!db.isEmpty() && !db.startsWith("jdbc:sqlite:") && !db.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("--db / PAPERBOY_DB: expected a jdbc:postgresql: or jdbc:sqlite: URL, got '" + db + "'");
+        }
+        if (db.isEmpty()) db = "jdbc:sqlite:" + data.resolve("paperboy.db");
+        String base = v.get("base-url").isEmpty() ? "http://localhost:" + port : v.get("base-url");
+        return new Settings(data, db, v.get("db-user"), v.get("db-password"), v.get("host"), port,
+                parseUri("base-url", stripSlash(base)), parseCategories(v.get("harvest-categories")),
+                parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
+                parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
+                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")));
+    }
+
+    public boolean isPostgres() {
+        return dbUrl.startsWith("jdbc:postgresql:");
+    }
+
+    /** Null when scheduled harvests are off. */
+    public boolean harvestEnabled() {
+        return harvestInterval != null;
+    }
+
+    public Settings withDataDir(Path dir) {
+        return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
+                dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
+                harvestDelay, timeZone);
+    }
+
+    public Settings withDb(String url, String user, String password) {
+        return new Settings(dataDir, url, user, password, host, port, baseUrl, harvestCategories, harvestInterval,
+                oaiEndpoint, arxivApi, harvestDelay, timeZone);
+    }
+
+    public Settings withPort(int newPort) {
+        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone);
+    }
+
+    public Settings withEndpoints(URI oai, URI api, Duration delay) {
+        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
+                harvestInterval, oai, api, delay, timeZone);
+    }
+
+    /** The secret is masked so that the record can be logged safely. */
+    @Override
+    public String toString() {
+        return "Settings[data=" + dataDir + ", db=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword="
+                + (dbPassword.isEmpty() ? "" : "***") + ", host=" + host + ", port=" + port + ", baseUrl=" + baseUrl
+                + ", harvestCategories=" + harvestCategories + ", harvestInterval=" + harvestInterval + "]";
+    }
+
+    private static int parsePort(String s) {
+        try {
+            int p = Integer.parseInt(s);
+            if (p >= 0 && p <= 65535) return p;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("--port / PAPERBOY_PORT: expected a port number 0-65535, got '" + s + "'");
+    }
+
+    private static URI parseUri(String name, String s) {
+        try {
+            URI uri = URI.create(s);
+            if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) return uri;
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new ConfigException("--" + name + ": expected an http(s) URL, got '" + s + "'");
+    }
+
+    private static List<String> parseCategories(String s) {
+        List<String> cats = Arrays.stream(s.split("[\\s,]+")).filter(c -> !c.isBlank()).toList();
+        for (String c : cats) {
+            if (!c.matches("[a-z-]+(\\.[A-Za-z-]+)?")) {
+                throw new ConfigException("--harvest-categories: '" + c + "' is not an arXiv category such as cs.CL");
+            }
+        }
+        return cats;
+    }
+
+    private static Duration parseDurationOrOff(String name, String s) {
+        if (s.equalsIgnoreCase("off")) return null;
+        Duration d = parseDuration(name, s);
+        if (d.isZero()) throw new ConfigException("--" + name + ": must be positive or 'off'");
+        return d;
+    }
+
+    /** Accepts 500ms, 30s, 5m, 6h, 1d or an ISO-8601 duration (PT6H). */
+    public static Duration parseDuration(String name, String s) {
+        try {
+            if (s.toUpperCase().startsWith("P")) return Duration.parse(s);
+            var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(s);
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                };
+            }
+        } catch (RuntimeException ignored) {
+            // reported below
+        }
+        throw new ConfigException("--" + name + ": expected a duration such as 30s, 5m, 6h or 1d, got '" + s + "'");
+    }
+
+    private static ZoneId parseZone(String s) {
+        try {
+            return ZoneId.of(s);
+        } catch (RuntimeException e) {
+            throw new ConfigException("--time-zone: unknown time zone '" + s + "'");
+        }
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+}

@@ -1,0 +1,46 @@
+package org.paperboy.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+
+/** Persisted job state, so that a harvest or digest interrupted by a crash resumes where it stopped. */
+public final class JobStateRepository {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ClasspathSqlLocator sql = ClasspathSqlLocator.create();
+
+    public JobStateRepository(Database db, Clock clock) {
+        this.jdbi = db.jdbi();
+        this.clock = clock;
+    }
+
+    public JobState load(String name) {
+        return find(name).orElse(JobState.fresh(name));
+    }
+
+    public Optional<JobState> find(String name) {
+        return jdbi.withHandle(h -> h.createQuery(sql.locate(JobStateRepository.class, "find")).bind("name", name)
+                .map((rs, ctx) -> new JobState(rs.getString("name"), rs.getString("cursor_json"),
+                        instant(rs.getString("next_run")), rs.getInt("attempts"), rs.getString("last_error"),
+                        instant(rs.getString("updated_at"))))
+                .findOne());
+    }
+
+    public JobState save(JobState s) {
+        Instant now = clock.instant();
+        jdbi.useHandle(h -> h.createUpdate(sql.locate(JobStateRepository.class, "save"))
+                .bind("name", s.name()).bind("cursor", s.cursor())
+                .bind("nextRun", s.nextRun() == null ? null : s.nextRun().toString())
+                .bind("attempts", s.attempts()).bind("lastError", s.lastError())
+                .bind("updatedAt", now.toString()).execute());
+        return new JobState(s.name(), s.cursor(), s.nextRun(), s.attempts(), s.lastError(), now);
+    }
+
+    private static Instant instant(String s) {
+        return s == null ? null : Instant.parse(s);
+    }
+}

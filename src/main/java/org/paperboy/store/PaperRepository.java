@@ -1,0 +1,347 @@
+package org.paperboy.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.locator.ClasspathSqlLocator;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperVersion;
+
+/** The papers table and its satellites (categories, versions); the catalog's source of truth. */
+public final class PaperRepository {
+
+    private final Jdbi jdbi;
+    private final ClasspathSqlLocator sql = ClasspathSqlLocator.create();
+
+    public PaperRepository(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    private String sql(String name) {
+        return sql.locate(PaperRepository.class, name);
+    }
+
+    /**
+     * Inserts new papers and merges known ones in one transaction. An incoming record identical to
+     * the last one applied is skipped by its hash without reading the stored paper.
+     *
+     * @param listingDate the listing date of a new paper whose record carries none
+     */
+    public UpsertResult upsert(List<Paper> incoming, LocalDate listingDate, PaperMerger merger) {
+        if (incoming.isEmpty()) return UpsertResult.NONE;
+        return jdbi.inTransaction(h -> new Upsert(h, listingDate, merger).run(lastPerId(incoming)));
+    }
+
+    /** Within one batch a later record of the same paper wins, as if applied one after the other. */
+    private static Collection<Paper> lastPerId(List<Paper> incoming) {
+        Map<String, Paper> byId = new LinkedHashMap<>();
+        for (Paper p : incoming) byId.put(p.id().base(), p);
+        return byId.values();
+    }
+
+    private final class Upsert {
+        private final Handle h;
+        private final LocalDate defaultListingDate;
+        private final PaperMerger merger;
+        private final List<Paper> inserts = new ArrayList<>();
+        private final List<Paper> updates = new ArrayList<>();
+        private final Map<String, String> newHashes = new HashMap<>();
+        private final List<Paper> hashOnly = new ArrayList<>();
+
+        Upsert(Handle h, LocalDate defaultListingDate, PaperMerger merger) {
+            this.h = h;
+            this.defaultListingDate = defaultListingDate;
+            this.merger = merger;
+        }
+
+        UpsertResult run(Collection<Paper> batch) {
+            Map<String, String> stored = storedHashes(batch.stream().map(p -> p.id().base()).toList());
+            List<Paper> changed = classify(batch, stored);
+            mergeChanged(changed);
+            int unchanged = batch.size() - inserts.size() - updates.size();
+            write();
+            return new UpsertResult(inserts.size(), updates.size(), unchanged);
+        }
+
+        private Map<String, String> storedHashes(List<String> ids) {
+            Map<String, String> m = new HashMap<>();
+            h.createQuery(sql("hashes")).bindList("ids", ids)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> m.put(e.getKey(), e.getValue()));
+            return m;
+        }
+
+        private List<Paper> classify(Collection<Paper> batch, Map<String, String> stored) {
+            List<Paper> changed = new ArrayList<>();
+            for (Paper p : batch) {
+                String hash = hash(p);
+                newHashes.put(p.id().base(), hash);
+                String old = stored.get(p.id().base());
+                if (old == null) inserts.add(p.listingDate() == null ? withListingDate(p, defaultListingDate) : p);
+                else if (!old.equals(hash)) changed.add(p);
+            }
+            return changed;
+        }
+
+        private void mergeChanged(List<Paper> changed) {
+            if (changed.isEmpty()) return;
+            Map<String, Paper> current = findMany(h, changed.stream().map(p -> p.id().base()).toList());
+            for (Paper p : changed) {
+                Paper old = current.get(p.id().base());
+                Paper merged = merger.merge(old, p);
+                if (sameContent(old, merged)) hashOnly.add(p);
+                else updates.add(merged);
+            }
+        }
+
+        private void write() {
+            long last = inserts.size() + updates.size() == 0 ? 0 : nextSeq(h, inserts.size() + updates.size());
+            long seq = last - inserts.size() - updates.size();
+            PreparedBatch insert = h.prepareBatch(sql("insert"));
+            for (Paper p : inserts) bindPaper(insert, p, newHashes.get(p.id().base()), ++seq).add();
+            if (!inserts.isEmpty()) insert.execute();
+            PreparedBatch update = h.prepareBatch(sql("update"));
+            // the incoming record's hash, so that importing the same record again takes the fast path
+            for (Paper p : updates) bindPaper(update, p, newHashes.get(p.id().base()), ++seq).add();
+            if (!updates.isEmpty()) update.execute();
+            PreparedBatch rehash = h.prepareBatch(sql("update_hash"));
+            for (Paper p : hashOnly) rehash.bind("arxivId", p.id().base()).bind("hash", newHashes.get(p.id().base())).add();
+            if (!hashOnly.isEmpty()) rehash.execute();
+            writeSatellites();
+        }
+
+        private void writeSatellites() {
+            List<Paper> written = new ArrayList<>(inserts);
+            written.addAll(updates);
+            if (written.isEmpty()) return;
+            PreparedBatch del = h.prepareBatch(sql("delete_categories"));
+            PreparedBatch cat = h.prepareBatch(sql("insert_category"));
+            PreparedBatch ver = h.prepareBatch(sql("upsert_version"));
+            Map<String, LocalDate> listingDates = listingDates(written);
+            for (Paper p : updates) del.bind("arxivId", p.id().base()).add();
+            for (Paper p : written) {
+                for (String c : p.categories()) {
+                    cat.bind("arxivId", p.id().base()).bind("category", c)
+                            .bind("listingDate", listingDates.get(p.id().base()).toString()).add();
+                }
+                for (PaperVersion v : p.versions()) {
+                    ver.bind("arxivId", p.id().base()).bind("version", v.version())
+                            .bind("submitted", text(v.submitted())).bind("size", v.size()).add();
+                }
+            }
+            if (!updates.isEmpty()) del.execute();
+            if (cat.size() > 0) cat.execute();
+            if (ver.size() > 0) ver.execute();
+        }
+
+        /** An update keeps the stored listing date, so read it back rather than trusting the record. */
+        private Map<String, LocalDate> listingDates(List<Paper> written) {
+            Map<String, LocalDate> m = new HashMap<>();
+            for (Paper p : inserts) m.put(p.id().base(), p.listingDate());
+            if (updates.isEmpty()) return m;
+            h.createQuery("SELECT arxiv_id, listing_date FROM papers WHERE arxiv_id IN (<ids>)")
+                    .bindList("ids", updates.stream().map(p -> p.id().base()).toList())
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), LocalDate.parse(rs.getString(2))))
+                    .forEach(e -> m.put(e.getKey(), e.getValue()));
+            return m;
+        }
+    }
+
+    private long nextSeq(Handle h, int n) {
+        return h.createQuery(sql("next_seq")).bind("n", n).mapTo(Long.class).one();
+    }
+
+    private static PreparedBatch bindPaper(PreparedBatch s, Paper p, String hash, long seq) {
+        return s.bind("arxivId", p.id().base())
+                .bind("version", p.id().version())
+                .bind("title", p.title())
+                .bind("authors", Json.write(p.authors()))
+                .bind("abstract", p.abstractText())
+                .bind("primaryCategory", p.primaryCategory())
+                .bind("categories", String.join(" ", p.categories()))
+                .bind("comments", p.comments())
+                .bind("journalRef", p.journalRef())
+                .bind("doi", p.doi())
+                .bind("license", p.license())
+                .bind("submitted", text(p.submitted()))
+                .bind("updated", text(p.updated()))
+                .bind("listingDate", text(p.listingDate()))
+                .bind("codeLinks", Json.write(p.codeLinks()))
+                .bind("hash", hash)
+                .bind("seq", seq);
+    }
+
+    public Optional<Paper> find(String baseId) {
+        return Optional.ofNullable(jdbi.withHandle(h -> findMany(h, List.of(baseId))).get(baseId));
+    }
+
+    /** Full papers with version history, keyed by base id; unknown ids are absent. */
+    public Map<String, Paper> findMany(Collection<String> baseIds) {
+        return jdbi.withHandle(h -> findMany(h, baseIds));
+    }
+
+    private Map<String, Paper> findMany(Handle h, Collection<String> ids) {
+        if (ids.isEmpty()) return Map.of();
+        Map<String, List<PaperVersion>> versions = new HashMap<>();
+        h.createQuery(sql("versions_of")).bindList("ids", List.copyOf(ids)).map((rs, ctx) -> {
+            versions.computeIfAbsent(rs.getString("arxiv_id"), k -> new ArrayList<>())
+                    .add(new PaperVersion(rs.getInt("version"), date(rs.getString("submitted")), rs.getString("size")));
+            return null;
+        }).list();
+        Map<String, Paper> result = new LinkedHashMap<>();
+        h.createQuery(sql("find_many")).bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> mapPaper(rs, versions.getOrDefault(rs.getString("arxiv_id"), List.of())))
+                .forEach(p -> result.put(p.id().base(), p));
+        return result;
+    }
+
+    /** One page of a listing. Papers carry no version history here. */
+    public List<Paper> listing(Listing q) {
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql("listing"))
+                    .define("order", q.order().sql)
+                    .bind("from", q.from().toString()).bind("to", q.to().toString())
+                    .bind("limit", Math.min(q.limit(), 100_000)).bind("offset", q.offset());
+            bindCategories(query, q.categories());
+            return query.map((rs, ctx) -> mapPaper(rs, List.of())).list();
+        });
+    }
+
+    public int count(Listing q) {
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql("listing_count"))
+                    .bind("from", q.from().toString()).bind("to", q.to().toString());
+            bindCategories(query, q.categories());
+            return query.mapTo(Integer.class).one();
+        });
+    }
+
+    /** Papers per category over listing dates {@code from..to}, most first. */
+    public Map<String, Integer> categoryCounts(LocalDate from, LocalDate to) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery(sql("category_counts")).bind("from", from.toString()).bind("to", to.toString())
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
+    public Optional<LocalDate> latestDay() {
+        return jdbi.withHandle(h -> h.createQuery(sql("latest_day")).mapTo(String.class).findOne()).map(LocalDate::parse);
+    }
+
+    /** The nearest earlier day with papers (in any of the categories, when some are given). */
+    public Optional<LocalDate> dayBefore(LocalDate day, List<String> categories) {
+        return neighbourDay("day_before", day, categories);
+    }
+
+    public Optional<LocalDate> dayAfter(LocalDate day, List<String> categories) {
+        return neighbourDay("day_after", day, categories);
+    }
+
+    private Optional<LocalDate> neighbourDay(String query, LocalDate day, List<String> categories) {
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql(query)).bind("day", day.toString());
+            bindCategories(q, categories);
+            return q.mapTo(String.class).findOne();
+        }).map(LocalDate::parse);
+    }
+
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery(sql("count")).mapTo(Long.class).one());
+    }
+
+    /** The change sequence of the latest write; followers compare it with what they have read. */
+    public long lastChangeSeq() {
+        return jdbi.withHandle(h -> h.createQuery(sql("max_seq")).mapTo(Long.class).one());
+    }
+
+    /** Papers written after {@code seq}, in the order they were written. */
+    public List<PaperChange> changedSince(long seq, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(sql("changed_since")).bind("seq", seq).bind("limit", limit)
+                .map((rs, ctx) -> new PaperChange(rs.getLong("change_seq"), mapPaper(rs, List.of()))).list());
+    }
+
+    /** Category filters use numbered parameters, so that no user text ever reaches the SQL. */
+    private static void bindCategories(SqlStatement<?> s, List<String> categories) {
+        if (categories.isEmpty()) {
+            s.define("categoryFilter", "");
+            return;
+        }
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < categories.size(); i++) {
+            names.append(i == 0 ? "" : ", ").append(":cat").append(i);
+            s.bind("cat" + i, categories.get(i));
+        }
+        s.define("categoryFilter", "AND arxiv_id IN (SELECT arxiv_id FROM paper_categories WHERE category IN (" + names + "))");
+    }
+
+    private static Paper mapPaper(ResultSet rs, List<PaperVersion> versions) throws SQLException {
+        String cats = rs.getString("categories");
+        return new Paper(
+                new ArxivId(rs.getString("arxiv_id"), rs.getInt("version")),
+                rs.getString("title"),
+                Json.authors(rs.getString("authors")),
+                rs.getString("abstract"),
+                rs.getString("primary_category"),
+                cats.isEmpty() ? List.of() : Arrays.asList(cats.split(" ")),
+                rs.getString("comments"),
+                rs.getString("journal_ref"),
+                rs.getString("doi"),
+                rs.getString("license"),
+                date(rs.getString("submitted_date")),
+                date(rs.getString("updated_date")),
+                versions,
+                date(rs.getString("listing_date")),
+                Json.codeLinks(rs.getString("code_links")),
+                rs.getInt("upvotes"),
+                rs.getInt("num_comments"));
+    }
+
+    /** Everything a record says about a paper, but not the listing date, votes or comments. */
+    private static boolean sameContent(Paper a, Paper b) {
+        return hash(a).equals(hash(b));
+    }
+
+    static String hash(Paper p) {
+        String canonical = String.join("\u0001", p.id().toString(), p.title(), Json.write(p.authors()),
+                String.valueOf(p.abstractText()), String.valueOf(p.primaryCategory()), String.join(" ", p.categories()),
+                String.valueOf(p.comments()), String.valueOf(p.journalRef()), String.valueOf(p.doi()),
+                String.valueOf(p.license()), text(p.submitted()), text(p.updated()), Json.write(p.versions()),
+                Json.write(p.codeLinks()));
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Paper withListingDate(Paper p, LocalDate day) {
+        return new Paper(p.id(), p.title(), p.authors(), p.abstractText(), p.primaryCategory(), p.categories(),
+                p.comments(), p.journalRef(), p.doi(), p.license(), p.submitted(), p.updated(), p.versions(), day,
+                p.codeLinks(), p.upvotes(), p.numComments());
+    }
+
+    private static String text(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    private static LocalDate date(String s) {
+        return s == null || s.isEmpty() ? null : LocalDate.parse(s);
+    }
+}

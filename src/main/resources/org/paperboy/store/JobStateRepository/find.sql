@@ -1,0 +1,1 @@
+SELECT name, cursor_json, next_run, attempts, last_error, updated_at FROM job_state WHERE name = :name

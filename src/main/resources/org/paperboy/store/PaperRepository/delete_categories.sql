@@ -1,0 +1,1 @@
+DELETE FROM paper_categories WHERE arxiv_id = :arxivId

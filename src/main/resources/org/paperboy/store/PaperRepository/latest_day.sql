@@ -1,0 +1,1 @@
+SELECT MAX(listing_date) FROM papers

@@ -1,0 +1,1 @@
+UPDATE papers SET content_hash = :hash WHERE arxiv_id = :arxivId

@@ -1,0 +1,119 @@
+package org.paperboy.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.Author;
+import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperVersion;
+
+class PaperRepositoryTest {
+
+    @TempDir
+    Path tmp;
+
+    static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+    static final PaperMerger NEWER_WINS = (stored, incoming) ->
+            incoming.id().version() >= stored.id().version() ? incoming : stored;
+
+    static Paper paper(String id, int version, String title, LocalDate listed, String... cats) {
+        List<PaperVersion> versions = new java.util.ArrayList<>();
+        for (int v = 1; v <= version; v++) versions.add(new PaperVersion(v, LocalDate.of(2026, 11, 20 + v), null));
+        return new Paper(new ArxivId(id, version), title, List.of(new Author("Ada Lovelace", "Analytical Engines Ltd")),
+                "An abstract.", cats[0], List.of(cats), null, null, null, null, LocalDate.of(2026, 11, 21), null,
+                versions, listed, List.of(), 0, 0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void insertsThenSkipsAnUnchangedRecordThenUpdatesANewerVersion(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind, tmp)) {
+            PaperRepository repo = new PaperRepository(db);
+            Paper v1 = paper("2611.00001", 1, "First", null, "cs.CL", "cs.AI");
+            assertEquals(new UpsertResult(1, 0, 0), repo.upsert(List.of(v1), DAY, NEWER_WINS));
+            long seqAfterInsert = repo.lastChangeSeq();
+            assertEquals(new UpsertResult(0, 0, 1), repo.upsert(List.of(v1), DAY.plusDays(1), NEWER_WINS));
+            assertEquals(seqAfterInsert, repo.lastChangeSeq(), "an unchanged record must not bump the change sequence");
+
+            Paper v2 = paper("2611.00001", 2, "First, revised", null, "cs.CL");
+            assertEquals(new UpsertResult(0, 1, 0), repo.upsert(List.of(v2), DAY.plusDays(3), NEWER_WINS));
+            Paper stored = repo.find("2611.00001").orElseThrow();
+            assertEquals("First, revised", stored.title());
+            assertEquals(2, stored.id().version());
+            assertEquals(DAY, stored.listingDate(), "an update keeps the first listing date");
+            assertEquals(List.of(1, 2), stored.versions().stream().map(PaperVersion::version).toList());
+            assertEquals("Analytical Engines Ltd", stored.authors().get(0).affiliation());
+            assertTrue(repo.lastChangeSeq() > seqAfterInsert);
+            assertEquals(List.of("cs.CL"), stored.categories());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void listsADayByCategoryWithPagingAndNeighbourDays(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind, tmp)) {
+            PaperRepository repo = new PaperRepository(db);
+            repo.upsert(List.of(
+                    paper("2611.00001", 1, "A", DAY.minusDays(3), "cs.CL"),
+                    paper("2611.00002", 1, "B", DAY, "cs.CV"),
+                    paper("2611.00003", 1, "C", DAY, "cs.CL", "cs.LG"),
+                    paper("2611.00004", 1, "D", DAY, "cs.LG"),
+                    paper("2611.00005", 1, "E", DAY.plusDays(2), "cs.CV")), DAY, NEWER_WINS);
+            Listing day = Listing.day(DAY);
+            assertEquals(List.of("B", "C", "D"), titles(repo.listing(day)), "announcement order within a day");
+            assertEquals(List.of("C"), titles(repo.listing(day.page(1, 1))));
+            assertEquals(List.of("C", "D"), titles(repo.listing(day.inCategories(List.of("cs.LG")))));
+            assertEquals(2, repo.count(day.inCategories(List.of("cs.LG", "cs.CL"))));
+            assertEquals(DAY.minusDays(3), repo.dayBefore(DAY, List.of()).orElseThrow());
+            assertEquals(DAY.plusDays(2), repo.dayAfter(DAY, List.of()).orElseThrow());
+            assertFalse(repo.dayAfter(DAY, List.of("cs.LG")).isPresent());
+            assertEquals(DAY.plusDays(2), repo.latestDay().orElseThrow());
+            assertEquals(List.of("cs.LG", "cs.CL", "cs.CV"), List.copyOf(repo.categoryCounts(DAY, DAY).keySet()));
+            assertEquals(List.of("E", "B", "C", "D", "A"),
+                    titles(repo.listing(new Listing(DAY.minusDays(7), DAY.plusDays(7), List.of(), Listing.Order.UPVOTES, 0, 10))),
+                    "newest day first over a range");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void followersReadChangesInWriteOrder(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind, tmp)) {
+            PaperRepository repo = new PaperRepository(db);
+            repo.upsert(List.of(paper("2611.00001", 1, "A", DAY, "cs.CL"), paper("2611.00002", 1, "B", DAY, "cs.CL")), DAY, NEWER_WINS);
+            repo.upsert(List.of(paper("2611.00001", 2, "A2", DAY, "cs.CL")), DAY, NEWER_WINS);
+            List<PaperChange> all = repo.changedSince(0, 10);
+            assertEquals(List.of("B", "A2"), all.stream().map(c -> c.paper().title()).toList());
+            assertEquals(List.of("A2"), repo.changedSince(all.get(0).seq(), 10).stream().map(c -> c.paper().title()).toList());
+            assertEquals(all.get(1).seq(), repo.lastChangeSeq());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void refusesASchemaNewerThanItKnows(TestDatabases.Kind kind) {
+        String url = TestDatabases.freshUrl(kind, tmp);
+        String user = kind == TestDatabases.Kind.POSTGRESQL ? "postgres" : "";
+        try (Database db = Database.open(url, user, "")) {
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
+                    + " script, checksum, installed_by, installed_on, execution_time, success)"
+                    + " VALUES (99, '999', 'from the future', 'SQL', 'V999__future.sql', 0, 'test', CURRENT_TIMESTAMP, 1, true)"));
+            assertFalse(db.healthy(), "health check notices the newer schema");
+        }
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(url, user, ""));
+        assertTrue(e.getMessage().contains("newer than this Paperboy knows"), e.getMessage());
+    }
+
+    private static List<String> titles(List<Paper> papers) {
+        return papers.stream().map(Paper::title).toList();
+    }
+}
