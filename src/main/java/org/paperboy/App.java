@@ -1,10 +1,12 @@
 package org.paperboy;
 
 import java.time.Clock;
+import java.util.List;
 import org.paperboy.config.Settings;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,7 @@ public final class App implements AutoCloseable {
 
     /** Starts the web server and the background jobs; returns once the server listens. */
     public void startServer() {
-        web = new WebServer(settings, db);
+        web = new WebServer(settings, db, new Templates(), List.of());
         web.start();
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
     }

@@ -1,25 +1,73 @@
 package org.paperboy.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import java.util.List;
 import java.util.Map;
 import org.paperboy.config.Settings;
 import org.paperboy.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The HTTP server: builds the routes table and owns the Javalin instance. */
+/**
+ * The HTTP server: static files, the one place that turns exceptions into responses, and the
+ * routes table made of each feature's {@link RouteGroup}.
+ */
 public final class WebServer implements AutoCloseable {
 
-    private final Javalin app;
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-    public WebServer(Settings settings, Database db) {
+    private static final String RESPONDED = "paperboy.error-rendered";
+
+    private final Javalin app;
+    private final Templates templates;
+
+    public WebServer(Settings settings, Database db, Templates templates, List<RouteGroup> groups) {
+        this.templates = templates;
         this.app = Javalin.create(cfg -> {
             cfg.jetty.host = settings.host();
             cfg.jetty.port = settings.port();
             cfg.startup.showJavalinBanner = false;
-            cfg.routes.get("/healthz", ctx -> {
-                boolean ok = db.healthy();
-                ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "unavailable", "schema", db.schemaVersion()));
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/static";
+                s.directory = "/static";
+                s.location = Location.CLASSPATH;
+                s.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
+            cfg.routes.get("/healthz", ctx -> health(ctx, db));
+            groups.forEach(g -> g.addTo(cfg.routes));
+            errors(cfg.routes);
         });
+    }
+
+    private static void health(Context ctx, Database db) {
+        boolean ok = db.healthy();
+        ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "unavailable", "schema", db.schemaVersion()));
+    }
+
+    private void errors(RoutesConfig routes) {
+        routes.exception(HttpError.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Something went wrong on our side; the error has been logged.");
+        });
+        routes.error(404, "*", ctx -> {
+            if (ctx.attribute(RESPONDED) == null) respond(ctx, 404, "There is no page at " + ctx.path() + ".");
+        });
+    }
+
+    private void respond(Context ctx, int status, String message) {
+        ctx.attribute(RESPONDED, true);
+        ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(Map.of("error", message, "status", status));
+            return;
+        }
+        String title = status == 404 ? "Not found" : status < 500 ? "Bad request" : "Server error";
+        ctx.contentType("text/html; charset=utf-8")
+                .result(templates.render("error.jte", new ErrorPage(Meta.of(title + " · Paperboy", message), status, message)));
     }
 
     public void start() {
