@@ -163,6 +163,17 @@ public final class PaperRepository {
         }
     }
 
+    /**
+     * Gives a paper the next change sequence, inside the caller's transaction, after something
+     * that listings and followers must see (a vote, a comment, moderation). Taking the counter
+     * first, as {@link #upsert} does, keeps one lock order for every writer. Returns 0 when the
+     * paper does not exist.
+     */
+    public int touch(Handle h, String baseId) {
+        long seq = nextSeq(h, 1);
+        return h.createUpdate(sql("touch")).bind("arxivId", baseId).bind("seq", seq).execute();
+    }
+
     private long nextSeq(Handle h, int n) {
         return h.createQuery(sql("next_seq")).bind("n", n).mapTo(Long.class).one();
     }

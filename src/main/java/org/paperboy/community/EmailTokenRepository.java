@@ -1,0 +1,38 @@
+package org.paperboy.community;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.paperboy.store.Database;
+
+/** Links sent by mail (verify an address, reset a password): hashed, expiring, single use. */
+public final class EmailTokenRepository {
+    public static final String VERIFY = "verify";
+    public static final String RESET = "reset";
+
+    private final Jdbi jdbi;
+
+    public EmailTokenRepository(Database db) {
+        this.jdbi = db.jdbi();
+    }
+
+    private static String sql(String name) {
+        return Sql.of(EmailTokenRepository.class, name);
+    }
+
+    public void create(String tokenHash, long userId, String purpose, long now, long expiresAt) {
+        jdbi.useHandle(h -> h.createUpdate(sql("insert")).bind("hash", tokenHash).bind("userId", userId)
+                .bind("purpose", purpose).bind("now", now).bind("expiresAt", expiresAt).execute());
+    }
+
+    /** Whether the token is still usable, without using it (to show the form it leads to). */
+    public boolean valid(String tokenHash, String purpose, long now) {
+        return jdbi.withHandle(h -> h.createQuery(sql("valid")).bind("hash", tokenHash).bind("purpose", purpose)
+                .bind("now", now).mapTo(Long.class).findOne()).isPresent();
+    }
+
+    /** Marks the token used and returns its user, in one statement, so it works exactly once. */
+    public Optional<Long> consume(String tokenHash, String purpose, long now) {
+        return jdbi.withHandle(h -> h.createQuery(sql("consume")).bind("hash", tokenHash).bind("purpose", purpose)
+                .bind("now", now).mapTo(Long.class).findOne());
+    }
+}

@@ -1,0 +1,13 @@
+package org.paperboy.community;
+
+/** An account. Times are epoch milliseconds; {@code verifiedAt} and {@code bannedAt} are null when not. */
+public record User(long id, String username, String email, boolean admin, Long verifiedAt, Long bannedAt, long createdAt) {
+
+    public boolean verified() {
+        return verifiedAt != null;
+    }
+
+    public boolean banned() {
+        return bannedAt != null;
+    }
+}
