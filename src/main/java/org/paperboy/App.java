@@ -2,12 +2,23 @@ package org.paperboy;
 
 import java.time.Clock;
 import java.util.List;
+import org.paperboy.community.Community;
+import org.paperboy.community.PaperFetcher;
+import org.paperboy.community.PasswordHasher;
 import org.paperboy.config.Settings;
+import org.paperboy.jobs.TrendingJob;
+import org.paperboy.mail.MailSettings;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.web.Csrf;
+import org.paperboy.web.RouteGroup;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
+import org.paperboy.web.community.AccountRoutes;
+import org.paperboy.web.community.AccountSessions;
+import org.paperboy.web.community.CommunityRoutes;
+import org.paperboy.web.community.ModerationRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +35,9 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final PaperRepository papers;
     private final JobStateRepository jobs;
+    private final Community community;
     private WebServer web;
+    private TrendingJob trendingJob;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -32,6 +45,9 @@ public final class App implements AutoCloseable {
         this.db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
         this.papers = new PaperRepository(db);
         this.jobs = new JobStateRepository(db, clock);
+        // PaperFetcher.NONE until the ingest package's arXiv API client is wired in here
+        this.community = new Community(settings, db, papers, clock, MailSettings.from(settings).transport(),
+                PaperFetcher.NONE, PasswordHasher.Params.OWASP);
     }
 
     public App(Settings settings) {
@@ -40,8 +56,20 @@ public final class App implements AutoCloseable {
 
     /** Starts the web server and the background jobs; returns once the server listens. */
     public void startServer() {
-        web = new WebServer(settings, db, new Templates(), List.of());
+        Templates templates = new Templates();
+        boolean https = "https".equals(settings.baseUrl().getScheme());
+        Csrf csrf = new Csrf(https, List.of());
+        AccountSessions sessions = new AccountSessions(community.accounts(), csrf, https, settings.community().sessionLifetime());
+        List<RouteGroup> groups = List.of(csrf, sessions,
+                new AccountRoutes(community.accounts(), sessions, csrf, templates),
+                new CommunityRoutes(community, papers, csrf, templates, clock),
+                new ModerationRoutes(community, csrf, templates));
+        web = new WebServer(settings, db, templates, groups);
         web.start();
+        if (settings.community().trendingInterval() != null) {
+            trendingJob = new TrendingJob(community.trending(), settings.community().trendingInterval());
+            trendingJob.start();
+        }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
     }
 
@@ -65,12 +93,17 @@ public final class App implements AutoCloseable {
         return jobs;
     }
 
+    public Community community() {
+        return community;
+    }
+
     public int port() {
         return web == null ? -1 : web.port();
     }
 
     @Override
     public void close() {
+        if (trendingJob != null) trendingJob.close();
         if (web != null) web.close();
         db.close();
     }

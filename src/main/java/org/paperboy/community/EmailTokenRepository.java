@@ -26,8 +26,13 @@ public final class EmailTokenRepository {
 
     /** Whether the token is still usable, without using it (to show the form it leads to). */
     public boolean valid(String tokenHash, String purpose, long now) {
+        return pendingUser(tokenHash, purpose, now).isPresent();
+    }
+
+    /** The user of a still-usable token. */
+    public Optional<Long> pendingUser(String tokenHash, String purpose, long now) {
         return jdbi.withHandle(h -> h.createQuery(sql("valid")).bind("hash", tokenHash).bind("purpose", purpose)
-                .bind("now", now).mapTo(Long.class).findOne()).isPresent();
+                .bind("now", now).mapTo(Long.class).findOne());
     }
 
     /** Marks the token used and returns its user, in one statement, so it works exactly once. */

@@ -27,7 +27,8 @@ public record Settings(
         URI arxivApi,
         Duration harvestDelay,
         ZoneId timeZone,
-        Mail mail) {
+        Mail mail,
+        Community community) {
 
     /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
     public record Mail(String smtpHost, int smtpPort, String smtpSecurity, String smtpUser, String smtpPassword, String from) {
@@ -37,6 +38,17 @@ public record Settings(
                     + ", password=" + (smtpPassword.isEmpty() ? "" : "***") + ", from=" + from + "]";
         }
     }
+
+    /** At most {@code count} actions per {@code per}, refilled continuously (token bucket). */
+    public record Rate(int count, Duration per) {}
+
+    /**
+     * Accounts, votes, comments and abuse limits. {@code rateLimits} false switches every limit off
+     * (benchmarks). Accounts younger than {@code newAccountAge} get stricter limits.
+     */
+    public record Community(boolean rateLimits, Rate signup, Rate login, Rate vote, Rate comment, Rate submit,
+                            Rate reset, Duration newAccountAge, Duration commentEditWindow, Duration sessionLifetime,
+                            Duration trendingInterval) {}
 
     public static final List<Setting> ALL = List.of(
             new Setting("data", "./data", false, "Data directory: SQLite file, search index, mail outbox, caches"),
@@ -57,7 +69,18 @@ public record Settings(
             new Setting("smtp-security", "starttls", false, "none, starttls (required) or smtps"),
             new Setting("smtp-user", "", false, "SMTP user name (empty: no authentication)"),
             new Setting("smtp-password", "", true, "SMTP password; never logged"),
-            new Setting("mail-from", "Paperboy <paperboy@localhost>", false, "From address of every mail"));
+            new Setting("mail-from", "Paperboy <paperboy@localhost>", false, "From address of every mail"),
+            new Setting("rate-limits", "on", false, "Abuse limits on sign-up, log-in, votes, comments, submissions and resets: on, or off (benchmarks only); kept in memory, per node"),
+            new Setting("limit-signup", "5/1h", false, "Sign-ups per IP address (COUNT/DURATION)"),
+            new Setting("limit-login", "10/5m", false, "Log-in attempts per account name; 4x that per IP address"),
+            new Setting("limit-vote", "60/1m", false, "Votes per account; 4x that per IP address"),
+            new Setting("limit-comment", "10/5m", false, "Comments (and edits) per account; 4x that per IP address"),
+            new Setting("limit-submit", "10/1h", false, "Paper submissions per account; 4x that per IP address"),
+            new Setting("limit-reset", "3/1h", false, "Password-reset and verification mails per IP address and per account"),
+            new Setting("new-account-age", "24h", false, "Accounts younger than this get a quarter of the vote, comment and submit limits"),
+            new Setting("comment-edit-window", "15m", false, "How long after posting a comment its author may edit it"),
+            new Setting("session-lifetime", "30d", false, "How long a log-in lasts"),
+            new Setting("trending-interval", "10m", false, "Time between recomputations of trending scores; `off` disables the job"));
 
     /** The defaults alone, as tests and benchmarks start from. */
     public static Settings defaults() {
@@ -90,7 +113,30 @@ public record Settings(
                 parseUri("base-url", stripSlash(base)), parseCategories(v.get("harvest-categories")),
                 parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
-                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v));
+                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v),
+                parseCommunity(v));
+    }
+
+    private static Community parseCommunity(Map<String, String> v) {
+        String onOff = v.get("rate-limits").toLowerCase(java.util.Locale.ROOT);
+        if (!onOff.equals("on") && !onOff.equals("off")) throw new ConfigException("--rate-limits: expected on or off, got '" + v.get("rate-limits") + "'");
+        return new Community(onOff.equals("on"), parseRate("limit-signup", v), parseRate("limit-login", v),
+                parseRate("limit-vote", v), parseRate("limit-comment", v), parseRate("limit-submit", v),
+                parseRate("limit-reset", v), parseDuration("new-account-age", v.get("new-account-age")),
+                parseDuration("comment-edit-window", v.get("comment-edit-window")),
+                parseDuration("session-lifetime", v.get("session-lifetime")),
+                parseDurationOrOff("trending-interval", v.get("trending-interval")));
+    }
+
+    private static Rate parseRate(String name, Map<String, String> v) {
+        String s = v.get(name);
+        var m = java.util.regex.Pattern.compile("(\\d+)/(.+)").matcher(s);
+        if (m.matches()) {
+            Duration per = parseDuration(name, m.group(2));
+            int count = Integer.parseInt(m.group(1));
+            if (count > 0 && !per.isZero()) return new Rate(count, per);
+        }
+        throw new ConfigException("--" + name + ": expected COUNT/DURATION such as 10/5m, got '" + s + "'");
     }
 
     private static Mail parseMail(Map<String, String> v) {
@@ -115,22 +161,27 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone, mail);
+                harvestDelay, timeZone, mail, community);
     }
 
     public Settings withDb(String url, String user, String password) {
         return new Settings(dataDir, url, user, password, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail);
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, community);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, community);
     }
 
     public Settings withEndpoints(URI oai, URI api, Duration delay) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oai, api, delay, timeZone, mail);
+                harvestInterval, oai, api, delay, timeZone, mail, community);
+    }
+
+    public Settings withCommunity(Community c) {
+        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, c);
     }
 
     /** The secret is masked so that the record can be logged safely. */
