@@ -12,9 +12,9 @@ import java.time.Duration;
  * fresh paper with a few votes can pass an old one with many, and every paper fades without
  * anyone touching it. The offset keeps a brand-new paper from dividing by nearly zero. Papers are
  * read over days rather than hours, so the gravity is gentler than Hacker News' 1.8: with 1.5 a
- * paper a day old needs about 2.7 times the votes of one half a day old to rank level with it
- * ((26/14)^1.5 ... see TrendingTest), and a week-old paper needs about 25 times the votes of a
- * day-old one. Age counts from when the paper entered the feed (its listing day, or its
+ * paper a day old needs about 2.5 times the votes of one half a day old to rank level with it
+ * ((26/14)^1.5), and a week-old paper about 17 times the votes of a day-old one ((170/26)^1.5),
+ * so a day's best papers stay on the trending page for a few days. Age counts from when the paper entered the feed (its listing day, or its
  * submission when that is later).
  */
 public final class Trending {
