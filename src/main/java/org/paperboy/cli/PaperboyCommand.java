@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "paperboy", mixinStandardHelpOptions = true, version = "Paperboy 0.1.0",
         description = "A self-hostable daily-papers service: harvest arXiv, rank, search, mail digests.",
-        subcommands = {ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ConfigCommand.class, UserCommand.class, RankCommand.class, CommandLine.HelpCommand.class})
 public final class PaperboyCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +22,8 @@ public final class PaperboyCommand implements Runnable {
         CommandLine cmd = new CommandLine(new PaperboyCommand());
         SettingsOptions.addTo(cmd);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof ConfigException || e instanceof StoreException || e instanceof UserError) {
+            if (e instanceof ConfigException || e instanceof StoreException || e instanceof UserError
+                    || e instanceof org.paperboy.community.CommunityException) {
                 line.getErr().println("paperboy: " + e.getMessage());
                 return 2;
             }
