@@ -55,7 +55,8 @@ class CommunityHttpTest {
         String page = ada.get("/discussion/2611.00001").body();
         assertTrue(page.contains("<strong>result</strong>"), page);
         assertTrue(page.contains("aria-pressed=\"true\""), "the button shows the vote");
-        assertTrue(page.contains("href=\"/u/ada\""), "the header names the account");
+        assertTrue(page.contains("data-account><a href=\"/u/ada\">ada</a>"), "the header names the account");
+        assertTrue(page.contains("id=\"logout\""), "and offers to log out");
         assertEquals(1, server.app.papers().find("2611.00001").orElseThrow().numComments());
 
         assertEquals(303, ada.post("/logout", Map.of()).statusCode());

@@ -17,9 +17,9 @@ import org.paperboy.web.RouteGroup;
  * feature routes that read the viewer.
  */
 public final class AccountSessions implements RouteGroup {
-    /** The header region that layout.jte marks for the account links. */
-    static final String NAV_START = "<!--pb:account-->";
-    static final String NAV_END = "<!--/pb:account-->";
+    /** The header element that layout.jte marks for the account links (jte strips HTML comments). */
+    static final String NAV_START = "<nav class=\"account\" aria-label=\"Account\" data-account>";
+    static final String NAV_END = "</nav>";
 
     private final Accounts accounts;
     private final Csrf csrf;
@@ -72,7 +72,7 @@ public final class AccountSessions implements RouteGroup {
         String html = ctx.result();
         if (html == null) return;
         int start = html.indexOf(NAV_START);
-        int end = html.indexOf(NAV_END);
+        int end = start < 0 ? -1 : html.indexOf(NAV_END, start);
         if (start < 0 || end < start) return;
         String name = CommunityWeb.escape(u.username());
         String nav = "<a href=\"/u/" + name + "\">" + name + "</a> <a href=\"/account\">Account</a>"
