@@ -82,12 +82,18 @@ public final class ListingRoutes implements RouteGroup {
 
     private void show(Context ctx, Period period) {
         ListingQuery q = ListingQuery.of(ctx, period);
-        ListingResult r = listings.result(q);
-        if (r.catalogEmpty()) {
+        Optional<RenderedListing> page = listings.page(q, this::render);
+        if (page.isEmpty()) {
             firstRun(ctx);
             return;
         }
-        html(ctx, templates.render("listing.jte", pages.page(r)));
+        ctx.contentType("text/html; charset=utf-8").result(page.get().anonymousHtml());
+    }
+
+    private Optional<RenderedListing> render(ListingResult r) {
+        if (r.catalogEmpty()) return Optional.empty();
+        ListingPage page = pages.page(r);
+        return Optional.of(new RenderedListing(page, templates.renderBytes("listing.jte", page)));
     }
 
     private void firstRun(Context ctx) {

@@ -22,12 +22,14 @@ public final class ListingService {
     private final StampedCache<ListingQuery, ListingResult> results;
     private final StampedCache<ListingQuery, byte[]> apiBodies;
     private final StampedCache<String, Optional<LocalDate>> latest;
+    private final StampedCache<ListingQuery, Object> pages;
 
     public ListingService(PaperRepository papers) {
         this.papers = papers;
         this.results = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
         this.apiBodies = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
         this.latest = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, 1);
+        this.pages = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
     }
 
     public ListingResult result(ListingQuery q) {
@@ -40,6 +42,15 @@ public final class ListingService {
         int total = q.paging().offset() == 0 && page.size() < q.paging().limit() ? page.size() : papers.count(q.listing());
         return new ListingResult(q, page, total, papers.categoryCounts(q.period().from(), q.period().to()),
                 papers.dayBefore(q.period().from(), cats), papers.dayAfter(q.period().to(), cats), latestDay());
+    }
+
+    /**
+     * A page model built from a query's result, cached like the result: building cards, chips
+     * and the chart costs more than rendering them, and none of it depends on who asks.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T page(ListingQuery q, java.util.function.Function<ListingResult, T> build) {
+        return (T) pages.get(q, () -> build.apply(result(q)));
     }
 
     /** The API's body for a query: the JSON array of daily entries, cached as bytes. */
@@ -60,5 +71,6 @@ public final class ListingService {
         results.invalidate();
         apiBodies.invalidate();
         latest.invalidate();
+        pages.invalidate();
     }
 }

@@ -33,6 +33,19 @@ public final class Text {
 
     /** The abstract as one flowing paragraph, for previews and feeds. */
     public static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (text == null) return "";
+        StringBuilder b = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = !b.isEmpty();
+                continue;
+            }
+            if (space) b.append(' ');
+            space = false;
+            b.append(c);
+        }
+        return b.toString();
     }
 }
