@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 public record BarChart(String title, String description, int width, int height, List<Bar> bars) {
 
     public static final int MAX_BARS = 10;
-    static final int WIDTH = 640;
+    static final int WIDTH = 480;
     static final int ROW = 24;
-    static final int LABEL_WIDTH = 110;
-    static final int VALUE_WIDTH = 56;
+    static final int LABEL_WIDTH = 100;
+    static final int VALUE_WIDTH = 48;
     static final int BAR_HEIGHT = 16;
 
     public record Bar(String label, int value, String href, int y, int barWidth, int textY) {}

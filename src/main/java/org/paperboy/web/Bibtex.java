@@ -28,7 +28,7 @@ public final class Bibtex {
         field(b, "archivePrefix", "{arXiv}");
         if (p.primaryCategory() != null) field(b, "primaryClass", "{" + escape(p.primaryCategory()) + "}");
         if (p.doi() != null) field(b, "doi", "{" + escape(p.doi()) + "}");
-        field(b, "url", "{" + p.absUrl() + "}");
+        field(b, "url", "{https://arxiv.org/abs/" + p.id().base() + "}");
         b.setLength(b.length() - 2);
         return b.append("\n}\n").toString();
     }
