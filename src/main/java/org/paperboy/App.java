@@ -6,6 +6,10 @@ import org.paperboy.config.Settings;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.web.ApiRoutes;
+import org.paperboy.web.ListingRoutes;
+import org.paperboy.web.ListingService;
+import org.paperboy.web.PaperRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
 import org.slf4j.Logger;
@@ -24,6 +28,7 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final PaperRepository papers;
     private final JobStateRepository jobs;
+    private final ListingService listings;
     private WebServer web;
 
     public App(Settings settings, Clock clock) {
@@ -32,6 +37,7 @@ public final class App implements AutoCloseable {
         this.db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
         this.papers = new PaperRepository(db);
         this.jobs = new JobStateRepository(db, clock);
+        this.listings = new ListingService(papers);
     }
 
     public App(Settings settings) {
@@ -40,7 +46,13 @@ public final class App implements AutoCloseable {
 
     /** Starts the web server and the background jobs; returns once the server listens. */
     public void startServer() {
-        web = new WebServer(settings, db, new Templates(), List.of());
+        Templates templates = new Templates();
+        // Javalin takes the first matching route: feature groups go before the last two, whose
+        // catch-alls /api/papers/<id> and /papers/<path> would otherwise shadow their routes.
+        web = new WebServer(settings, db, templates, List.of(
+                new ListingRoutes(settings, listings, papers, templates),
+                new ApiRoutes(listings, papers),
+                new PaperRoutes(settings, papers, templates)));
         web.start();
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
     }
@@ -63,6 +75,11 @@ public final class App implements AutoCloseable {
 
     public JobStateRepository jobs() {
         return jobs;
+    }
+
+    /** Cached listings; call {@code listings().invalidate()} after a vote or comment changes one. */
+    public ListingService listings() {
+        return listings;
     }
 
     public int port() {
