@@ -52,9 +52,15 @@ final class PaperDraft {
         if (updated == null && history.size() > 1) updated = history.get(history.size() - 1).submitted();
         String abs = Text.paragraphs(abstractText);
         String comment = Text.oneLine(comments);
-        return new Paper(arxivId, cleanTitle, authors, abs == null ? "" : abs, primaryFirst().isEmpty() ? null : primaryFirst().get(0),
-                primaryFirst(), comment, Text.oneLine(journalRef), Text.clean(doi), Text.clean(license), submitted, updated,
-                history, listingDate, CodeLinks.find(abs, comment), 0, 0);
+        List<String> cats = primaryFirst();
+        return new Paper(arxivId, cleanTitle, authors, abs == null ? "" : abs, cats.isEmpty() ? null : cats.get(0),
+                cats, comment, Text.oneLine(journalRef), Text.clean(doi), Text.clean(license), submitted, updated,
+                history, listingDate, codeLinks(abs, comment), 0, 0);
+    }
+
+    static List<org.paperboy.paper.CodeLink> codeLinks(String abs, String comment) {
+        if (!Text.mayHoldUrl(abs) && !Text.mayHoldUrl(comment)) return List.of();
+        return CodeLinks.find(abs, comment);
     }
 
     private List<String> primaryFirst() {

@@ -1,7 +1,5 @@
 package org.paperboy.ingest;
 
-import java.util.regex.Pattern;
-
 /**
  * Display normalisation of arXiv text. arXiv keeps the submitter's hard line wraps; a paragraph
  * starts at a blank line or a line indented deeper than the text's common indentation (the
@@ -9,15 +7,41 @@ import java.util.regex.Pattern;
  * paragraphs are joined by a single newline.
  */
 public final class Text {
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
     private Text() {}
 
     /** Title and other one-line fields: every whitespace run becomes one space; blank gives null. */
     public static String oneLine(String s) {
         if (s == null) return null;
-        String t = SPACES.matcher(s).replaceAll(" ").strip();
+        String t = collapse(s);
         return t.isEmpty() ? null : t;
+    }
+
+    /** Whitespace runs to one space, ends stripped; a hand loop, as this runs for every record. */
+    static String collapse(CharSequence s) {
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) out.append(' ');
+            space = false;
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** True when the text may hold a URL, so the costly link search can be skipped for most abstracts. */
+    static boolean mayHoldUrl(String s) {
+        if (s == null) return false;
+        for (int i = 0; i + 4 <= s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == 'h' || c == 'H') && s.regionMatches(true, i, "http", 0, 4)) return true;
+            if ((c == 'w' || c == 'W') && s.regionMatches(true, i, "www.", 0, 4)) return true;
+        }
+        return false;
     }
 
     /** Abstracts: wraps collapsed, paragraphs kept (joined by "\n"); blank gives null. */
@@ -45,7 +69,7 @@ public final class Text {
     private static boolean flush(StringBuilder out, StringBuilder para, boolean first) {
         if (para.length() == 0) return first;
         if (!first) out.append('\n');
-        out.append(SPACES.matcher(para).replaceAll(" "));
+        out.append(collapse(para));
         para.setLength(0);
         return false;
     }
