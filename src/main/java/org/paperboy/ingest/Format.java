@@ -13,7 +13,7 @@ public enum Format {
     OAI_PMH("OAI-PMH XML (ListRecords/GetRecord, metadataPrefix arXiv or arXivRaw)", new OaiPmhReader()),
     ATOM("arXiv API Atom XML", new AtomReader());
 
-    private static final int PEEK = 1 << 20;
+    private static final int PEEK = 1 << 16;
 
     public final String description;
     public final PaperReader reader;
@@ -34,10 +34,7 @@ public enum Format {
      * @throws UnknownFormatException naming the formats known
      */
     public static Format detect(BufferedInputStream in, String source) throws IOException {
-        in.mark(PEEK);
-        byte[] head = in.readNBytes(PEEK);
-        in.reset();
-        String text = new String(head, StandardCharsets.UTF_8);
+        String text = new String(peek(in), StandardCharsets.UTF_8);
         int i = 0;
         while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) i++;
         if (i == text.length()) throw new UnknownFormatException(source + " is empty");
@@ -45,6 +42,20 @@ public enum Format {
         if (first == '{') return jsonFormat(text.substring(i), source);
         if (first == '<') return xmlFormat(text.substring(i), source);
         throw new UnknownFormatException(source + ": not a format Paperboy knows; known formats: " + known());
+    }
+
+    /** The first bytes, without consuming them; a stream that breaks off early gives what came (the reader reports the cut). */
+    private static byte[] peek(BufferedInputStream in) throws IOException {
+        in.mark(PEEK);
+        byte[] buf = new byte[PEEK];
+        int n = 0;
+        try {
+            for (int r; n < PEEK && (r = in.read(buf, n, PEEK - n)) > 0; ) n += r;
+        } catch (java.io.EOFException e) {
+            // a cut gzip: detect from what was read
+        }
+        in.reset();
+        return Arrays.copyOf(buf, n);
     }
 
     private static Format jsonFormat(String text, String source) {
