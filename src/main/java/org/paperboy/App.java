@@ -13,10 +13,15 @@ import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.RouteGroup;
+import org.paperboy.web.ApiRoutes;
+import org.paperboy.web.ListingRoutes;
+import org.paperboy.web.ListingService;
+import org.paperboy.web.PaperRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
 import org.paperboy.web.community.AccountRoutes;
 import org.paperboy.web.community.AccountSessions;
+import org.paperboy.web.community.CommunityPages;
 import org.paperboy.web.community.CommunityRoutes;
 import org.paperboy.web.community.ModerationRoutes;
 import org.slf4j.Logger;
@@ -38,6 +43,8 @@ public final class App implements AutoCloseable {
     private final Community community;
     private WebServer web;
     private TrendingJob trendingJob;
+    private final ListingService listings;
+    private org.paperboy.jobs.HarvestJob harvestJob;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -45,9 +52,9 @@ public final class App implements AutoCloseable {
         this.db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
         this.papers = new PaperRepository(db);
         this.jobs = new JobStateRepository(db, clock);
-        // PaperFetcher.NONE until the ingest package's arXiv API client is wired in here
         this.community = new Community(settings, db, papers, clock, MailSettings.from(settings).transport(),
-                PaperFetcher.NONE, PasswordHasher.Params.OWASP);
+                arxivFetcher(), PasswordHasher.Params.OWASP);
+        this.listings = new ListingService(papers);
     }
 
     public App(Settings settings) {
@@ -59,18 +66,60 @@ public final class App implements AutoCloseable {
         Templates templates = new Templates();
         boolean https = "https".equals(settings.baseUrl().getScheme());
         Csrf csrf = new Csrf(https, List.of());
+        CommunityPages communityPages = new CommunityPages(community, csrf, templates);
         AccountSessions sessions = new AccountSessions(community.accounts(), csrf, https, settings.community().sessionLifetime());
-        List<RouteGroup> groups = List.of(csrf, sessions,
+        // Javalin takes the first matching route: feature groups go before the last two, whose
+        // catch-alls /api/papers/<id> and /papers/<path> would otherwise shadow their routes.
+        web = new WebServer(settings, db, templates, List.of(csrf, sessions,
                 new AccountRoutes(community.accounts(), sessions, csrf, templates),
                 new CommunityRoutes(community, papers, csrf, templates, clock),
-                new ModerationRoutes(community, csrf, templates));
-        web = new WebServer(settings, db, templates, groups);
+                new ModerationRoutes(community, csrf, templates),
+                new ListingRoutes(settings, listings, papers, templates, communityPages),
+                new ApiRoutes(listings, papers),
+                new PaperRoutes(settings, papers, templates, communityPages)));
         web.start();
         if (settings.community().trendingInterval() != null) {
             trendingJob = new TrendingJob(community.trending(), settings.community().trendingInterval());
             trendingJob.start();
         }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
+        startHarvestJob();
+    }
+
+    /**
+     * "Submit a paper" fetches an unknown paper through the arXiv API client, which also stores it.
+     * Someone is waiting on the page, so the client tries twice with short timeouts instead of the
+     * harvest's patient retries.
+     */
+    private PaperFetcher arxivFetcher() {
+        var policy = new org.paperboy.ingest.PoliteHttp.Policy(java.time.Duration.ZERO, java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(20), 2, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5));
+        return id -> {
+            var http = new org.paperboy.ingest.PoliteHttp(policy, org.paperboy.ingest.PoliteHttp.Sleeper.REAL, clock);
+            var api = new org.paperboy.ingest.ArxivApiClient(http, settings.arxivApi(), papers, new org.paperboy.ingest.VersionMerger(), clock);
+            try {
+                var fetched = api.fetch(List.of(id), new org.paperboy.ingest.ImportSummary()).get(0);
+                if (fetched.outcome() == org.paperboy.ingest.ArxivApiClient.Outcome.UNKNOWN) return java.util.Optional.empty();
+                return papers.find(id.base());
+            } catch (org.paperboy.ingest.HarvestException e) {
+                throw new PaperFetcher.Unavailable(e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PaperFetcher.Unavailable("interrupted", e);
+            }
+        };
+    }
+
+    /** The scheduled harvest runs on its own virtual thread; start-up never waits for arXiv. */
+    private void startHarvestJob() {
+        if (!settings.harvestEnabled()) return;
+        var http = new org.paperboy.ingest.PoliteHttp(org.paperboy.ingest.PoliteHttp.Policy.withDelay(settings.harvestDelay()),
+                org.paperboy.ingest.PoliteHttp.Sleeper.REAL, clock);
+        var harvester = new org.paperboy.ingest.OaiHarvester(http, papers, jobs, new org.paperboy.ingest.VersionMerger(), clock);
+        harvestJob = new org.paperboy.jobs.HarvestJob(new org.paperboy.ingest.CategoryHarvest(harvester), jobs,
+                settings.oaiEndpoint(), settings.harvestCategories(), settings.harvestInterval(),
+                org.paperboy.jobs.HarvestJob.START_DELAY, org.paperboy.jobs.HarvestJob.FIRST_RETRY, clock);
+        harvestJob.start();
     }
 
     public Settings settings() {
@@ -97,6 +146,11 @@ public final class App implements AutoCloseable {
         return community;
     }
 
+    /** Cached listings; call {@code listings().invalidate()} after a vote or comment changes one. */
+    public ListingService listings() {
+        return listings;
+    }
+
     public int port() {
         return web == null ? -1 : web.port();
     }
@@ -104,6 +158,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (trendingJob != null) trendingJob.close();
+        if (harvestJob != null) harvestJob.close();
         if (web != null) web.close();
         db.close();
     }

@@ -227,11 +227,34 @@ public final class PaperRepository {
         return jdbi.withHandle(h -> {
             var query = h.createQuery(sql("listing"))
                     .define("order", q.order().sql)
+                    .define("featuredFirst", featuredFirst(q))
                     .bind("from", q.from().toString()).bind("to", q.to().toString())
                     .bind("limit", Math.min(q.limit(), 100_000)).bind("offset", q.offset());
             bindCategories(query, q.categories());
             return query.map((rs, ctx) -> mapPaper(rs, List.of())).list();
         });
+    }
+
+    /**
+     * A single day ranked by upvotes shows the papers submitted to it first (as Hugging Face's
+     * daily page does), then the rest of the day's papers.
+     */
+    private static String featuredFirst(Listing q) {
+        if (!q.from().equals(q.to()) || q.order() != Listing.Order.UPVOTES) return "";
+        return "CASE WHEN arxiv_id IN (SELECT arxiv_id FROM submissions WHERE featured_date = :from) THEN 0 ELSE 1 END,";
+    }
+
+    /** Who submitted a paper to the daily feed, and when (epoch milliseconds). */
+    public record Submitter(String username, long submittedAtMillis, LocalDate featuredDate) {}
+
+    /** The submitters of those of these papers that were submitted, keyed by base id. */
+    public Map<String, Submitter> submitters(Collection<String> baseIds) {
+        if (baseIds.isEmpty()) return Map.of();
+        Map<String, Submitter> m = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery(sql("submitters")).bindList("ids", List.copyOf(baseIds))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new Submitter(rs.getString(2), rs.getLong(3), LocalDate.parse(rs.getString(4)))))
+                .forEach(e -> m.put(e.getKey(), e.getValue())));
+        return m;
     }
 
     public int count(Listing q) {

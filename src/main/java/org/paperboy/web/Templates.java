@@ -3,6 +3,7 @@ package org.paperboy.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 
 /** The precompiled jte templates (built by jte-maven-plugin from src/main/jte). */
 public final class Templates {
@@ -13,5 +14,19 @@ public final class Templates {
         StringOutput out = new StringOutput(8192);
         engine.render(name, page, out);
         return out.toString();
+    }
+
+    /** Renders a template that takes several parameters, by name. */
+    public byte[] renderBytes(String name, java.util.Map<String, Object> params) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        engine.render(name, params, out);
+        return out.toByteArray();
+    }
+
+    /** As {@link #render} but straight to UTF-8 bytes, which is faster for large pages. */
+    public byte[] renderBytes(String name, Object page) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        engine.render(name, page, out);
+        return out.toByteArray();
     }
 }

@@ -270,4 +270,63 @@ class CommunityHttpTest {
         assertTrue(r.body().contains("arXiv cannot be reached"), r.body());
         assertTrue(r.body().contains("value=\"2611.54321\""), "the input is kept");
     }
+
+    @Test
+    void theDailyPageShowsSubmittedPapersFirstWithButtonsSubmittersAndTheHfApiFields() throws Exception {
+        server.app.papers().upsert(java.util.List.of(Fixtures.paper("2611.00009", "An older paper", java.time.LocalDate.of(2026, 11, 20))),
+                java.time.LocalDate.of(2026, 11, 20), (old, incoming) -> incoming);
+        var ada = server.client().signUpVerified("ada");
+        var bob = server.client().signUpVerified("bob");
+        ada.post("/papers/2611.00003/upvote", Map.of("vote", "up"));
+        assertEquals(200, ada.post("/submit", Map.of("paper", "2611.00009")).statusCode());
+        ada.post("/papers/2611.00003/comments", Map.of("body", "Worth reading."));
+
+        String anon = server.client().get("/papers?date=2026-11-26").body();
+        int older = anon.indexOf("An older paper");
+        int voted = anon.indexOf("Paper 2611.00003");
+        int other = anon.indexOf("Paper 2611.00001");
+        assertTrue(older > 0 && older < voted && voted < other, "submitted first, then by votes: " + older + " " + voted + " " + other);
+        assertTrue(anon.contains("submitted by <a href=\"/u/ada\">ada</a>"), anon);
+        assertTrue(anon.contains("href=\"/login?next=/papers/2611.00003\""), "visitors get a log-in link instead of a form");
+        assertFalse(anon.contains("<script"), "no script for visitors");
+
+        String mine = ada.get("/papers?date=2026-11-26").body();
+        assertTrue(mine.contains("<form class=\"upvote voted\" method=\"post\" action=\"/papers/2611.00003/upvote\""), mine);
+        assertTrue(mine.contains("<form class=\"upvote\" method=\"post\" action=\"/papers/2611.00001/upvote\""));
+        assertTrue(mine.contains("/static/htmx.min.js"));
+        assertTrue(mine.contains("name=\"_csrf\" value=\"" + ada.csrf() + "\""), "the visitor's own CSRF token");
+        assertFalse(bob.get("/papers?date=2026-11-26").body().contains("class=\"upvote voted\""), "bob did not vote");
+
+        String api = server.client().get("/api/daily_papers?date=2026-11-26").body();
+        assertTrue(api.startsWith("[{\"paper\":{\"id\":\"2611.00009\""), api);
+        assertTrue(api.contains("\"submittedOnDailyBy\":{\"name\":\"ada\""), api);
+        assertTrue(api.contains("\"submittedOnDailyAt\":\"2026-11-26T12:00:00Z\""), api);
+        assertTrue(api.matches("(?s).*\"id\":\"2611.00003\".*?\"upvotes\":1,\"numComments\":1.*"), api);
+        assertTrue(server.client().get("/api/papers/2611.00009").body().contains("\"submittedOnDailyBy\":{\"name\":\"ada\""));
+
+        String paper = ada.get("/papers/2611.00003").body();
+        assertTrue(paper.contains("<p>Worth reading.</p>") && paper.contains("id=\"comments\""), "comments on the paper page");
+        assertTrue(paper.contains("<form class=\"upvote voted\""), "the upvote button on the paper page");
+
+        assertEquals(303, ada.post("/moderation/papers", Map.of("id", "2611.00001", "action", "hide", "reason", "duplicate")).statusCode());
+        assertFalse(server.client().get("/papers?date=2026-11-26").body().contains("Paper 2611.00001"), "hidden from the feed");
+        assertFalse(server.client().get("/api/daily_papers?date=2026-11-26").body().contains("2611.00001"));
+        assertEquals(404, bob.get("/papers/2611.00001").statusCode());
+        assertEquals(200, ada.get("/papers/2611.00001").statusCode(), "admins still see it");
+    }
+
+    @Test
+    void trendingPageAndApiSortByTheRecomputedScore() throws Exception {
+        var ada = server.client().signUpVerified("ada");
+        var bob = server.client().signUpVerified("bob");
+        ada.post("/papers/2611.00002/upvote", Map.of("vote", "up"));
+        bob.post("/papers/2611.00002/upvote", Map.of("vote", "up"));
+        bob.post("/papers/2611.00003/upvote", Map.of("vote", "up"));
+        assertEquals(2, server.app.community().trending().recompute(), "the two papers with votes");
+        String page = server.client().get("/trending").body();
+        assertTrue(page.indexOf("Paper 2611.00002") < page.indexOf("Paper 2611.00003"), page);
+        assertFalse(page.contains("Paper 2611.00001"), "no votes, not trending");
+        String api = server.client().get("/api/daily_papers?date=2026-11-26&sort=trending").body();
+        assertTrue(api.indexOf("2611.00002") < api.indexOf("2611.00003") && api.indexOf("2611.00003") < api.indexOf("2611.00001"), api);
+    }
 }

@@ -37,7 +37,7 @@ final class TestServer implements AutoCloseable {
     TestServer(Path data, Map<String, String> extraSettings) {
         this.data = data;
         Map<String, String> flags = new HashMap<>(Map.of("data", data.toString(), "port", "0", "host", "127.0.0.1",
-                "trending-interval", "off"));
+                "trending-interval", "off", "harvest-interval", "off", "arxiv-api", "http://127.0.0.1:9/api/query"));
         flags.putAll(extraSettings);
         app = new App(Settings.load(flags, Map.of()), clock);
         Fixtures.addPapers(app.papers(), "2611.00001", "2611.00002", "2611.00003");

@@ -63,7 +63,13 @@ public final class AccountSessions implements RouteGroup {
         ctx.removeCookie(CommunityWeb.SESSION_COOKIE, "/");
     }
 
-    /** Replaces the header's log-in links with the account's name and a log-out button. */
+    /** htmx (served from /static, 0BSD) enhances the forms of signed-in visitors; everyone else needs no script. */
+    static final String HTMX = "<script src=\"/static/htmx.min.js\" defer></script>";
+
+    /**
+     * For a signed-in visitor: replaces the header's log-in links with the account's name and a
+     * log-out button, and loads htmx so that upvotes swap in place.
+     */
     private void accountNav(Context ctx) {
         User u = CommunityWeb.viewer(ctx);
         if (u == null) return;
@@ -79,6 +85,8 @@ public final class AccountSessions implements RouteGroup {
                 + (u.admin() ? " <a href=\"/moderation\">Moderation</a>" : "")
                 + " <form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\""
                 + CommunityWeb.escape(csrf.token(ctx)) + "\"><button type=\"submit\" class=\"link\" id=\"logout\">Log out</button></form>";
-        ctx.result(html.substring(0, start + NAV_START.length()) + nav + html.substring(end));
+        String page = html.substring(0, start + NAV_START.length()) + nav + html.substring(end);
+        int head = page.indexOf("</head>");
+        ctx.result(head < 0 ? page : page.substring(0, head) + HTMX + page.substring(head));
     }
 }

@@ -227,7 +227,8 @@ public final class CommunityRoutes implements RouteGroup {
 
     private void trending(Context ctx) {
         LocalDate today = LocalDate.now(clock);
-        List<Paper> ps = papers.listing(new Listing(today.minusDays(TRENDING_DAYS - 1L), today, List.of(), Listing.Order.TRENDING, 0, TRENDING_SHOWN));
+        List<Paper> ps = papers.listing(new Listing(today.minusDays(TRENDING_DAYS - 1L), today, List.of(), Listing.Order.TRENDING, 0, TRENDING_SHOWN))
+                .stream().filter(p -> p.upvotes() > 0).toList();
         CommunityWeb.render(ctx, templates, "community/trending.jte",
                 new TrendingPage(Meta.of("Trending papers · Paperboy", "The papers people upvote most, weighed against age"),
                         csrf.token(ctx), rows(ps, viewer(ctx)), TRENDING_DAYS), 200);

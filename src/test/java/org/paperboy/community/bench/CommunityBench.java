@@ -81,7 +81,7 @@ public final class CommunityBench {
 
     private static Result run(String name, Path data, String pgUrl, int seconds, int clients, int paperCount) throws Exception {
         Map<String, String> flags = new HashMap<>(Map.of("data", data.toString(), "port", "0", "host", "127.0.0.1",
-                "rate-limits", "off", "trending-interval", "off"));
+                "rate-limits", "off", "trending-interval", "off", "harvest-interval", "off"));
         if (pgUrl != null) {
             flags.put("db", pgUrl);
             flags.put("db-user", "postgres");
