@@ -73,7 +73,7 @@ public final class PaperRoutes implements RouteGroup {
         Meta meta = Meta.of(Text.oneLine(p.title()) + " · Paperboy", description).withCanonical(absolute);
         String listingHref = p.listingDate() == null ? "/" : Urls.listing(new Period.Day(p.listingDate()), CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES);
         PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute,
-                community.paperSection(ctx, p));
+                community.paperSection(ctx, p), community.paperVote(ctx, p));
         ListingRoutes.html(ctx, templates.render("paper.jte", page));
     }
 

@@ -114,6 +114,15 @@ class CommunityBrowserTest {
         browser.findElement(By.cssSelector("form.upvote button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("form.upvote .count"), "1"));
 
+        // the same button on the daily page's cards
+        browser.get(server.url("/papers?date=2026-11-26"));
+        WebElement card = browser.findElement(By.id("paper-2611.00003"));
+        card.findElement(By.cssSelector("form.upvote button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("paper-2611.00003"))
+                .findElements(By.cssSelector("form.upvote.voted")).size() == 1);
+        assertEquals(1, server.app.papers().find("2611.00003").orElseThrow().upvotes());
+
+        browser.get(server.url("/discussion/2611.00002"));
         fill("comment-body", "Great *paper* <b>bold?</b>");
         browser.findElement(By.cssSelector("form.comment-form button")).click();
         WebElement body = new WebDriverWait(browser, Duration.ofSeconds(10))

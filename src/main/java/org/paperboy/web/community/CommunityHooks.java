@@ -14,8 +14,11 @@ public interface CommunityHooks {
     /** Null for a visitor who is not logged in: they get the shared, cached page. */
     Viewer viewer(Context ctx, Collection<String> paperIds);
 
-    /** The paper page's community section (upvote button, submitter, discussion), or null. */
+    /** The paper page's community section (discussion), or null. */
     Content paperSection(Context ctx, Paper paper);
+
+    /** The paper page's upvote button and submitter, for its header, or null. */
+    Content paperVote(Context ctx, Paper paper);
 
     /** True when a moderator hid the paper and this visitor is not an admin. */
     boolean hiddenFrom(Context ctx, String arxivId);
@@ -28,6 +31,11 @@ public interface CommunityHooks {
 
         @Override
         public Content paperSection(Context ctx, Paper paper) {
+            return null;
+        }
+
+        @Override
+        public Content paperVote(Context ctx, Paper paper) {
             return null;
         }
 

@@ -28,14 +28,28 @@ public final class CommunityPages implements CommunityHooks {
         return new Viewer(u.username(), csrf.token(ctx), community.votes().votedAmong(u, paperIds));
     }
 
-    @Override
-    public Content paperSection(Context ctx, Paper paper) {
+    /** The paper's section, built once per request and shared by the two hooks that render it. */
+    private PaperSection section(Context ctx, Paper paper) {
+        String key = "paperboy.paper-section." + paper.id().base();
+        PaperSection cached = ctx.attribute(key);
+        if (cached != null) return cached;
         User u = CommunityWeb.viewer(ctx);
         String id = paper.id().base();
-        String token = u == null ? "" : csrf.token(ctx);
-        PaperSection s = new PaperSection(id, paper.upvotes(), community.votes().hasVoted(u, id), token,
+        PaperSection s = new PaperSection(id, paper.upvotes(), paper.numComments(), community.votes().hasVoted(u, id), u == null ? "" : csrf.token(ctx),
                 community.submissionRepository().find(id).orElse(null), u, community.comments().thread(id, u));
-        String html = templates.render("community/paper_section.jte", s);
+        ctx.attribute(key, s);
+        return s;
+    }
+
+    @Override
+    public Content paperSection(Context ctx, Paper paper) {
+        String html = templates.render("community/paper_section.jte", section(ctx, paper));
+        return output -> output.writeContent(html);
+    }
+
+    @Override
+    public Content paperVote(Context ctx, Paper paper) {
+        String html = templates.render("community/paper_vote.jte", section(ctx, paper));
         return output -> output.writeContent(html);
     }
 

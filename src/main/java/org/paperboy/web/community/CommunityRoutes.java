@@ -96,7 +96,7 @@ public final class CommunityRoutes implements RouteGroup {
         String id = paperId(ctx);
         User u = viewer(ctx);
         if (u == null) {
-            String login = "/login?next=" + CommunityWeb.back(ctx, discussionUrl(id));
+            String login = "/login?next=" + java.net.URLEncoder.encode(CommunityWeb.back(ctx, discussionUrl(id)), java.nio.charset.StandardCharsets.UTF_8);
             if (CommunityWeb.htmx(ctx)) ctx.header("HX-Redirect", login).status(204);
             else ctx.redirect(login, HttpStatus.SEE_OTHER);
             return;

@@ -6,5 +6,5 @@ import org.paperboy.community.Submission;
 import org.paperboy.community.User;
 
 /** The community part of a paper page: its upvote button, who submitted it, its discussion. */
-public record PaperSection(String arxivId, int upvotes, boolean voted, String csrf, Submission submission, User viewer,
+public record PaperSection(String arxivId, int upvotes, int numComments, boolean voted, String csrf, Submission submission, User viewer,
                            List<CommentNode> thread) {}
