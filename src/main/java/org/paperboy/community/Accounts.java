@@ -248,6 +248,12 @@ public final class Accounts {
         return users.list();
     }
 
+    /** Whether the profile shows this account's upvoted papers to everyone (private by default). */
+    public User setVotesPublic(User u, boolean visible) {
+        users.setVotesPublic(u.id(), visible);
+        return users.byId(u.id()).orElseThrow();
+    }
+
     public void setAdmin(User u, boolean admin) {
         users.setAdmin(u.id(), admin);
     }

@@ -66,6 +66,10 @@ public final class UserRepository {
         update("set_verified", id, "at", at, Long.class);
     }
 
+    public void setVotesPublic(long id, boolean visible) {
+        update("set_votes_public", id, "public", visible ? 1 : 0, Integer.class);
+    }
+
     /** Null un-bans. */
     public void setBanned(long id, Long at) {
         update("set_banned", id, "at", at, Long.class);
@@ -78,7 +82,8 @@ public final class UserRepository {
 
     static User map(ResultSet rs) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("username"), rs.getString("email"), rs.getInt("is_admin") == 1,
-                nullableLong(rs, "verified_at"), nullableLong(rs, "banned_at"), rs.getLong("created_at"));
+                nullableLong(rs, "verified_at"), nullableLong(rs, "banned_at"), rs.getLong("created_at"),
+                rs.getInt("votes_public") == 1);
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -12,7 +12,8 @@ CREATE TABLE users (
     is_admin      INTEGER NOT NULL DEFAULT 0,
     verified_at   BIGINT,
     banned_at     BIGINT,
-    created_at    BIGINT NOT NULL
+    created_at    BIGINT NOT NULL,
+    votes_public  INTEGER NOT NULL DEFAULT 0      -- upvoted papers are private unless the user shows them
 );
 
 -- Only the SHA-256 of a session id is stored: a leaked table does not let anyone log in.

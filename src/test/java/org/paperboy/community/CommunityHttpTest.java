@@ -251,6 +251,10 @@ class CommunityHttpTest {
         assertFalse(seenByBob.contains("Upvoted papers"));
         assertTrue(seenByBob.contains("Paper 2611.00002"), "submissions are public");
         assertEquals(404, bob.get("/u/nobody").statusCode());
+        assertEquals(200, ada.post("/account/privacy", Map.of("public", "on")).statusCode());
+        assertTrue(bob.get("/u/ada").body().contains("Paper 2611.00003"), "shown once ada makes them public");
+        ada.post("/account/privacy", Map.of());
+        assertFalse(bob.get("/u/ada").body().contains("Upvoted papers"), "private again");
     }
 
     @Test

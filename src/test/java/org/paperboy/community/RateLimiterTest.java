@@ -28,8 +28,8 @@ class RateLimiterTest {
         Settings.Community on = Settings.defaults().community();
         MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
         RateLimits limits = new RateLimits(on, limiter, clock);
-        User young = new User(1, "young", "y@example.org", false, 0L, null, clock.millis() - Duration.ofHours(1).toMillis());
-        User old = new User(2, "old", "o@example.org", false, 0L, null, clock.millis() - Duration.ofDays(30).toMillis());
+        User young = new User(1, "young", "y@example.org", false, 0L, null, clock.millis() - Duration.ofHours(1).toMillis(), false);
+        User old = new User(2, "old", "o@example.org", false, 0L, null, clock.millis() - Duration.ofDays(30).toMillis(), false);
         int allowed = 0;
         try {
             for (int i = 0; i < 100; i++, allowed++) limits.vote("10.0.0.1", young);

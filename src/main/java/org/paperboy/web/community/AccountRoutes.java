@@ -43,6 +43,7 @@ public final class AccountRoutes implements RouteGroup {
         routes.get("/account", ctx -> account(ctx, null, null, null, 200));
         routes.post("/account/password", this::changePassword);
         routes.post("/account/tokens", guarded(this::newToken));
+        routes.post("/account/privacy", guarded(this::privacy));
         routes.get("/account/verify", this::verifyForm);
         routes.post("/account/verify", this::verify);
         routes.post("/account/verify/resend", guarded(this::resend));
@@ -126,6 +127,12 @@ public final class AccountRoutes implements RouteGroup {
         User u = requireLogin(ctx);
         String token = accounts.newApiToken(u, form(ctx, "name"));
         account(ctx, null, null, token, 200);
+    }
+
+    private void privacy(Context ctx) {
+        User u = accounts.setVotesPublic(requireLogin(ctx), "on".equals(ctx.formParam("public")));
+        ctx.attribute(CommunityWeb.VIEWER, u);
+        account(ctx, null, u.votesPublic() ? "Your upvoted papers are now shown on your profile." : "Your upvoted papers are private again.", null, 200);
     }
 
     private void resend(Context ctx) {

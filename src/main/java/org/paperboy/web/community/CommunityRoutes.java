@@ -251,7 +251,7 @@ public final class CommunityRoutes implements RouteGroup {
         boolean self = v != null && v.id() == shown.id();
         List<Submission> subs = community.submissions().byUser(shown, PROFILE_ITEMS);
         List<Comment> comments = community.comments().byUser(shown, PROFILE_ITEMS);
-        List<String> upvoted = self ? community.voteRepository().votedBy(shown.id(), PROFILE_ITEMS) : null;
+        List<String> upvoted = self || shown.votesPublic() ? community.voteRepository().votedBy(shown.id(), PROFILE_ITEMS) : null;
         Set<String> ids = new HashSet<>();
         subs.forEach(s -> ids.add(s.arxivId()));
         comments.forEach(c -> ids.add(c.arxivId()));
