@@ -21,6 +21,10 @@ import org.paperboy.store.PaperRepository;
  */
 public final class PaperJson {
 
+    /** Hugging Face's instant format, always with milliseconds. */
+    private static final java.time.format.DateTimeFormatter HF_INSTANT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     /** The paper object: {@code {"id","title","summary","authors":[{"name"}],"publishedAt","upvotes",...}}. */
@@ -36,8 +40,7 @@ public final class PaperJson {
         o.put("summary", p.abstractText());
         o.set("authors", authors(p.authors()));
         o.put("publishedAt", instant(p.submitted() != null ? p.submitted() : p.listingDate()));
-        o.put("submittedOnDailyAt", submitter == null ? instant(p.listingDate())
-                : java.time.Instant.ofEpochMilli(submitter.submittedAtMillis()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+        o.put("submittedOnDailyAt", submitter == null ? instant(p.listingDate()) : HF_INSTANT.format(java.time.Instant.ofEpochMilli(submitter.submittedAtMillis())));
         if (submitter == null) o.putNull("submittedOnDailyBy");
         else o.set("submittedOnDailyBy", user(submitter));
         o.put("upvotes", p.upvotes());

@@ -304,7 +304,7 @@ class CommunityHttpTest {
         String api = server.client().get("/api/daily_papers?date=2026-11-26").body();
         assertTrue(api.startsWith("[{\"paper\":{\"id\":\"2611.00009\""), api);
         assertTrue(api.contains("\"submittedOnDailyBy\":{\"name\":\"ada\""), api);
-        assertTrue(api.contains("\"submittedOnDailyAt\":\"2026-11-26T12:00:00Z\""), api);
+        assertTrue(api.contains("\"submittedOnDailyAt\":\"2026-11-26T12:00:00.000Z\""), api);
         assertTrue(api.matches("(?s).*\"id\":\"2611.00003\".*?\"upvotes\":1,\"numComments\":1.*"), api);
         assertTrue(server.client().get("/api/papers/2611.00009").body().contains("\"submittedOnDailyBy\":{\"name\":\"ada\""));
 
@@ -317,6 +317,34 @@ class CommunityHttpTest {
         assertFalse(server.client().get("/api/daily_papers?date=2026-11-26").body().contains("2611.00001"));
         assertEquals(404, bob.get("/papers/2611.00001").statusCode());
         assertEquals(200, ada.get("/papers/2611.00001").statusCode(), "admins still see it");
+    }
+
+    @Test
+    void malformedRequestsGetA4xxWithAMessageNeverA500() throws Exception {
+        var ada = server.client().signUpVerified("ada");
+        var r = ada.post("/comments/abc/edit", Map.of("body", "x"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("is not a comment number"));
+        assertEquals(400, ada.get("/moderation?p=zero").statusCode());
+        assertEquals(400, ada.get("/discussion/not-a-paper").statusCode());
+        assertEquals(404, ada.get("/discussion/2611.99999").statusCode());
+        assertEquals(404, ada.post("/comments/999/delete", Map.of()).statusCode());
+        assertEquals(400, ada.post("/papers/2611.00001/comments", Map.of("body", "x", "parent", "first")).statusCode());
+        assertEquals(404, ada.post("/papers/2611.00001/comments", Map.of("body", "x", "parent", "999")).statusCode());
+        r = ada.post("/papers/2611.00001/comments", Map.of("body", "x".repeat(Comments.MAX_LENGTH + 1)));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("at most 10000 characters"));
+        r = server.client().post("/signup", Map.of("username", "x"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("A username is 2 to 32"), r.body());
+        r = server.client().post("/signup", Map.of("username", "bob", "email", "not-an-address", "password", "long enough password"));
+        assertTrue(r.body().contains("not an e-mail address") && r.body().contains("value=\"bob\""), "the form keeps what was typed");
+        assertEquals(409, server.client().post("/signup", Map.of("username", "ADA", "email", "x@example.org", "password", "long enough password")).statusCode());
+        r = server.client().post("/login", Map.of("username", "ada"));
+        assertEquals(401, r.statusCode());
+        r = server.client().postRaw("/api/papers/bad/upvote", Map.of(), "Authorization", "Basic abc");
+        assertEquals(401, r.statusCode());
+        assertTrue(r.body().startsWith("{\"error\""), r.body());
     }
 
     @Test
