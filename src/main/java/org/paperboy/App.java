@@ -79,7 +79,7 @@ public final class App implements AutoCloseable {
                 new PaperRoutes(settings, papers, templates, communityPages)));
         web.start();
         if (settings.community().trendingInterval() != null) {
-            trendingJob = new TrendingJob(community.trending(), settings.community().trendingInterval());
+            trendingJob = new TrendingJob(community.trending(), community.accounts(), settings.community().trendingInterval());
             trendingJob.start();
         }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());

@@ -236,6 +236,12 @@ public final class Accounts {
         sessions.deleteAllOf(u.id());
     }
 
+    /** Deletes expired sessions and mail links; returns how many rows went. */
+    public int purgeExpired() {
+        long now = clock.millis();
+        return sessions.purgeExpired(now) + emailTokens.purgeExpired(now);
+    }
+
     public Optional<User> byUsername(String username) {
         return users.byUsername(username);
     }

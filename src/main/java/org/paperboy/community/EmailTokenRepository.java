@@ -35,6 +35,11 @@ public final class EmailTokenRepository {
                 .bind("now", now).mapTo(Long.class).findOne());
     }
 
+    /** Drops expired links (used or not); returns how many. */
+    public int purgeExpired(long now) {
+        return jdbi.withHandle(h -> h.createUpdate(sql("purge")).bind("now", now).execute());
+    }
+
     /** Marks the token used and returns its user, in one statement, so it works exactly once. */
     public Optional<Long> consume(String tokenHash, String purpose, long now) {
         return jdbi.withHandle(h -> h.createQuery(sql("consume")).bind("hash", tokenHash).bind("purpose", purpose)

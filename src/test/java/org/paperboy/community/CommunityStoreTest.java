@@ -60,6 +60,8 @@ class CommunityStoreTest {
             assertTrue(sessions.user("other", NOW).isEmpty());
             users.setBanned(ada, NOW);
             assertTrue(sessions.user("hash1", NOW + 1).isEmpty(), "banned");
+            sessions.create("hash2", ada, NOW, NOW + 5000);
+            assertEquals(1, sessions.purgeExpired(NOW + 1000), "only the expired one");
         }
     }
 
