@@ -70,7 +70,10 @@ public final class PoliteHttp {
                         .header("Accept-Encoding", "identity").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 lastProblem = describe(e);
-                if (attempt == policy.maxAttempts()) throw new HarvestException(HarvestException.Kind.UNREACHABLE, lastProblem(uri, lastProblem), e);
+                if (attempt == policy.maxAttempts()) {
+                    throw new HarvestException(HarvestException.Kind.UNREACHABLE, uri.getHost() + " unreachable (" + lastProblem + ", "
+                            + policy.maxAttempts() + (policy.maxAttempts() == 1 ? " try)" : " tries)"), e);
+                }
                 sleeper.sleep(backoff(attempt));
                 continue;
             } finally {
@@ -89,7 +92,7 @@ public final class PoliteHttp {
     }
 
     private String lastProblem(URI uri, String problem) {
-        return uri.getHost() + " failed " + policy.maxAttempts() + " times (last: " + problem + ")";
+        return uri.getHost() + " kept failing (" + problem + ", " + policy.maxAttempts() + " tries)";
     }
 
     private void pause() throws InterruptedException {
@@ -120,10 +123,17 @@ public final class PoliteHttp {
         }
     }
 
-    private static String describe(IOException e) {
-        String type = e.getClass().getSimpleName();
+    /** A few words for a log line: what went wrong on the network, without a stack trace. */
+    static String describe(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "cannot resolve the host name: no network or DNS";
+            }
+        }
+        if (e instanceof java.net.http.HttpConnectTimeoutException) return "connect timed out";
+        if (e instanceof java.net.http.HttpTimeoutException) return "no answer in time";
+        if (e instanceof java.net.ConnectException) return "connection refused or no route to host";
         String msg = e.getMessage();
-        if (msg == null && e.getCause() != null) msg = e.getCause().toString();
-        return type + (msg == null ? "" : ": " + msg);
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }
 }
