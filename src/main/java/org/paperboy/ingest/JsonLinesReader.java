@@ -19,7 +19,16 @@ import org.paperboy.paper.Paper;
 abstract class JsonLinesReader implements PaperReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    static final ObjectMapper JSON = MAPPER;
+
     abstract Paper convert(JsonNode record) throws BadRecord;
+
+    /** One line to a paper; formats read often override this with a streaming parse. */
+    Paper parse(String line) throws IOException, BadRecord {
+        JsonNode node = MAPPER.readTree(line);
+        if (node == null || !node.isObject()) throw new BadRecord(BadRecord.MALFORMED_JSON, "a line must hold one JSON object");
+        return convert(node);
+    }
 
     @Override
     public void read(InputStream in, String source, RecordSink sink) throws IOException {
@@ -48,26 +57,18 @@ abstract class JsonLinesReader implements PaperReader {
 
     private void handle(String line, long lineNo, boolean last, String source, RecordSink sink) {
         String position = "line " + lineNo;
-        JsonNode node;
         try {
-            node = MAPPER.readTree(line);
+            sink.paper(parse(line));
         } catch (JsonEOFException e) {
             if (last) {
                 sink.rejected(new Rejection(source, position, Rejection.TRUNCATED, "the last line ends mid-record"));
             } else {
                 sink.rejected(new Rejection(source, position, BadRecord.MALFORMED_JSON, e.getOriginalMessage()));
             }
-            return;
         } catch (JsonProcessingException e) {
             sink.rejected(new Rejection(source, position, BadRecord.MALFORMED_JSON, e.getOriginalMessage()));
-            return;
-        }
-        if (node == null || !node.isObject()) {
-            sink.rejected(new Rejection(source, position, BadRecord.MALFORMED_JSON, "a line must hold one JSON object"));
-            return;
-        }
-        try {
-            sink.paper(convert(node));
+        } catch (IOException e) {
+            sink.rejected(new Rejection(source, position, BadRecord.MALFORMED_JSON, e.getMessage()));
         } catch (BadRecord e) {
             sink.rejected(new Rejection(source, position, e.reason(), e.getMessage()));
         }
