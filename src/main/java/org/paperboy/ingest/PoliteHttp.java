@@ -45,9 +45,16 @@ public final class PoliteHttp {
     private final Policy policy;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final java.util.function.Consumer<String> retries;
     private Instant lastRequest = Instant.EPOCH;
 
     public PoliteHttp(Policy policy, Sleeper sleeper, Clock clock) {
+        this(policy, sleeper, clock, message -> {});
+    }
+
+    /** @param retries told of each retry in one line (the CLI shows them; the scheduled job stays quiet) */
+    public PoliteHttp(Policy policy, Sleeper sleeper, Clock clock, java.util.function.Consumer<String> retries) {
+        this.retries = retries;
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
@@ -74,7 +81,9 @@ public final class PoliteHttp {
                     throw new HarvestException(HarvestException.Kind.UNREACHABLE, uri.getHost() + " unreachable (" + lastProblem + ", "
                             + policy.maxAttempts() + (policy.maxAttempts() == 1 ? " try)" : " tries)"), e);
                 }
-                sleeper.sleep(backoff(attempt));
+                Duration wait = backoff(attempt);
+                retries.accept(uri.getHost() + ": " + lastProblem + "; try " + (attempt + 1) + " of " + policy.maxAttempts() + " in " + seconds(wait));
+                sleeper.sleep(wait);
                 continue;
             } finally {
                 lastRequest = clock.instant();
@@ -86,9 +95,14 @@ public final class PoliteHttp {
             }
             if (attempt == policy.maxAttempts()) break;
             Duration wait = retryAfter(r).orElse(backoff(attempt));
+            retries.accept(uri.getHost() + ": " + lastProblem + "; try " + (attempt + 1) + " of " + policy.maxAttempts() + " in " + seconds(wait));
             sleeper.sleep(wait);
         }
         throw new HarvestException(HarvestException.Kind.SERVER, lastProblem(uri, lastProblem), null);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     private String lastProblem(URI uri, String problem) {
