@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.paperboy.App;
+import org.paperboy.ingest.Format;
 import org.paperboy.ingest.ImportService;
 import org.paperboy.ingest.ImportSummary;
 import org.paperboy.ingest.Input;
@@ -37,6 +38,7 @@ final class ImportCommand implements Runnable {
     @Override
     public void run() {
         if (batch < 1) throw new UserError("--batch must be at least 1");
+        for (String file : files) checkFormat(file);
         try (App app = new App(SettingsOptions.load(spec))) {
             ImportService service = new ImportService(app.papers(), new org.paperboy.ingest.VersionMerger(), app.clock(), batch);
             ImportSummary summary = new ImportSummary();
@@ -47,6 +49,18 @@ final class ImportCommand implements Runnable {
             summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - start));
             spec.commandLine().getOut().print(summary.report(shown));
             spec.commandLine().getOut().flush();
+        }
+    }
+
+    /** Refuses an unknown format or a missing file before anything is written (standard input is checked as it is read). */
+    private static void checkFormat(String file) {
+        if (file.equals("-")) return;
+        try (Input in = Input.open(file, System.in)) {
+            Format.detect(in.content(), file);
+        } catch (UnknownFormatException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError(file + ": " + e.getMessage());
         }
     }
 

@@ -57,8 +57,11 @@ class ImportCommandTest {
     void anUnknownFormatIsRefusedNamingTheKnownOnes() throws IOException {
         Path csv = tmp.resolve("papers.csv");
         Files.write(csv, Collected.resource("unknown.csv"));
-        Run r = paperboy("import", "--data", tmp.resolve("data").toString(), csv.toString());
+        Path good = tmp.resolve("daily.jsonl");
+        Files.write(good, Collected.resource("arxiv-daily.jsonl"));
+        Run r = paperboy("import", "--data", tmp.resolve("data").toString(), good.toString(), csv.toString());
         assertEquals(2, r.exit());
+        assertTrue(!Files.exists(tmp.resolve("data/paperboy.db")), "nothing is written when one input is refused");
         assertTrue(r.err().contains("not a format Paperboy knows") && r.err().contains("OAI-PMH"), r.err());
         assertTrue(!r.err().contains("Exception"), "no stack trace: " + r.err());
         Run missing = paperboy("import", "--data", tmp.resolve("data").toString(), tmp.resolve("nope.jsonl").toString());
