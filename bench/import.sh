@@ -12,9 +12,14 @@ trap 'rm -rf "$data"' EXIT
 "$root/paperboy" --version >/dev/null 2>&1   # builds the jar first, so the build is not timed
 
 run() { # label
-  local start end out
+  local start end out cpu
   start=$(date +%s.%N)
-  out="$("$root/paperboy" import --data "$data" "$file" 2>/dev/null)"
+  if [ -x /usr/bin/time ]; then
+    out="$(/usr/bin/time -f 'CPU %U %S' -o "$data/time.txt" "$root/paperboy" import --data "$data" "$file" 2>/dev/null)"
+    cpu="$(awk '/^CPU/ {print $2 + $3}' "$data/time.txt")"
+  else
+    out="$("$root/paperboy" import --data "$data" "$file" 2>/dev/null)"; cpu=0
+  fi
   end=$(date +%s.%N)
   local line; line="$(echo "$out" | head -n 1)"
   local papers; papers="$(echo "$line" | sed -E 's/^([0-9,]+) papers.*/\1/' | tr -d ,)"
@@ -22,6 +27,7 @@ run() { # label
   printf '%-10s %s\n' "$1" "$line"
   printf '%-10s whole command %.1f s, %s papers/s including JVM start\n' "" "$(echo "$end - $start" | bc)" \
     "$(printf '%.0f' "$(echo "$papers / ($end - $start)" | bc -l)")"
+  printf '%-10s CPU %.1f s (user+sys, all threads; on a busy machine wall time grows, CPU time does not)\n' "" "$cpu"
   printf '%-10s => %s papers/s\n' "" "$inside"
 }
 echo "import benchmark: $file on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
