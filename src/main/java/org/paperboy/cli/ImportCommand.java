@@ -45,6 +45,7 @@ final class ImportCommand implements Runnable {
             long start = System.nanoTime();
             try (ProgressBar bar = new ProgressBar("import", 0)) {
                 for (String file : files) importFile(service, file, summary, bar);
+                bar.total(bar.done());
             }
             summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - start));
             spec.commandLine().getOut().print(summary.report(shown));
