@@ -10,6 +10,7 @@ import org.paperboy.ingest.ImportService;
 import org.paperboy.ingest.ImportSummary;
 import org.paperboy.ingest.Input;
 import org.paperboy.ingest.UnknownFormatException;
+import org.paperboy.ingest.VersionMerger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ final class ImportCommand implements Runnable {
         if (batch < 1) throw new UserError("--batch must be at least 1");
         for (String file : files) checkFormat(file);
         try (App app = new App(SettingsOptions.load(spec))) {
-            ImportService service = new ImportService(app.papers(), new org.paperboy.ingest.VersionMerger(), app.clock(), batch);
+            ImportService service = new ImportService(app.papers(), new VersionMerger(), app.clock(), batch);
             ImportSummary summary = new ImportSummary();
             long start = System.nanoTime();
             try (ProgressBar bar = new ProgressBar("import", 0)) {

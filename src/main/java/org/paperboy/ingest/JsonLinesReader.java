@@ -25,15 +25,13 @@ import org.paperboy.paper.Paper;
  * as truncated after keeping every earlier line.
  */
 abstract class JsonLinesReader implements PaperReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    static final ObjectMapper JSON = MAPPER;
+    static final ObjectMapper JSON = new ObjectMapper();
 
     abstract Paper convert(JsonNode record) throws BadRecord;
 
     /** One line to a paper; formats read often override this with a streaming parse. */
     Paper parse(String line) throws IOException, BadRecord {
-        JsonNode node = MAPPER.readTree(line);
+        JsonNode node = JSON.readTree(line);
         if (node == null || !node.isObject()) throw new BadRecord(BadRecord.MALFORMED_JSON, "a line must hold one JSON object");
         return convert(node);
     }
