@@ -344,7 +344,7 @@ class CommunityHttpTest {
         assertEquals(401, r.statusCode());
         r = server.client().postRaw("/api/papers/bad/upvote", Map.of(), "Authorization", "Basic abc");
         assertEquals(401, r.statusCode());
-        assertTrue(r.body().startsWith("{\"error\""), r.body());
+        assertTrue(r.body().contains("\"error\":\"Use Authorization: Bearer"), r.body());
     }
 
     @Test
