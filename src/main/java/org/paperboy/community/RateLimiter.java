@@ -15,12 +15,20 @@ public final class RateLimiter {
     private static final int SWEEP_AT = 50_000;
 
     private static final class Bucket {
+        final int capacity;
+        final double perNano;
         double tokens;
         long updatedNanos;
 
-        Bucket(double tokens, long now) {
-            this.tokens = tokens;
+        Bucket(int capacity, double perNano, long now) {
+            this.capacity = capacity;
+            this.perNano = perNano;
+            this.tokens = capacity;
             this.updatedNanos = now;
+        }
+
+        boolean fullAt(long now) {
+            return tokens + (now - updatedNanos) * perNano >= capacity;
         }
     }
 
@@ -39,10 +47,10 @@ public final class RateLimiter {
     public long acquire(String key, int capacity, Duration per) {
         long now = nanoTime.getAsLong();
         double perNano = capacity / (double) per.toNanos();
-        if (buckets.size() > SWEEP_AT) sweep(now, perNano, capacity);
+        if (buckets.size() > SWEEP_AT) buckets.values().removeIf(b -> b.fullAt(now));
         long[] wait = {0};
         buckets.compute(key, (k, b) -> {
-            if (b == null) b = new Bucket(capacity, now);
+            if (b == null) b = new Bucket(capacity, perNano, now);
             b.tokens = Math.min(capacity, b.tokens + (now - b.updatedNanos) * perNano);
             b.updatedNanos = now;
             if (b.tokens >= 1) {
@@ -53,9 +61,5 @@ public final class RateLimiter {
             return b;
         });
         return wait[0];
-    }
-
-    private void sweep(long now, double perNano, int capacity) {
-        buckets.entrySet().removeIf(e -> e.getValue().tokens + (now - e.getValue().updatedNanos) * perNano >= capacity);
     }
 }

@@ -24,6 +24,15 @@ class RateLimiterTest {
     }
 
     @Test
+    void sweepingIdleBucketsKeepsTheOnesThatAreStillDrained() {
+        for (int i = 0; i < 2; i++) limiter.acquire("drained", 2, Duration.ofHours(1));
+        for (int i = 0; i < 50_001; i++) limiter.acquire("idle" + i, 100, Duration.ofSeconds(1));
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        limiter.acquire("trigger", 100, Duration.ofSeconds(1)); // sweeps: the idle buckets are full again
+        assertEquals(1798, limiter.acquire("drained", 2, Duration.ofHours(1)), "still empty after the sweep (a reset bucket would allow it)");
+    }
+
+    @Test
     void youngAccountsGetAQuarterOfTheLimitAndOffMeansOff() {
         Settings.Community on = Settings.defaults().community();
         MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
