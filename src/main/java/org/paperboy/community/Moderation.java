@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Admin actions: hide or restore a paper, a comment or a user (a hidden user is banned: no
- * log-in, votes, comments or submissions, and their sessions end at once). Every action is
+ * log-in, votes, comments or submissions, their sessions end at once, and their votes and
+ * comments stop counting until they are unbanned). Every action is
  * written to the public, append-only moderation log.
  */
 public final class Moderation {
@@ -52,6 +53,7 @@ public final class Moderation {
         if (banned && target.admin()) throw CommunityException.forbidden("Revoke admin rights before banning an admin.");
         users.setBanned(target.id(), banned ? clock.millis() : null);
         if (banned) sessions.deleteAllOf(target.id());
+        log.recountPapersOf(target.id());
         log.append(entry(moderator, banned ? "ban" : "unban", "user", target.username(), reason));
     }
 

@@ -42,6 +42,23 @@ public final class ModerationRepository {
         });
     }
 
+    /**
+     * After a ban or unban: recounts the votes and comments of every paper the user voted on or
+     * commented on (a banned user's count for nothing), moving their change sequence. Returns how
+     * many papers changed.
+     */
+    public int recountPapersOf(long userId) {
+        return jdbi.inTransaction(h -> {
+            List<String> ids = h.createQuery(sql("papers_of_user")).bind("userId", userId).mapTo(String.class).list();
+            for (String id : ids) {
+                papers.touch(h, id);
+                h.createUpdate(sql("recount_votes")).bind("id", id).execute();
+                h.createUpdate(sql("recount_comments")).bind("id", id).execute();
+            }
+            return ids.size();
+        });
+    }
+
     public boolean paperHidden(String arxivId) {
         return jdbi.withHandle(h -> h.createQuery(sql("paper_hidden")).bind("id", arxivId).mapTo(Integer.class).findOne())
                 .orElse(0) == 1;

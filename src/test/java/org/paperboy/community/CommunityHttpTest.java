@@ -153,17 +153,27 @@ class CommunityHttpTest {
     void aBannedUsersSessionAndTokensStopAtOnce() throws Exception {
         var admin = server.client().signUpVerified("ada");
         var bob = server.client().signUpVerified("bob");
+        bob.post("/papers/2611.00002/upvote", Map.of("vote", "up"));
+        bob.post("/papers/2611.00002/comments", Map.of("body", "spam spam"));
+        assertEquals(1, server.app.papers().find("2611.00002").orElseThrow().upvotes());
         assertEquals(200, bob.get("/account").statusCode());
         var r = admin.post("/moderation/users", Map.of("username", "bob", "action", "ban", "reason", "spam"));
         assertEquals(303, r.statusCode());
         assertEquals(303, bob.get("/account").statusCode(), "the session no longer logs bob in");
         assertEquals(303, bob.post("/papers/2611.00001/upvote", Map.of("vote", "up")).statusCode(), "sent to log-in, no vote");
         assertEquals(0, server.app.papers().find("2611.00001").orElseThrow().upvotes());
+        assertEquals(0, server.app.papers().find("2611.00002").orElseThrow().upvotes(), "a banned user's vote stops counting");
+        assertEquals(0, server.app.papers().find("2611.00002").orElseThrow().numComments(), "and their comment");
+        assertFalse(server.client().get("/papers/2611.00002").body().contains("spam spam"));
         r = bob.post("/login", Map.of("username", "bob", "password", "correct horse bob"));
         assertEquals(403, r.statusCode());
         assertTrue(r.body().contains("banned"));
         String log = server.client().get("/moderation").body();
         assertTrue(log.contains("ban user") && log.contains("spam"), log);
+        admin.post("/moderation/users", Map.of("username", "bob", "action", "unban"));
+        assertEquals(1, server.app.papers().find("2611.00002").orElseThrow().upvotes(), "unbanning restores the vote");
+        assertEquals(1, server.app.papers().find("2611.00002").orElseThrow().numComments());
+        admin.post("/moderation/users", Map.of("username", "bob", "action", "ban"));
         // only admins moderate
         var carol = server.client().signUpVerified("carol");
         assertEquals(403, carol.post("/moderation/users", Map.of("username", "ada", "action", "ban")).statusCode());
