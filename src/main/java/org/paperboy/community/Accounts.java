@@ -183,6 +183,15 @@ public final class Accounts {
         return token;
     }
 
+    public List<ApiTokenRepository.TokenInfo> apiTokens(User u) {
+        return apiTokens.listFor(u.id());
+    }
+
+    public void revokeApiToken(User u, long tokenId) {
+        if (!apiTokens.revoke(tokenId, u.id())) throw CommunityException.notFound("You have no token " + tokenId + ".");
+        LOG.info("API token {} of user {} revoked", tokenId, u.id());
+    }
+
     /** Changes the password and ends every session; returns a new session for the caller. */
     public LoggedIn changePassword(User u, String current, String next) {
         String stored = users.passwordHash(u.id()).orElse("");

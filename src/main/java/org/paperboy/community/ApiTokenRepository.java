@@ -27,6 +27,19 @@ public final class ApiTokenRepository {
                 .map((rs, ctx) -> UserRepository.map(rs)).findOne());
     }
 
+    /** A token as its owner sees it in the list: never the secret, which is not stored. */
+    public record TokenInfo(long id, String name, long createdAt) {}
+
+    public java.util.List<TokenInfo> listFor(long userId) {
+        return jdbi.withHandle(h -> h.createQuery(sql("list")).bind("userId", userId)
+                .map((rs, ctx) -> new TokenInfo(rs.getLong("id"), rs.getString("name"), rs.getLong("created_at"))).list());
+    }
+
+    /** Only the owner's own token; false when there is no such token of theirs. */
+    public boolean revoke(long id, long userId) {
+        return jdbi.withHandle(h -> h.createUpdate(sql("delete")).bind("id", id).bind("userId", userId).execute()) == 1;
+    }
+
     public int revokeAllOf(long userId) {
         return jdbi.withHandle(h -> h.createUpdate(sql("delete_user")).bind("userId", userId).execute());
     }

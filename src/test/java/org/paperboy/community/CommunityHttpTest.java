@@ -118,6 +118,13 @@ class CommunityHttpTest {
         assertTrue(r.body().contains("\"error\""), r.body());
         assertEquals(403, api.postRaw("/api/papers/2611.00002/upvote", Map.of()).statusCode(), "no token, no CSRF token");
         assertEquals(404, api.postRaw("/api/papers/2611.99999/upvote", Map.of(), "Authorization", "Bearer " + token).statusCode());
+        String account = ada.get("/account").body();
+        var revoke = java.util.regex.Pattern.compile("action=\"(/account/tokens/\\d+/revoke)\"").matcher(account);
+        assertTrue(revoke.find(), account);
+        assertFalse(account.contains(token), "the secret is never shown again");
+        assertEquals(404, server.client().signUpVerified("bob").post(revoke.group(1), Map.of()).statusCode(), "only the owner revokes");
+        assertEquals(200, ada.post(revoke.group(1), Map.of()).statusCode());
+        assertEquals(401, api.postRaw("/api/papers/2611.00002/upvote", Map.of(), "Authorization", "Bearer " + token).statusCode(), "revoked");
     }
 
     private static String normalizeJson(String s) {

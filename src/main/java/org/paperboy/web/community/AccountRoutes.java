@@ -44,6 +44,7 @@ public final class AccountRoutes implements RouteGroup {
         routes.post("/account/password", this::changePassword);
         routes.post("/account/tokens", guarded(this::newToken));
         routes.post("/account/privacy", guarded(this::privacy));
+        routes.post("/account/tokens/{tid}/revoke", guarded(this::revokeToken));
         routes.get("/account/verify", this::verifyForm);
         routes.post("/account/verify", this::verify);
         routes.post("/account/verify/resend", guarded(this::resend));
@@ -108,7 +109,8 @@ public final class AccountRoutes implements RouteGroup {
             ctx.redirect("/login?next=/account", HttpStatus.SEE_OTHER);
             return;
         }
-        AccountPage page = new AccountPage(Meta.of("Your account · Paperboy", "Account settings"), csrf.token(ctx), u, error, notice, newToken);
+        AccountPage page = new AccountPage(Meta.of("Your account · Paperboy", "Account settings"), csrf.token(ctx), u, error, notice,
+                newToken, accounts.apiTokens(u));
         CommunityWeb.render(ctx, templates, "community/account.jte", page, status);
     }
 
@@ -127,6 +129,18 @@ public final class AccountRoutes implements RouteGroup {
         User u = requireLogin(ctx);
         String token = accounts.newApiToken(u, form(ctx, "name"));
         account(ctx, null, null, token, 200);
+    }
+
+    private void revokeToken(Context ctx) {
+        User u = requireLogin(ctx);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("tid"));
+        } catch (NumberFormatException e) {
+            throw HttpError.badRequest("'" + ctx.pathParam("tid") + "' is not a token number.");
+        }
+        accounts.revokeApiToken(u, id);
+        account(ctx, null, "Token revoked: scripts using it are refused from now on.", null, 200);
     }
 
     private void privacy(Context ctx) {
