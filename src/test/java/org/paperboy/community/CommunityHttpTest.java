@@ -333,6 +333,7 @@ class CommunityHttpTest {
         assertFalse(server.client().get("/papers?date=2026-11-26").body().contains("Paper 2611.00001"), "hidden from the feed");
         assertFalse(server.client().get("/api/daily_papers?date=2026-11-26").body().contains("2611.00001"));
         assertEquals(404, bob.get("/papers/2611.00001").statusCode());
+        assertEquals(404, bob.get("/api/papers/2611.00001").statusCode());
         assertEquals(200, ada.get("/papers/2611.00001").statusCode(), "admins still see it");
     }
 
