@@ -123,6 +123,16 @@ class CommunityHttpTest {
         assertTrue(revoke.find(), account);
         assertFalse(account.contains(token), "the secret is never shown again");
         assertEquals(404, server.client().signUpVerified("bob").post(revoke.group(1), Map.of()).statusCode(), "only the owner revokes");
+        var posted = api.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/api/papers/2611.00002/comments")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"body\": \"From a *script*\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, posted.statusCode(), posted.body());
+        var bad = api.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/api/papers/2611.00002/comments")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode(), bad.body());
+        String thread = server.client().get("/api/papers/2611.00002/comments").body();
+        assertTrue(thread.contains("\"author\":\"ada\"") && thread.contains("From a <em>script</em>"), thread);
         assertEquals(200, ada.post(revoke.group(1), Map.of()).statusCode());
         assertEquals(401, api.postRaw("/api/papers/2611.00002/upvote", Map.of(), "Authorization", "Bearer " + token).statusCode(), "revoked");
     }

@@ -63,6 +63,8 @@ public final class CommunityRoutes implements RouteGroup {
         routes.post("/api/papers/<id>/upvote", guarded(ctx -> upvoteApi(ctx, true)));
         routes.delete("/api/papers/<id>/upvote", guarded(ctx -> upvoteApi(ctx, false)));
         routes.get("/discussion/<id>", guarded(ctx -> discussion(ctx, null, "", 200)));
+        routes.get("/api/papers/<id>/comments", guarded(this::commentsApi));
+        routes.post("/api/papers/<id>/comments", guarded(this::commentApi));
         routes.post("/papers/<id>/comments", guarded(this::comment));
         routes.get("/comments/{cid}/edit", guarded(ctx -> editForm(ctx, null, null, 200)));
         routes.post("/comments/{cid}/edit", guarded(this::edit));
@@ -117,6 +119,43 @@ public final class CommunityRoutes implements RouteGroup {
         VoteState s = community.votes().vote(u, id, up, ip(ctx));
         ctx.json(Map.of("id", s.arxivId(), "upvotes", s.upvotes(), "upvoted", s.voted()));
     }
+
+    /** The thread as JSON: {@code [{"id","author","html","createdAt","edited","removed","replies":[...]}]}. */
+    private void commentsApi(Context ctx) {
+        String id = paperId(ctx);
+        visiblePaper(id, viewer(ctx));
+        ctx.json(community.comments().thread(id, null).stream().map(CommunityRoutes::json).toList());
+    }
+
+    private static Map<String, Object> json(org.paperboy.community.CommentNode n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", n.id());
+        m.put("author", n.username());
+        m.put("html", n.html());
+        m.put("createdAt", java.time.Instant.ofEpochMilli(n.createdAt()).toString());
+        m.put("edited", n.edited());
+        m.put("removed", n.removedAs());
+        m.put("replies", n.replies().stream().map(CommunityRoutes::json).toList());
+        return m;
+    }
+
+    /** For token holders: {@code {"body": "...", "parent": 12}} answers 201 with the new comment's id. */
+    private void commentApi(Context ctx) {
+        String id = paperId(ctx);
+        User u = viewer(ctx);
+        if (u == null) throw new HttpError(401, "Send Authorization: Bearer TOKEN with a personal API token (see /account).");
+        CommentRequest req;
+        try {
+            req = ctx.bodyAsClass(CommentRequest.class);
+        } catch (Exception e) { // Jackson's parse errors arrive unchecked through Kotlin
+            throw HttpError.badRequest("Send a JSON body {\"body\": \"...\", \"parent\": null}.");
+        }
+        long cid = community.comments().post(u, id, req.parent(), req.body(), ip(ctx));
+        ctx.status(201).json(Map.of("id", cid, "paper", id));
+    }
+
+    /** The JSON body of a comment posted through the API. */
+    public record CommentRequest(String body, Long parent) {}
 
     private Paper visiblePaper(String id, User viewer) {
         Paper p = papers.find(id).orElseThrow(() -> HttpError.notFound("There is no paper " + id + " in the catalog."));
