@@ -21,6 +21,7 @@ import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
 import org.paperboy.web.community.AccountRoutes;
 import org.paperboy.web.community.AccountSessions;
+import org.paperboy.web.community.CommentRoutes;
 import org.paperboy.web.community.CommunityPages;
 import org.paperboy.web.community.CommunityRoutes;
 import org.paperboy.web.community.ModerationRoutes;
@@ -73,6 +74,7 @@ public final class App implements AutoCloseable {
         web = new WebServer(settings, db, templates, List.of(csrf, sessions,
                 new AccountRoutes(community.accounts(), sessions, csrf, templates),
                 new CommunityRoutes(community, papers, csrf, templates, clock),
+                new CommentRoutes(community, papers, csrf, templates),
                 new ModerationRoutes(community, csrf, templates),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),
                 new ApiRoutes(listings, papers),
