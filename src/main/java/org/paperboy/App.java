@@ -3,9 +3,11 @@ package org.paperboy;
 import java.time.Clock;
 import java.util.List;
 import org.paperboy.config.Settings;
+import org.paperboy.index.SearchServices;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.web.SearchRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ public final class App implements AutoCloseable {
     private final PaperRepository papers;
     private final JobStateRepository jobs;
     private WebServer web;
+    private SearchServices search;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -40,7 +43,10 @@ public final class App implements AutoCloseable {
 
     /** Starts the web server and the background jobs; returns once the server listens. */
     public void startServer() {
-        web = new WebServer(settings, db, new Templates(), List.of());
+        search().startBackground();
+        Templates templates = new Templates();
+        // search first, so that /api/papers/search wins over /api/papers/{id}
+        web = new WebServer(settings, db, templates, List.of(new SearchRoutes(search(), papers, templates)));
         web.start();
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
     }
@@ -65,6 +71,12 @@ public final class App implements AutoCloseable {
         return jobs;
     }
 
+    /** The search index, embedder and their background jobs, built on first use (most commands need none). */
+    public synchronized SearchServices search() {
+        if (search == null) search = new SearchServices(settings.dataDir(), settings.embeddingModel(), db, papers, 2);
+        return search;
+    }
+
     public int port() {
         return web == null ? -1 : web.port();
     }
@@ -72,6 +84,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (web != null) web.close();
+        if (search != null) search.close();
         db.close();
     }
 }

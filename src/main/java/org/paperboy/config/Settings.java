@@ -26,7 +26,8 @@ public record Settings(
         URI oaiEndpoint,
         URI arxivApi,
         Duration harvestDelay,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        String embeddingModel) {
 
     public static final List<Setting> ALL = List.of(
             new Setting("data", "./data", false, "Data directory: SQLite file, search index, mail outbox, caches"),
@@ -41,7 +42,8 @@ public record Settings(
             new Setting("oai-endpoint", "https://oaipmh.arxiv.org/oai", false, "arXiv OAI-PMH base URL"),
             new Setting("arxiv-api", "https://export.arxiv.org/api/query", false, "arXiv API (Atom) query URL"),
             new Setting("harvest-delay", "3s", false, "Polite pause between two requests to arXiv"),
-            new Setting("time-zone", "UTC", false, "Time zone for listing dates and schedules"));
+            new Setting("time-zone", "UTC", false, "Time zone for listing dates and schedules"),
+            new Setting("embedding-model", "bge-small-en-v1.5-q", false, "Embedding model for semantic and hybrid search (bge-small-en-v1.5-q); `off` for keyword search only"));
 
     /** The defaults alone, as tests and benchmarks start from. */
     public static Settings defaults() {
@@ -74,7 +76,8 @@ public record Settings(
                 parseUri("base-url", stripSlash(base)), parseCategories(v.get("harvest-categories")),
                 parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
-                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")));
+                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")),
+                parseModel(v.get("embedding-model")));
     }
 
     public boolean isPostgres() {
@@ -89,22 +92,22 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone);
+                harvestDelay, timeZone, embeddingModel);
     }
 
     public Settings withDb(String url, String user, String password) {
         return new Settings(dataDir, url, user, password, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone);
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, embeddingModel);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, embeddingModel);
     }
 
     public Settings withEndpoints(URI oai, URI api, Duration delay) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oai, api, delay, timeZone);
+                harvestInterval, oai, api, delay, timeZone, embeddingModel);
     }
 
     /** The secret is masked so that the record can be logged safely. */
@@ -113,6 +116,21 @@ public record Settings(
         return "Settings[data=" + dataDir + ", db=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "" : "***") + ", host=" + host + ", port=" + port + ", baseUrl=" + baseUrl
                 + ", harvestCategories=" + harvestCategories + ", harvestInterval=" + harvestInterval + "]";
+    }
+
+    /** The models org.paperboy.index.EmbeddingModel knows (all but the first need their test-scoped artifacts). */
+    static final List<String> EMBEDDING_MODELS = List.of("bge-small-en-v1.5-q", "bge-small-en-v1.5", "all-minilm-l6-v2");
+
+    /** Empty when semantic search is off. */
+    private static String parseModel(String s) {
+        if (s.isEmpty() || s.equalsIgnoreCase("off")) return "";
+        if (!EMBEDDING_MODELS.contains(s)) throw new ConfigException("--embedding-model: unknown model '" + s + "'; known: " + String.join(", ", EMBEDDING_MODELS) + ", off");
+        return s;
+    }
+
+    public Settings withEmbeddingModel(String model) {
+        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval,
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, model);
     }
 
     private static int parsePort(String s) {
