@@ -54,7 +54,7 @@ public final class PaperSearch {
 
     public enum Order { RELEVANCE, DATE }
 
-    /** @param details also compute the exact total and per-category counts (the search page wants them, the API not) */
+    /** @param details also compute snippets, the exact total and per-category counts (the page wants them, the API not) */
     public record Request(ParsedQuery query, Mode mode, Order order, int offset, int limit, boolean details) {}
 
     public record Hit(String id, double score, Snippet snippet) {}
@@ -184,7 +184,7 @@ public final class PaperSearch {
         List<Hit> hits(List<ScoreDoc> page) throws IOException {
             if (page.isEmpty()) return List.of();
             int[] docs = page.stream().mapToInt(d -> d.doc).toArray();
-            String[] snippets = snippets(docs);
+            String[] snippets = r.details() ? snippets(docs) : new String[docs.length];
             StoredFields stored = s.storedFields();
             List<Hit> out = new ArrayList<>();
             for (int i = 0; i < docs.length; i++) {
