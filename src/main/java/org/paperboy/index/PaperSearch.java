@@ -156,9 +156,9 @@ public final class PaperSearch {
 
         List<ScoreDoc> hybrid() throws IOException {
             int k = Math.max(depth, FUSION_DEPTH);
-            List<Integer> lexical = List.of(s.search(keywordQuery(), k).scoreDocs).stream().map(d -> d.doc).toList();
-            List<Integer> vector = semantic(k).stream().map(d -> d.doc).toList();
-            return Fusion.rrf(lexical, vector).stream().map(x -> new ScoreDoc(x.item(), (float) x.score())).toList();
+            List<Fusion.Scored<Integer>> lexical = scored(List.of(s.search(keywordQuery(), k).scoreDocs));
+            List<Fusion.Scored<Integer>> vector = scored(semantic(k));
+            return Fusion.zScoreSum(lexical, vector).stream().map(x -> new ScoreDoc(x.item(), (float) x.score())).toList();
         }
 
         List<ScoreDoc> byDate(List<ScoreDoc> docs) throws IOException {
@@ -211,6 +211,10 @@ public final class PaperSearch {
             for (int i = 0; i < docs.length; i++) result[i] = byDoc.get(docs[i]);
             return result;
         }
+    }
+
+    private static List<Fusion.Scored<Integer>> scored(List<ScoreDoc> docs) {
+        return docs.stream().map(d -> new Fusion.Scored<>(d.doc, (double) d.score)).toList();
     }
 
     private static String trim(String s) {
