@@ -2,7 +2,9 @@
 # Search benchmarks and the model comparison, run from the test classpath (which also carries the
 # fp32 bge-small and all-MiniLM-L6-v2 artifacts; paperboy.jar ships only the int8 bge-small).
 #   bench/search.sh eval [DIR] [eval options]   relevance on a BEIR folder for every model (default ../shared/data/scifact)
-#   bench/search.sh latency [options]           latency/throughput through GET /api/papers/search (see SearchBench --help)
+#   bench/search.sh latency [options]           latency/throughput through GET /api/papers/search (options in SearchBench's comment)
+#   bench/search.sh recall --data DIR           HNSW recall@10 vs exact search, float32 vs int8 (VectorRecallBench)
+#   bench/search.sh embed-speed [N]             embedding backfill rate on N arxiv-daily papers (default 600)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -18,5 +20,13 @@ case "$what" in
     exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.Main eval "$dir" --model all "$@" ;;
   latency)
     exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.SearchBench "$@" ;;
-  *) echo "usage: bench/search.sh eval [DIR] [options] | latency [options]" >&2; exit 2 ;;
+  recall)
+    exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.VectorRecallBench "$@" ;;
+  embed-speed)
+    # backfill speed on a sample: a fresh catalog of N papers, then `paperboy embed` (2 threads)
+    n="${1:-600}"; dir="$(mktemp -d)"
+    "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.SearchBench --data "$dir" --papers "$n" --load-only
+    "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.Main embed --data "$dir"
+    rm -rf "$dir" ;;
+  *) echo "usage: bench/search.sh eval [DIR] [options] | latency [options] | recall --data DIR | embed-speed [N]" >&2; exit 2 ;;
 esac

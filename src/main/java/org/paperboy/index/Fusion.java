@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ways to merge a keyword and a vector ranking. Hybrid search uses {@link #zScoreSum}: each list's
- * scores are standardised (mean 0, deviation 1) so that BM25 and cosine scales, which change from
- * query to query, become comparable, then summed; it has no parameter to tune and did best of the
- * few fusions tried on SciFact (reciprocal rank fusion with k=60 and k=10, min-max weighted sums;
- * table in the README). {@link #rrf} serves similar papers, where the lists' scores mean less.
+ * Ways to merge a keyword and a vector ranking. Hybrid search uses {@link #zScoreSum}: every
+ * candidate of either list gets both scores (BM25 and cosine, computed exactly when the other list
+ * did not bring it), each signal is standardised over the candidates (mean 0, deviation 1) so that
+ * scales which change from query to query become comparable, and the two are summed. It has no
+ * parameter to tune and did best of the few fusions tried on SciFact (reciprocal rank fusion with
+ * k=60 and k=10, weighted min-max sums; table in the README). {@link #rrf} serves similar papers.
  */
 public final class Fusion {
 
@@ -23,17 +24,25 @@ public final class Fusion {
     private Fusion() {}
 
     /**
-     * Sums the z-scores of two scored lists (best first). An item missing from one list gets that
-     * list's lowest z-score: it ranked below everything the list kept.
+     * Sums each candidate's standardised signals. {@code signals} holds, per candidate, one raw
+     * score per signal (e.g. BM25 and cosine); each signal is turned into z-scores over all the
+     * candidates, and a missing value (NaN) gets that signal's lowest z-score.
      */
-    public static <T> List<Scored<T>> zScoreSum(List<Scored<T>> a, List<Scored<T>> b) {
-        Map<T, Double> za = zScores(a);
-        Map<T, Double> zb = zScores(b);
-        double floorA = za.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double floorB = zb.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    public static <T> List<Scored<T>> zScoreSum(Map<T, double[]> signals) {
+        if (signals.isEmpty()) return List.of();
+        int n = signals.values().iterator().next().length;
         Map<T, Double> sum = new LinkedHashMap<>();
-        for (Scored<T> s : a) sum.put(s.item(), za.get(s.item()) + zb.getOrDefault(s.item(), floorB));
-        for (Scored<T> s : b) sum.putIfAbsent(s.item(), floorA + zb.get(s.item()));
+        signals.keySet().forEach(k -> sum.put(k, 0.0));
+        for (int i = 0; i < n; i++) {
+            int signal = i;
+            List<Scored<T>> present = new ArrayList<>();
+            signals.forEach((k, v) -> {
+                if (!Double.isNaN(v[signal])) present.add(new Scored<>(k, v[signal]));
+            });
+            Map<T, Double> z = zScores(present);
+            double floor = z.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            sum.replaceAll((k, total) -> total + z.getOrDefault(k, floor));
+        }
         return sorted(sum);
     }
 

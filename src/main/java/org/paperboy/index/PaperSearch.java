@@ -38,6 +38,9 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.FixedBitSet;
@@ -156,9 +159,15 @@ public final class PaperSearch {
 
         List<ScoreDoc> hybrid() throws IOException {
             int k = Math.max(depth, FUSION_DEPTH);
-            List<Fusion.Scored<Integer>> lexical = scored(List.of(s.search(keywordQuery(), k).scoreDocs));
-            List<Fusion.Scored<Integer>> vector = scored(semantic(k));
-            return Fusion.zScoreSum(lexical, vector).stream().map(x -> new ScoreDoc(x.item(), (float) x.score())).toList();
+            Query keyword = keywordQuery();
+            float[] v = embedder.embedQuery(r.query().semanticText());
+            Map<Integer, double[]> signals = new java.util.TreeMap<>();
+            for (ScoreDoc d : s.search(keyword, k).scoreDocs) signals.put(d.doc, new double[] {d.score, Double.NaN});
+            for (ScoreDoc d : s.search(new KnnFloatVectorQuery(Fields.VECTOR, v, k, filter), k).scoreDocs) {
+                signals.computeIfAbsent(d.doc, x -> new double[] {Double.NaN, Double.NaN})[1] = d.score;
+            }
+            completeScores(s, keyword, v, signals);
+            return Fusion.zScoreSum(signals).stream().map(x -> new ScoreDoc(x.item(), (float) x.score())).toList();
         }
 
         List<ScoreDoc> byDate(List<ScoreDoc> docs) throws IOException {
@@ -213,8 +222,41 @@ public final class PaperSearch {
         }
     }
 
-    private static List<Fusion.Scored<Integer>> scored(List<ScoreDoc> docs) {
-        return docs.stream().map(d -> new Fusion.Scored<>(d.doc, (double) d.score)).toList();
+    /**
+     * Fills each candidate's missing score: BM25 of a vector-only candidate (0 when no word
+     * matches) and the cosine of a keyword-only one (left missing when it has no vector yet).
+     * Candidates are visited in doc id order, as Lucene's iterators require.
+     */
+    static void completeScores(IndexSearcher s, Query keyword, float[] query, Map<Integer, double[]> signals) throws IOException {
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        Weight weight = s.createWeight(s.rewrite(keyword), ScoreMode.COMPLETE, 1f);
+        int leafIndex = -1;
+        Scorer scorer = null;
+        FloatVectorValues vectors = null;
+        KnnVectorValues.DocIndexIterator vectorIt = null;
+        for (var e : signals.entrySet()) {
+            int doc = e.getKey();
+            double[] sig = e.getValue();
+            int li = ReaderUtil.subIndex(doc, leaves);
+            LeafReaderContext leaf = leaves.get(li);
+            if (li != leafIndex) {
+                leafIndex = li;
+                scorer = weight.scorer(leaf);
+                vectors = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+                vectorIt = vectors == null ? null : vectors.iterator();
+            }
+            int local = doc - leaf.docBase;
+            if (Double.isNaN(sig[0])) {
+                sig[0] = 0;
+                if (scorer != null && (scorer.docID() >= local || scorer.iterator().advance(local) >= local) && scorer.docID() == local) {
+                    sig[0] = scorer.score();
+                }
+            }
+            if (Double.isNaN(sig[1]) && vectorIt != null) {
+                int at = vectorIt.docID() >= local ? vectorIt.docID() : vectorIt.advance(local);
+                if (at == local) sig[1] = VectorSimilarityFunction.DOT_PRODUCT.compare(query, vectors.vectorValue(vectorIt.index()));
+            }
+        }
     }
 
     private static String trim(String s) {

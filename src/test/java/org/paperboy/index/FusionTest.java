@@ -28,20 +28,25 @@ class FusionTest {
     }
 
     @Test
-    void zScoreSumStandardisesEachListAndFloorsMissingItems() {
-        var keyword = List.of(new Fusion.Scored<>("a", 30.0), new Fusion.Scored<>("b", 10.0));
-        var vector = List.of(new Fusion.Scored<>("c", 0.9), new Fusion.Scored<>("b", 0.8), new Fusion.Scored<>("d", 0.4));
-        var fused = Fusion.zScoreSum(keyword, vector);
-        // keyword z: a +1, b -1; vector z: c 0.9258, b 0.4629, d -1.3887 (mean 0.7, sd 0.216)
+    void zScoreSumStandardisesEachSignalAndFloorsMissingValues() {
+        var signals = new java.util.LinkedHashMap<String, double[]>();
+        signals.put("a", new double[] {30, Double.NaN});
+        signals.put("b", new double[] {10, 0.8});
+        signals.put("c", new double[] {20, 0.9});
+        signals.put("d", new double[] {20, 0.4});
+        var fused = Fusion.zScoreSum(signals);
+        // BM25 z over (30,10,20,20): mean 20, sd 7.071 → a +1.414, b -1.414, c 0, d 0
+        // cosine z over (0.8,0.9,0.4): c +0.926, b +0.463, d -1.389; a has no vector → floor -1.389
         assertEquals(List.of("c", "a", "b", "d"), fused.stream().map(Fusion.Scored::item).toList());
-        assertEquals(-1 + 0.92582, fused.get(0).score(), 1e-4, "c is missing from the keyword list: its floor is -1");
-        assertEquals(1 - 1.38873, fused.get(1).score(), 1e-4);
-        assertEquals(-1 + 0.46291, fused.get(2).score(), 1e-4);
+        assertEquals(0.92582, fused.get(0).score(), 1e-4);
+        assertEquals(1.41421 - 1.38873, fused.get(1).score(), 1e-4);
+        assertEquals(-1.41421 + 0.46291, fused.get(2).score(), 1e-4);
     }
 
     @Test
-    void aSingleItemListScoresZero() {
-        var fused = Fusion.zScoreSum(List.of(new Fusion.Scored<>("a", 5.0)), List.of());
-        assertEquals(0, fused.get(0).score(), 1e-12);
+    void aSignalWithOneValueScoresZero() {
+        var signals = new java.util.LinkedHashMap<String, double[]>();
+        signals.put("a", new double[] {5.0});
+        assertEquals(0, Fusion.zScoreSum(signals).get(0).score(), 1e-12);
     }
 }

@@ -134,9 +134,9 @@ class SearchIndexTest {
             PaperSearch search = new PaperSearch(index, embedder);
             assertEquals(List.of("2601.00007", "2601.00001"), ids(search, "car", PaperSearch.Mode.KEYWORD));
             assertEquals(List.of("2601.00002", "2601.00001", "2601.00007"), ids(search, "car", PaperSearch.Mode.SEMANTIC).subList(0, 3));
-            // z-scores: keyword 00007 +1, 00001 -1 (floor -1); vector (7 docs, (1+cos)/2) 00002 +1.64, 00001 +1.20, 00007 +0.45
-            // sums: 00007 1.45, 00002 0.64, 00001 0.20, the rest -1.81
-            assertEquals(List.of("2601.00007", "2601.00002", "2601.00001"), ids(search, "car", PaperSearch.Mode.HYBRID).subList(0, 3));
+            // every candidate gets both scores, standardised over the 7: cosine z 00002 +1.64, 00001 +1.20, 00007 +0.45,
+            // the rest -0.81; BM25 is 0 for the five without the word, so 00007 and 00001 (words and meaning) lead 00002
+            assertEquals(List.of("2601.00007", "2601.00001", "2601.00002"), ids(search, "car", PaperSearch.Mode.HYBRID).subList(0, 3));
         }
     }
 
@@ -261,7 +261,7 @@ class SearchIndexTest {
             assertEquals(0, index.paperSeq());
             assertEquals(7, new IndexFollower(index, papers, vectors).catchUp(n -> {}));
             PaperSearch search = new PaperSearch(index, embedder);
-            assertEquals(List.of("2601.00007", "2601.00002", "2601.00001"), ids(search, "car", PaperSearch.Mode.HYBRID).subList(0, 3),
+            assertEquals(List.of("2601.00007", "2601.00001", "2601.00002"), ids(search, "car", PaperSearch.Mode.HYBRID).subList(0, 3),
                     "vectors come back from the database, not recomputed");
         }
     }
