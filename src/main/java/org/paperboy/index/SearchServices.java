@@ -24,6 +24,9 @@ public final class SearchServices implements AutoCloseable {
     private final PaperSearch search;
     private final IndexFollower follower;
     private final EmbeddingBackfill backfill;
+    private static final long WAITING_TTL_NANOS = 5_000_000_000L;
+    private volatile long waiting;
+    private volatile long waitingCountedAt;
 
     /** @param modelId "" for keyword search only */
     public SearchServices(Path dataDir, String modelId, Database db, PaperRepository papers, int embeddingThreads) {
@@ -73,9 +76,15 @@ public final class SearchServices implements AutoCloseable {
         return embedder;
     }
 
-    /** Papers still waiting for their vector (0 without a model). */
+    /** Papers still waiting for their vector (0 without a model); counted at most every few seconds. */
     public long waitingForEmbeddings() {
-        return embeddings == null ? 0 : embeddings.countMissing(embedder.model());
+        if (embeddings == null) return 0;
+        long now = System.nanoTime();
+        if (now - waitingCountedAt > WAITING_TTL_NANOS || waitingCountedAt == 0) {
+            waiting = embeddings.countMissing(embedder.model());
+            waitingCountedAt = now;
+        }
+        return waiting;
     }
 
     @Override

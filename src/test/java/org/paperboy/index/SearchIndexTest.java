@@ -89,9 +89,10 @@ class SearchIndexTest {
         }
     }
 
-    @Test
-    void vectorsArriveAfterThePaperAndAreFollowedToo() {
-        open(TestDatabases.Kind.SQLITE);
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void vectorsArriveAfterThePaperAndAreFollowedToo(TestDatabases.Kind kind) {
+        open(kind);
         papers.upsert(Corpus.papers(), Corpus.DAY, Corpus.NEWER_WINS);
         try (SearchIndex index = index()) {
             IndexFollower follower = new IndexFollower(index, papers, vectors);
