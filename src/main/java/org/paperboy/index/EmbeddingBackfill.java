@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +100,7 @@ public final class EmbeddingBackfill implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
+                if (stopping) return;
                 LOG.warn("embedding backfill: {}; retrying in a minute", e.getMessage());
                 sleepQuietly(60_000);
             }
@@ -113,10 +115,17 @@ public final class EmbeddingBackfill implements AutoCloseable {
         }
     }
 
+    /** Stops and waits for inferences in flight: the model must not be closed under them (native crash). */
     @Override
     public void close() {
         stopping = true;
         if (background != null) background.interrupt();
         workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) LOG.warn("embedding workers still busy after 30 s");
+            if (background != null) background.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
