@@ -4,7 +4,7 @@
 #   bench/search.sh eval [DIR] [eval options]   relevance on a BEIR folder for every model (default ../shared/data/scifact)
 #   bench/search.sh latency [options]           latency/throughput through GET /api/papers/search (options in SearchBench's comment)
 #   bench/search.sh recall --data DIR           HNSW recall@10 vs exact search, float32 vs int8 (VectorRecallBench)
-#   bench/search.sh embed-speed [N]             embedding backfill rate on N arxiv-daily papers (default 600)
+#   bench/search.sh embed-speed [N] [MODEL]     embedding backfill rate on N arxiv-daily papers (default 600)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -23,10 +23,6 @@ case "$what" in
   recall)
     exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.VectorRecallBench "$@" ;;
   embed-speed)
-    # backfill speed on a sample: a fresh catalog of N papers, then `paperboy embed` (2 threads)
-    n="${1:-600}"; dir="$(mktemp -d)"
-    "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.SearchBench --data "$dir" --papers "$n" --load-only
-    "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.Main embed --data "$dir"
-    rm -rf "$dir" ;;
+    exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.EmbedSpeedBench "$@" ;;
   *) echo "usage: bench/search.sh eval [DIR] [options] | latency [options] | recall --data DIR | embed-speed [N]" >&2; exit 2 ;;
 esac
