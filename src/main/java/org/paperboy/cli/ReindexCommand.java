@@ -23,7 +23,11 @@ final class ReindexCommand implements Runnable {
     @Override
     public void run() {
         Settings settings = SettingsOptions.load(spec);
-        deleteIndex(settings.dataDir().resolve("index"));
+        Path dir = settings.dataDir().resolve("index");
+        if (Files.exists(dir.resolve(org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME)) && locked(dir)) {
+            throw new UserError("the search index " + dir + " is open in a running `paperboy serve`; stop it first (serve keeps it current by itself)");
+        }
+        deleteIndex(dir);
         try (App app = new App(settings)) {
             IndexFollower follower = app.search().follower();
             long t0 = System.nanoTime();
@@ -34,6 +38,16 @@ final class ReindexCommand implements Runnable {
             app.search().index().optimize();
             System.out.printf("indexed %,d papers in %.1f s; %,d still wait for embeddings (run `paperboy embed`)%n",
                     n, (System.nanoTime() - t0) / 1e9, app.search().waitingForEmbeddings());
+        }
+    }
+
+    private static boolean locked(Path dir) {
+        try (var d = org.apache.lucene.store.FSDirectory.open(dir); var lock = d.obtainLock(org.apache.lucene.index.IndexWriter.WRITE_LOCK_NAME)) {
+            return false;
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

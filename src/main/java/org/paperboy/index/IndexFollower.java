@@ -47,6 +47,10 @@ public final class IndexFollower implements AutoCloseable {
      * the start already brings their vectors.
      */
     public synchronized long catchUp(LongConsumer progress) {
+        if (index.readOnly()) {
+            index.refresh(); // the owner commits every second: see its latest commit
+            return 0;
+        }
         long paperSeq = index.paperSeq();
         long vectorSeq = index.embeddingSeq();
         if (paperSeq == 0 && embeddings != null) vectorSeq = embeddings.lastChangeSeq();

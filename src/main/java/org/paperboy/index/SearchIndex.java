@@ -35,6 +35,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.Paper;
 import org.slf4j.Logger;
@@ -70,6 +72,7 @@ public final class SearchIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Analyzer analyzer = analyzer();
     private final boolean rebuilt;
+    private final boolean readOnly;
     private volatile long paperSeq;
     private volatile long embeddingSeq;
 
@@ -82,29 +85,55 @@ public final class SearchIndex implements AutoCloseable {
         this.model = model;
         try {
             Files.createDirectories(dir);
-            String reason = staleReason(dir, model);
+            this.directory = FSDirectory.open(dir);
+            this.readOnly = lockedByAnotherProcess(directory);
+            String reason = readOnly ? null : staleReason(dir, model);
             if (reason != null) {
                 LOG.info("search index {} ({}): rebuilding it from the database", reason, dir);
                 wipe(dir);
             }
             this.rebuilt = reason != null;
-            this.directory = FSDirectory.open(dir);
-            this.writer = new IndexWriter(directory, config(quantized));
-            Map<String, String> data = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+            if (readOnly) LOG.info("search index {} is being written by another Paperboy process (serve); searching it read-only", dir);
+            this.writer = readOnly ? null : new IndexWriter(directory, config(quantized));
+            Map<String, String> data = readOnly ? commitData(directory)
+                    : writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
             this.paperSeq = Long.parseLong(data.getOrDefault(KEY_PAPER_SEQ, "0"));
             this.embeddingSeq = Long.parseLong(data.getOrDefault(KEY_EMBEDDING_SEQ, "0"));
-            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+            SearcherFactory factory = new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
                     IndexSearcher s = new IndexSearcher(reader);
                     s.setSimilarity(similarity());
                     return s;
                 }
-            });
+            };
+            this.searchers = readOnly ? new SearcherManager(directory, factory) : new SearcherManager(writer, factory);
             if (rebuilt) commit(0, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A running serve holds the write lock; a second process must neither write nor rebuild. */
+    private static boolean lockedByAnotherProcess(FSDirectory d) {
+        try (Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            return false;
+        } catch (LockObtainFailedException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, String> commitData(FSDirectory d) throws IOException {
+        try (DirectoryReader r = DirectoryReader.open(d)) {
+            return r.getIndexCommit().getUserData();
+        }
+    }
+
+    /** True when another process (serve) owns the index: searches work, writes are refused. */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /** Why the index on disk cannot be used, or null when it can. */
@@ -187,6 +216,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Adds or replaces each paper (one document per base id, so a new version replaces the old). */
     public void put(List<Paper> papers, Map<String, float[]> vectors) {
+        requireWritable();
         try {
             for (Paper p : papers) writer.updateDocument(new Term(Fields.ID, p.id().base()), document(p, vectors.get(p.id().base())));
         } catch (IOException e) {
@@ -215,6 +245,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Makes what was put durable, recording how far the database has been followed. */
     public void commit(long newPaperSeq, long newEmbeddingSeq) {
+        requireWritable();
         try {
             writer.setLiveCommitData(Map.of(KEY_SCHEMA, SCHEMA, KEY_MODEL, model,
                     KEY_PAPER_SEQ, Long.toString(newPaperSeq), KEY_EMBEDDING_SEQ, Long.toString(newEmbeddingSeq)).entrySet());
@@ -237,11 +268,16 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Merges segments down for a read-mostly index (after a full rebuild). */
     public void optimize() {
+        requireWritable();
         try {
             writer.forceMerge(1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void requireWritable() {
+        if (readOnly) throw new IllegalStateException("the search index " + dir + " belongs to a running `paperboy serve`; stop it first");
     }
 
     public IndexSearcher acquire() {
@@ -277,7 +313,7 @@ public final class SearchIndex implements AutoCloseable {
     public void close() {
         try {
             searchers.close();
-            writer.close();
+            if (writer != null) writer.close();
             directory.close();
         } catch (IOException e) {
             LOG.warn("closing the search index: {}", e.getMessage());

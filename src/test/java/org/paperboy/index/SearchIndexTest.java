@@ -256,6 +256,22 @@ class SearchIndexTest {
         assertRebuiltAndComplete();
     }
 
+    @Test
+    void aSecondProcessSearchesReadOnlyWhileServeOwnsTheIndex() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex owner = index()) {
+            new IndexFollower(owner, papers, vectors).catchUp(n -> {});
+            try (SearchIndex second = index()) {
+                assertTrue(second.readOnly());
+                assertFalse(second.rebuilt(), "never wipes an index another process writes");
+                assertEquals(List.of("2601.00007", "2601.00001"), ids(new PaperSearch(second, embedder), "car", PaperSearch.Mode.KEYWORD));
+                assertEquals(0, new IndexFollower(second, papers, vectors).catchUp(n -> {}));
+                assertThrows(IllegalStateException.class, () -> second.commit(1, 1));
+            }
+        }
+    }
+
     private void assertRebuiltAndComplete() {
         try (SearchIndex index = index()) {
             assertTrue(index.rebuilt());
