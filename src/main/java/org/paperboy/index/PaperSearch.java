@@ -68,6 +68,8 @@ public final class PaperSearch {
     /** Title matches weigh more than abstract matches (SciFact: see the README's table). */
     public static final float TITLE_BOOST = 0.25f;
     public static final float AUTHOR_BOOST = 0.5f;
+    /** How much closer than the average candidate a paper matching no word must be to stay in hybrid results. */
+    public static final double MEANING_ONLY_MIN_Z = 1.0;
     /** Candidates each side brings to the fusion. */
     public static final int FUSION_DEPTH = 100;
     /** Deepest result a page may reach. */
@@ -167,7 +169,9 @@ public final class PaperSearch {
                 signals.computeIfAbsent(d.doc, x -> new double[] {Double.NaN, Double.NaN})[1] = d.score;
             }
             completeScores(s, keyword, v, signals);
-            return Fusion.zScoreSum(signals).stream().map(x -> new ScoreDoc(x.item(), (float) x.score())).toList();
+            java.util.Set<Integer> far = farMeaningOnly(signals);
+            return Fusion.zScoreSum(signals).stream().filter(x -> !far.contains(x.item()))
+                    .map(x -> new ScoreDoc(x.item(), (float) x.score())).toList();
         }
 
         List<ScoreDoc> byDate(List<ScoreDoc> docs) throws IOException {
@@ -220,6 +224,25 @@ public final class PaperSearch {
             for (int i = 0; i < docs.length; i++) result[i] = byDoc.get(docs[i]);
             return result;
         }
+    }
+
+    /**
+     * Nearest-neighbour search always returns k papers, however far; a candidate that matches no
+     * word stays only when it is clearly closer than the candidates' average (z-score of its cosine
+     * at least {@link #MEANING_ONLY_MIN_Z}), so that counts and categories describe real matches.
+     * Applied after fusion, so the order of what stays is unchanged.
+     */
+    static java.util.Set<Integer> farMeaningOnly(Map<Integer, double[]> signals) {
+        List<Fusion.Scored<Integer>> cosines = new ArrayList<>();
+        signals.forEach((doc, sig) -> {
+            if (!Double.isNaN(sig[1])) cosines.add(new Fusion.Scored<>(doc, sig[1]));
+        });
+        Map<Integer, Double> z = Fusion.zScores(cosines);
+        java.util.Set<Integer> far = new java.util.HashSet<>();
+        signals.forEach((doc, sig) -> {
+            if (sig[0] == 0 && z.getOrDefault(doc, 0.0) < MEANING_ONLY_MIN_Z) far.add(doc);
+        });
+        return far;
     }
 
     /**

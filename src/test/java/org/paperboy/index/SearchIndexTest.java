@@ -136,8 +136,9 @@ class SearchIndexTest {
             assertEquals(List.of("2601.00007", "2601.00001"), ids(search, "car", PaperSearch.Mode.KEYWORD));
             assertEquals(List.of("2601.00002", "2601.00001", "2601.00007"), ids(search, "car", PaperSearch.Mode.SEMANTIC).subList(0, 3));
             // every candidate gets both scores, standardised over the 7: cosine z 00002 +1.64, 00001 +1.20, 00007 +0.45,
-            // the rest -0.81; BM25 is 0 for the five without the word, so 00007 and 00001 (words and meaning) lead 00002
-            assertEquals(List.of("2601.00007", "2601.00001", "2601.00002"), ids(search, "car", PaperSearch.Mode.HYBRID).subList(0, 3));
+            // the rest -0.81; BM25 is 0 for the five without the word, so 00007 and 00001 (words and meaning) lead 00002,
+            // and the four papers that neither match the word nor are close in meaning are dropped
+            assertEquals(List.of("2601.00007", "2601.00001", "2601.00002"), ids(search, "car", PaperSearch.Mode.HYBRID));
         }
     }
 
@@ -149,8 +150,10 @@ class SearchIndexTest {
             new IndexFollower(index, papers, vectors).catchUp(n -> {});
             PaperSearch search = new PaperSearch(index, embedder);
             assertEquals(List.of("2601.00001"), ids(search, "car cat:cs.LG", PaperSearch.Mode.KEYWORD));
-            // nearest neighbours always fill k, so meaning brings the other cs.LG paper, ranked below
-            assertEquals(List.of("2601.00001", "2601.00003"), ids(search, "car cat:cs.LG", PaperSearch.Mode.HYBRID));
+            // nearest neighbours always fill k: semantic mode returns the other cs.LG paper too, hybrid drops it
+            // (it matches no word and is no closer than average)
+            assertEquals(List.of("2601.00001", "2601.00003"), ids(search, "car cat:cs.LG", PaperSearch.Mode.SEMANTIC));
+            assertEquals(List.of("2601.00001"), ids(search, "car cat:cs.LG", PaperSearch.Mode.HYBRID));
             assertEquals(List.of("2601.00001"), ids(search, "cars has:code", PaperSearch.Mode.KEYWORD));
             assertEquals(List.of("2601.00001", "2601.00003"), ids(search, "author:\"ada lovelace\"", PaperSearch.Mode.KEYWORD), "filters alone: newest first");
             assertEquals(List.of("2601.00001", "2601.00003"), ids(search, "author:lovelace author:hopper", PaperSearch.Mode.KEYWORD));
@@ -163,7 +166,9 @@ class SearchIndexTest {
             assertEquals(List.of("2601.00001", "2601.00005", "2601.00003"), ids(search, "cat:cs cat:q-bio.BM before:2026-01-06", PaperSearch.Mode.KEYWORD));
 
             var byDate = search.search(new PaperSearch.Request(QueryParser.parse("car"), PaperSearch.Mode.HYBRID, PaperSearch.Order.DATE, 0, 10, true));
-            assertEquals("2601.00002", byDate.hits().get(0).id(), "newest first");
+            assertEquals(List.of("2601.00002", "2601.00007", "2601.00001"), byDate.hits().stream().map(PaperSearch.Hit::id).toList(), "newest first");
+            assertEquals(3, byDate.total());
+            assertEquals(Map.of("cs.RO", 1, "econ.GN", 1, "cs.LG", 1), byDate.categories());
             var r = search.search(new PaperSearch.Request(QueryParser.parse("car"), PaperSearch.Mode.KEYWORD, PaperSearch.Order.RELEVANCE, 0, 10, true));
             assertEquals(2, r.total());
             assertEquals(Map.of("econ.GN", 1, "cs.LG", 1), r.categories());
