@@ -3,6 +3,7 @@ package org.paperboy;
 import java.time.Clock;
 import java.util.List;
 import org.paperboy.config.Settings;
+import org.paperboy.index.SearchServices;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
@@ -10,6 +11,7 @@ import org.paperboy.web.ApiRoutes;
 import org.paperboy.web.ListingRoutes;
 import org.paperboy.web.ListingService;
 import org.paperboy.web.PaperRoutes;
+import org.paperboy.web.SearchRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
 import org.slf4j.Logger;
@@ -31,6 +33,7 @@ public final class App implements AutoCloseable {
     private final ListingService listings;
     private WebServer web;
     private org.paperboy.jobs.HarvestJob harvestJob;
+    private SearchServices search;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -47,10 +50,12 @@ public final class App implements AutoCloseable {
 
     /** Starts the web server and the background jobs; returns once the server listens. */
     public void startServer() {
+        search().startBackground();
         Templates templates = new Templates();
-        // Javalin takes the first matching route: feature groups go before the last two, whose
-        // catch-alls /api/papers/<id> and /papers/<path> would otherwise shadow their routes.
+        // Javalin takes the first matching route: search goes first so that /api/papers/search wins over
+        // /api/papers/{id}; the last two groups hold the catch-alls /api/papers/<id> and /papers/<path>.
         web = new WebServer(settings, db, templates, List.of(
+                new SearchRoutes(search(), papers, templates),
                 new ListingRoutes(settings, listings, papers, templates),
                 new ApiRoutes(listings, papers),
                 new PaperRoutes(settings, papers, templates)));
@@ -96,6 +101,12 @@ public final class App implements AutoCloseable {
         return listings;
     }
 
+    /** The search index, embedder and their background jobs, built on first use (most commands need none). */
+    public synchronized SearchServices search() {
+        if (search == null) search = new SearchServices(settings.dataDir(), settings.embeddingModel(), db, papers, 2);
+        return search;
+    }
+
     public int port() {
         return web == null ? -1 : web.port();
     }
@@ -104,6 +115,7 @@ public final class App implements AutoCloseable {
     public void close() {
         if (harvestJob != null) harvestJob.close();
         if (web != null) web.close();
+        if (search != null) search.close();
         db.close();
     }
 }

@@ -27,7 +27,8 @@ public record Settings(
         URI arxivApi,
         Duration harvestDelay,
         ZoneId timeZone,
-        Mail mail) {
+        Mail mail,
+        String embeddingModel) {
 
     /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
     public record Mail(String smtpHost, int smtpPort, String smtpSecurity, String smtpUser, String smtpPassword, String from) {
@@ -57,7 +58,9 @@ public record Settings(
             new Setting("smtp-security", "starttls", false, "none, starttls (required) or smtps"),
             new Setting("smtp-user", "", false, "SMTP user name (empty: no authentication)"),
             new Setting("smtp-password", "", true, "SMTP password; never logged"),
-            new Setting("mail-from", "Paperboy <paperboy@localhost>", false, "From address of every mail"));
+            new Setting("mail-from", "Paperboy <paperboy@localhost>", false, "From address of every mail"),
+            new Setting("embedding-model", "bge-small-en-v1.5-q", false, "Embedding model for semantic and hybrid search (bge-small-en-v1.5-q); `off` for keyword search only"));
+
 
     /** The defaults alone, as tests and benchmarks start from. */
     public static Settings defaults() {
@@ -90,7 +93,8 @@ public record Settings(
                 parseUri("base-url", stripSlash(base)), parseCategories(v.get("harvest-categories")),
                 parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
-                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v));
+                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v),
+                parseModel(v.get("embedding-model")));
     }
 
     private static Mail parseMail(Map<String, String> v) {
@@ -115,22 +119,22 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone, mail);
+                harvestDelay, timeZone, mail, embeddingModel);
     }
 
     public Settings withDb(String url, String user, String password) {
         return new Settings(dataDir, url, user, password, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail);
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel);
     }
 
     public Settings withEndpoints(URI oai, URI api, Duration delay) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oai, api, delay, timeZone, mail);
+                harvestInterval, oai, api, delay, timeZone, mail, embeddingModel);
     }
 
     /** The secret is masked so that the record can be logged safely. */
@@ -139,6 +143,21 @@ public record Settings(
         return "Settings[data=" + dataDir + ", db=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "" : "***") + ", host=" + host + ", port=" + port + ", baseUrl=" + baseUrl
                 + ", harvestCategories=" + harvestCategories + ", harvestInterval=" + harvestInterval + ", " + mail + "]";
+    }
+
+    /** The models org.paperboy.index.EmbeddingModel knows (all but the first need their test-scoped artifacts). */
+    static final List<String> EMBEDDING_MODELS = List.of("bge-small-en-v1.5-q", "bge-small-en-v1.5", "all-minilm-l6-v2");
+
+    /** Empty when semantic search is off. */
+    private static String parseModel(String s) {
+        if (s.isEmpty() || s.equalsIgnoreCase("off")) return "";
+        if (!EMBEDDING_MODELS.contains(s)) throw new ConfigException("--embedding-model: unknown model '" + s + "'; known: " + String.join(", ", EMBEDDING_MODELS) + ", off");
+        return s;
+    }
+
+    public Settings withEmbeddingModel(String model) {
+        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval,
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, model);
     }
 
     private static int parsePort(String name, String s) {
