@@ -15,7 +15,8 @@ public final class ListingService {
 
     /** How long another node's votes may take to show here (this node's own show at once). */
     public static final long CACHE_TTL_MILLIS = 5_000;
-    private static final int CACHE_ENTRIES = 2_000;
+    /** Per cache; a page entry holds ~50 papers and ~120 KB of HTML, so this bounds memory near 50 MB. */
+    private static final int CACHE_ENTRIES = 128;
 
     private final PaperRepository papers;
     private final PaperJson json = new PaperJson();
@@ -50,7 +51,7 @@ public final class ListingService {
      */
     @SuppressWarnings("unchecked")
     public <T> T page(ListingQuery q, java.util.function.Function<ListingResult, T> build) {
-        return (T) pages.get(q, () -> build.apply(result(q)));
+        return (T) pages.get(q, () -> build.apply(load(q)));
     }
 
     /** The API's body for a query: the JSON array of daily entries, cached as bytes. */
