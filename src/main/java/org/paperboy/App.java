@@ -30,6 +30,7 @@ public final class App implements AutoCloseable {
     private final JobStateRepository jobs;
     private final ListingService listings;
     private WebServer web;
+    private org.paperboy.jobs.HarvestJob harvestJob;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -55,6 +56,19 @@ public final class App implements AutoCloseable {
                 new PaperRoutes(settings, papers, templates)));
         web.start();
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
+        startHarvestJob();
+    }
+
+    /** The scheduled harvest runs on its own virtual thread; start-up never waits for arXiv. */
+    private void startHarvestJob() {
+        if (!settings.harvestEnabled()) return;
+        var http = new org.paperboy.ingest.PoliteHttp(org.paperboy.ingest.PoliteHttp.Policy.withDelay(settings.harvestDelay()),
+                org.paperboy.ingest.PoliteHttp.Sleeper.REAL, clock);
+        var harvester = new org.paperboy.ingest.OaiHarvester(http, papers, jobs, new org.paperboy.ingest.VersionMerger(), clock);
+        harvestJob = new org.paperboy.jobs.HarvestJob(new org.paperboy.ingest.CategoryHarvest(harvester), jobs,
+                settings.oaiEndpoint(), settings.harvestCategories(), settings.harvestInterval(),
+                org.paperboy.jobs.HarvestJob.START_DELAY, org.paperboy.jobs.HarvestJob.FIRST_RETRY, clock);
+        harvestJob.start();
     }
 
     public Settings settings() {
@@ -88,6 +102,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        if (harvestJob != null) harvestJob.close();
         if (web != null) web.close();
         db.close();
     }

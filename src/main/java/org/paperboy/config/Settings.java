@@ -26,7 +26,17 @@ public record Settings(
         URI oaiEndpoint,
         URI arxivApi,
         Duration harvestDelay,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        Mail mail) {
+
+    /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
+    public record Mail(String smtpHost, int smtpPort, String smtpSecurity, String smtpUser, String smtpPassword, String from) {
+        @Override
+        public String toString() {
+            return "Mail[smtp=" + smtpHost + ":" + smtpPort + " " + smtpSecurity + ", user=" + smtpUser
+                    + ", password=" + (smtpPassword.isEmpty() ? "" : "***") + ", from=" + from + "]";
+        }
+    }
 
     public static final List<Setting> ALL = List.of(
             new Setting("data", "./data", false, "Data directory: SQLite file, search index, mail outbox, caches"),
@@ -41,7 +51,13 @@ public record Settings(
             new Setting("oai-endpoint", "https://oaipmh.arxiv.org/oai", false, "arXiv OAI-PMH base URL"),
             new Setting("arxiv-api", "https://export.arxiv.org/api/query", false, "arXiv API (Atom) query URL"),
             new Setting("harvest-delay", "3s", false, "Polite pause between two requests to arXiv"),
-            new Setting("time-zone", "UTC", false, "Time zone for listing dates and schedules"));
+            new Setting("time-zone", "UTC", false, "Time zone for listing dates and schedules"),
+            new Setting("smtp-host", "", false, "SMTP server; empty writes mail as .eml files to <data>/outbox"),
+            new Setting("smtp-port", "587", false, "SMTP port"),
+            new Setting("smtp-security", "starttls", false, "none, starttls (required) or smtps"),
+            new Setting("smtp-user", "", false, "SMTP user name (empty: no authentication)"),
+            new Setting("smtp-password", "", true, "SMTP password; never logged"),
+            new Setting("mail-from", "Paperboy <paperboy@localhost>", false, "From address of every mail"));
 
     /** The defaults alone, as tests and benchmarks start from. */
     public static Settings defaults() {
@@ -63,7 +79,7 @@ public record Settings(
 
     private static Settings fromValues(Map<String, String> v) {
         Path data = Path.of(v.get("data").isEmpty() ? "./data" : v.get("data")).toAbsolutePath().normalize();
-        int port = parsePort(v.get("port"));
+        int port = parsePort("port", v.get("port"));
         String db = v.get("db");
         if (!db.isEmpty() && !db.startsWith("jdbc:sqlite:") && !db.startsWith("jdbc:postgresql:")) {
             throw new ConfigException("--db / PAPERBOY_DB: expected a jdbc:postgresql: or jdbc:sqlite: URL, got '" + db + "'");
@@ -74,7 +90,17 @@ public record Settings(
                 parseUri("base-url", stripSlash(base)), parseCategories(v.get("harvest-categories")),
                 parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
-                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")));
+                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v));
+    }
+
+    private static Mail parseMail(Map<String, String> v) {
+        String security = v.get("smtp-security").toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("none", "starttls", "smtps").contains(security)) {
+            throw new ConfigException("--smtp-security: expected none, starttls or smtps, got '" + v.get("smtp-security") + "'");
+        }
+        int port = parsePort("smtp-port", v.get("smtp-port"));
+        if (!v.get("mail-from").contains("@")) throw new ConfigException("--mail-from: expected an e-mail address, got '" + v.get("mail-from") + "'");
+        return new Mail(v.get("smtp-host"), port, security, v.get("smtp-user"), v.get("smtp-password"), v.get("mail-from"));
     }
 
     public boolean isPostgres() {
@@ -89,22 +115,22 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone);
+                harvestDelay, timeZone, mail);
     }
 
     public Settings withDb(String url, String user, String password) {
         return new Settings(dataDir, url, user, password, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone);
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail);
     }
 
     public Settings withEndpoints(URI oai, URI api, Duration delay) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oai, api, delay, timeZone);
+                harvestInterval, oai, api, delay, timeZone, mail);
     }
 
     /** The secret is masked so that the record can be logged safely. */
@@ -112,17 +138,17 @@ public record Settings(
     public String toString() {
         return "Settings[data=" + dataDir + ", db=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "" : "***") + ", host=" + host + ", port=" + port + ", baseUrl=" + baseUrl
-                + ", harvestCategories=" + harvestCategories + ", harvestInterval=" + harvestInterval + "]";
+                + ", harvestCategories=" + harvestCategories + ", harvestInterval=" + harvestInterval + ", " + mail + "]";
     }
 
-    private static int parsePort(String s) {
+    private static int parsePort(String name, String s) {
         try {
             int p = Integer.parseInt(s);
             if (p >= 0 && p <= 65535) return p;
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new ConfigException("--port / PAPERBOY_PORT: expected a port number 0-65535, got '" + s + "'");
+        throw new ConfigException("--" + name + ": expected a port number 0-65535, got '" + s + "'");
     }
 
     private static URI parseUri(String name, String s) {
@@ -148,7 +174,7 @@ public record Settings(
     private static Duration parseDurationOrOff(String name, String s) {
         if (s.equalsIgnoreCase("off")) return null;
         Duration d = parseDuration(name, s);
-        if (d.isZero()) throw new ConfigException("--" + name + ": must be positive or 'off'");
+        if (d.isZero()) throw new ConfigException("--" + name + ": must be positive or 'off', got '" + s + "'");
         return d;
     }
 

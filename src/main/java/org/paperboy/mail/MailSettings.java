@@ -1,0 +1,35 @@
+package org.paperboy.mail;
+
+import java.nio.file.Path;
+
+/**
+ * How to send mail. An empty {@code smtpHost} means no SMTP server: messages are written as
+ * {@code .eml} files to {@code outboxDir} instead.
+ */
+public record MailSettings(String smtpHost, int smtpPort, Security security, String user, String password,
+                           String from, Path outboxDir) {
+
+    public enum Security { NONE, STARTTLS, SMTPS }
+
+    /** From the application settings; .eml files go to {@code <data>/outbox}. */
+    public static MailSettings from(org.paperboy.config.Settings settings) {
+        var m = settings.mail();
+        return new MailSettings(m.smtpHost(), m.smtpPort(), Security.valueOf(m.smtpSecurity().toUpperCase(java.util.Locale.ROOT)),
+                m.smtpUser(), m.smtpPassword(), m.from(), settings.dataDir().resolve("outbox"));
+    }
+
+    public boolean smtpConfigured() {
+        return smtpHost != null && !smtpHost.isBlank();
+    }
+
+    /** The SMTP transport when a server is configured, else the .eml directory. */
+    public MailTransport transport() {
+        return smtpConfigured() ? new SmtpTransport(this) : new EmlDirectoryTransport(outboxDir, from);
+    }
+
+    @Override
+    public String toString() {
+        return "MailSettings[smtp=" + smtpHost + ":" + smtpPort + ", security=" + security + ", user=" + user
+                + ", password=" + (password == null || password.isEmpty() ? "" : "***") + ", from=" + from + "]";
+    }
+}

@@ -1,0 +1,62 @@
+package org.paperboy.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns a {@link Mail} into a MIME message: text, or multipart/alternative with HTML. */
+final class MimeMessages {
+    private MimeMessages() {}
+
+    static MimeMessage build(Session session, String from, Mail mail, Date date) throws MessagingException {
+        MimeMessage m = new FixedIdMessage(session, mail.messageId() != null ? mail.messageId() : newMessageId(from));
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.to(), true));
+        m.setSubject(mail.subject(), "UTF-8");
+        m.setSentDate(date);
+        for (Map.Entry<String, String> h : mail.headers().entrySet()) m.setHeader(h.getKey(), h.getValue());
+        if (mail.html() == null) {
+            m.setText(mail.text(), "UTF-8");
+        } else {
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), "UTF-8");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), "UTF-8", "html");
+            m.setContent(new MimeMultipart("alternative", text, html));
+        }
+        m.saveChanges();
+        return m;
+    }
+
+    static String newMessageId(String from) {
+        String domain = "localhost";
+        try {
+            String address = new InternetAddress(from).getAddress();
+            if (address.contains("@")) domain = address.substring(address.indexOf('@') + 1);
+        } catch (MessagingException ignored) {
+            // keep localhost
+        }
+        return "<" + UUID.randomUUID() + "@" + domain + ">";
+    }
+
+    /** Keeps the Message-ID we chose (stable across retries) instead of one made at saveChanges(). */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

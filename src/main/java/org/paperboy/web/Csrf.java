@@ -1,0 +1,75 @@
+package org.paperboy.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CSRF protection by double submit: a random token in an HttpOnly SameSite=Lax cookie must come
+ * back in the form field {@code _csrf} (or the {@code X-CSRF-Token} header for htmx) of every
+ * state-changing request. Requests that a browser cannot forge across sites are exempt: those with
+ * an {@code Authorization} header (API tokens) or a JSON body (needs a CORS preflight), and paths a
+ * feature declares exempt because they carry their own secret (RFC 8058 one-click unsubscribe).
+ */
+public final class Csrf implements RouteGroup {
+    public static final String COOKIE = "pb_csrf";
+    public static final String FIELD = "_csrf";
+    public static final String HEADER = "X-CSRF-Token";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final int TOKEN_BYTES = 32;
+
+    private final boolean secureCookies;
+    private final List<String> exemptPrefixes;
+    private final SecureRandom random = new SecureRandom();
+
+    /** @param secureCookies true behind HTTPS (the public base URL is https) */
+    public Csrf(boolean secureCookies, List<String> exemptPrefixes) {
+        this.secureCookies = secureCookies;
+        this.exemptPrefixes = List.copyOf(exemptPrefixes);
+    }
+
+    /** The token to put in this response's forms; sets the cookie on first use. */
+    public String token(Context ctx) {
+        String existing = ctx.cookie(COOKIE);
+        if (existing != null && existing.length() >= 40) return existing;
+        String cached = ctx.attribute(COOKIE);
+        if (cached != null) return cached;
+        byte[] b = new byte[TOKEN_BYTES];
+        random.nextBytes(b);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        Cookie c = new Cookie(COOKIE, token, "/", -1, secureCookies, true, null, SameSite.LAX);
+        ctx.cookie(c);
+        ctx.attribute(COOKIE, token);
+        return token;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.before(this::check);
+    }
+
+    private void check(Context ctx) {
+        if (SAFE_METHODS.contains(ctx.method().name())) return;
+        if (ctx.header("Authorization") != null) return;
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase().startsWith("application/json")) return;
+        if (exemptPrefixes.stream().anyMatch(ctx.path()::startsWith)) return;
+        String cookie = ctx.cookie(COOKIE);
+        String sent = ctx.header(HEADER);
+        if (sent == null) sent = ctx.formParam(FIELD);
+        if (cookie == null || sent == null || !constantTimeEquals(cookie, sent)) {
+            throw new HttpError(403, "This form has expired or did not come from Paperboy. Reload the page and try again.");
+        }
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,80 @@
+package org.paperboy.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class MailTransportTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path tmp;
+
+    private MailSettings settings(int port) {
+        return new MailSettings("127.0.0.1", port, MailSettings.Security.NONE, "", "", "Paperboy <digest@paperboy.test>", tmp);
+    }
+
+    private static Mail sample() {
+        return new Mail("reader@example.org", "Today's papers: <b>bold</b> ünïcode", "plain body",
+                "<p>html body</p>", Map.of("List-Unsubscribe", "<https://paperboy.test/u/abc>"), "<fixed-id@paperboy.test>");
+    }
+
+    @Test
+    void deliversMultipartMailWithHeadersOverRealSmtp() throws Exception {
+        new SmtpTransport(settings(smtp.getSmtp().getPort())).send(sample());
+        MimeMessage[] got = smtp.getReceivedMessages();
+        assertEquals(1, got.length);
+        MimeMessage m = got[0];
+        assertEquals("Today's papers: <b>bold</b> ünïcode", m.getSubject());
+        assertEquals("<fixed-id@paperboy.test>", m.getMessageID());
+        assertEquals("<https://paperboy.test/u/abc>", m.getHeader("List-Unsubscribe")[0]);
+        assertTrue(m.getSentDate() != null);
+        Multipart parts = (Multipart) m.getContent();
+        assertEquals(2, parts.getCount());
+        assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
+        assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
+    }
+
+    @Test
+    void refusedConnectionIsATemporaryFailure() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        var e = assertThrows(MailDeliveryException.class, () -> new SmtpTransport(settings(closedPort)).send(sample()));
+        assertFalse(e.permanent(), "a server that is down is worth a retry");
+    }
+
+    @Test
+    void withoutSmtpWritesStandardEmlFiles() throws Exception {
+        MailSettings none = new MailSettings("", 25, MailSettings.Security.NONE, "", "", "Paperboy <digest@paperboy.test>", tmp.resolve("outbox"));
+        none.transport().send(sample());
+        List<Path> files = Files.list(tmp.resolve("outbox")).toList();
+        assertEquals(1, files.size());
+        assertTrue(files.get(0).toString().endsWith(".eml"));
+        try (InputStream in = Files.newInputStream(files.get(0))) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+            assertEquals("reader@example.org", m.getAllRecipients()[0].toString());
+            assertEquals("<fixed-id@paperboy.test>", m.getMessageID());
+        }
+    }
+}
