@@ -98,6 +98,22 @@ class BrowserTest {
     }
 
     @Test
+    void morePapersAppendsTheNextPageInPlace() {
+        browser.manage().window().setSize(new Dimension(1200, 900));
+        browser.get(url("/papers?date=2026-11-23&limit=2"));
+        assertEquals(2, browser.findElements(By.cssSelector("ol.cards > li")).size());
+        browser.findElement(By.cssSelector("a[data-more]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+                .until(d -> d.findElements(By.cssSelector("ol.cards > li")).size() == 4);
+        assertEquals(url("/papers?date=2026-11-23&limit=2"), browser.getCurrentUrl(), "stayed on the page");
+        browser.findElement(By.cssSelector("a[data-more]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+                .until(d -> d.findElements(By.cssSelector("ol.cards > li")).size() == 5);
+        assertTrue(browser.findElements(By.cssSelector("a[data-more]")).isEmpty(), "no more pages");
+        assertEquals(5, browser.findElements(By.cssSelector("ol.cards article.card")).size());
+    }
+
+    @Test
     void darkThemeFollowsTheSystemSetting() {
         browser.get(url("/papers?date=2026-11-23"));
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
