@@ -56,16 +56,19 @@ for u in "${urls[@]}"; do
   "${pin[@]}" wrk -t2 -c16 -d"$warmup" "http://127.0.0.1:$port$u" >/dev/null
 done
 echo "== nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg), cpus ${cpus:-all}"
-printf '%-40s %12s %10s %10s %10s %10s\n' URL "req/s" p50 p90 p99 bytes
+printf '%-40s %9s %12s %10s %10s %10s %10s\n' URL encoding "req/s" p50 p90 p99 bytes
+# plain (as wrk asks by default), then gzip as browsers ask
+for enc in identity gzip; do
 for u in "${urls[@]}"; do
-  bytes=$(curl -s "http://127.0.0.1:$port$u" | wc -c)
-  out=$("${pin[@]}" wrk -t2 -c16 -d"$duration" --latency "http://127.0.0.1:$port$u")
+  bytes=$(curl -s -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$u" | wc -c)
+  out=$("${pin[@]}" wrk -t2 -c16 -d"$duration" --latency -H "Accept-Encoding: $enc" "http://127.0.0.1:$port$u")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p90=$(awk '$1=="90%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" || true)
-  printf '%-40s %12s %10s %10s %10s %10s\n' "$u" "$rps" "$p50" "$p90" "$p99" "$bytes"
+  printf '%-40s %9s %12s %10s %10s %10s %10s\n' "$u" "$enc" "$rps" "$p50" "$p90" "$p99" "$bytes"
   [ -z "$errors" ] || echo "   $errors"
 done
-echo "command: wrk -t2 -c16 -d$duration --latency http://127.0.0.1:$port<URL>"
+done
+echo "command: wrk -t2 -c16 -d$duration --latency -H 'Accept-Encoding: identity|gzip' http://127.0.0.1:$port<URL>"

@@ -38,7 +38,7 @@ public final class ApiRoutes implements RouteGroup {
             ctx.contentType(JSON).result("[]");
             return;
         }
-        ctx.contentType(JSON).result(listings.apiBody(ListingQuery.of(ctx, period.get())));
+        listings.apiBody(ListingQuery.of(ctx, period.get())).send(ctx, JSON);
     }
 
     /** {@code date}, {@code week} or {@code month}; none means the latest day with papers (empty when there is none). */

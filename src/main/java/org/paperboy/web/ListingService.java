@@ -21,7 +21,7 @@ public final class ListingService {
     private final PaperRepository papers;
     private final PaperJson json = new PaperJson();
     private final StampedCache<ListingQuery, ListingResult> results;
-    private final StampedCache<ListingQuery, byte[]> apiBodies;
+    private final StampedCache<ListingQuery, CachedBody> apiBodies;
     private final StampedCache<String, Optional<LocalDate>> latest;
     private final StampedCache<ListingQuery, Object> pages;
 
@@ -54,9 +54,9 @@ public final class ListingService {
         return (T) pages.get(q, () -> build.apply(load(q)));
     }
 
-    /** The API's body for a query: the JSON array of daily entries, cached as bytes. */
-    public byte[] apiBody(ListingQuery q) {
-        return apiBodies.get(q, () -> json.bytes(json.dailyList(papers.listing(q.listing()))));
+    /** The API's body for a query: the JSON array of daily entries, cached plain and compressed. */
+    public CachedBody apiBody(ListingQuery q) {
+        return apiBodies.get(q, () -> CachedBody.of(json.bytes(json.dailyList(papers.listing(q.listing())))));
     }
 
     /** Papers of a listing without the page furniture, e.g. for feeds. */

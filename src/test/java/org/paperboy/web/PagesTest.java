@@ -229,6 +229,26 @@ class PagesTest {
         assertTrue(indexOf(html, "Hotel: late") < indexOf(html, "Charlie: language and learning"), "a vote invalidates the cache");
     }
 
+    @Test
+    void browsersGetTheListingGzippedOthersPlain() throws Exception {
+        Fixture.load(site);
+        String plain = site.body("/papers?date=2026-11-23");
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {"/papers?date=2026-11-23", "/api/daily_papers?date=2026-11-23"}) {
+            HttpResponse<byte[]> r = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + site.server.port() + path)).header("Accept-Encoding", "gzip, deflate, br").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals("gzip", r.headers().firstValue("content-encoding").orElse(""), path);
+            assertEquals("Accept-Encoding", r.headers().firstValue("vary").orElse(""), path);
+            String unzipped = new String(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(site.body(path), unzipped, path);
+        }
+        assertTrue(plain.startsWith("<!doctype html>"));
+        assertFalse(CachedBody.acceptsGzip("gzip;q=0, identity"));
+        assertTrue(CachedBody.acceptsGzip("br;q=1.0, gzip;q=0.8"));
+        assertFalse(CachedBody.acceptsGzip("identity"));
+    }
+
     private static int countChildren(Element e, String name) {
         int n = 0;
         for (var c = e.getFirstChild(); c != null; c = c.getNextSibling()) {

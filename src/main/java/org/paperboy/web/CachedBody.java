@@ -1,0 +1,59 @@
+package org.paperboy.web;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A response body made once and sent many times, kept both plain and gzip-compressed: browsers
+ * ask for gzip, and compressing a 120 KB listing on every request would cost more than all the
+ * rest of serving it.
+ */
+public final class CachedBody {
+
+    private final byte[] plain;
+    private final byte[] gzip;
+
+    private CachedBody(byte[] plain, byte[] gzip) {
+        this.plain = plain;
+        this.gzip = gzip;
+    }
+
+    public static CachedBody of(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
+        try (GZIPOutputStream z = new GZIPOutputStream(out, 8192)) {
+            z.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CachedBody(plain, out.toByteArray());
+    }
+
+    public byte[] plain() {
+        return Arrays.copyOf(plain, plain.length);
+    }
+
+    /** Sends the gzip form to clients that accept it (Javalin does not compress it again). */
+    public void send(Context ctx, String contentType) {
+        ctx.contentType(contentType).header("Vary", "Accept-Encoding");
+        String accept = ctx.header("Accept-Encoding");
+        if (accept != null && acceptsGzip(accept)) {
+            ctx.header("Content-Encoding", "gzip").result(gzip);
+            return;
+        }
+        ctx.result(plain);
+    }
+
+    static boolean acceptsGzip(String acceptEncoding) {
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.strip().split(";");
+            if (!p[0].strip().equalsIgnoreCase("gzip") && !p[0].strip().equals("*")) continue;
+            boolean refused = p.length > 1 && p[1].strip().replace(" ", "").matches("q=0(\\.0*)?");
+            if (!refused) return true;
+        }
+        return false;
+    }
+}
