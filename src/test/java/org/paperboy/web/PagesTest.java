@@ -113,6 +113,10 @@ class PagesTest {
         assertTrue(month.contains("Echo: earlier vision") && month.contains("Foxtrot: strings"));
         assertTrue(month.contains("href=\"/papers/month/2026-12\""));
         assertTrue(site.body("/").contains("Golf: december"), "/ is the latest day with papers");
+        assertEquals("/papers?date=2026-11-23", site.get("/papers/2026-11-23").headers().firstValue("location").orElseThrow());
+        assertEquals("/papers/week/2026-W48", site.get("/papers/2026-W48").headers().firstValue("location").orElseThrow());
+        assertEquals("/papers/month/2026-11", site.get("/papers/2026-11").headers().firstValue("location").orElseThrow());
+        assertEquals(400, site.get("/papers/2026-11-31").statusCode());
         HttpResponse<String> redirect = site.get("/papers/week");
         assertEquals(302, redirect.statusCode());
         assertEquals("/papers/week/2026-W49", redirect.headers().firstValue("location").orElseThrow());
