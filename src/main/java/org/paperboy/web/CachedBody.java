@@ -16,10 +16,14 @@ public final class CachedBody {
 
     private final byte[] plain;
     private final byte[] gzip;
+    private final String etag;
 
     private CachedBody(byte[] plain, byte[] gzip) {
         this.plain = plain;
         this.gzip = gzip;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(plain);
+        this.etag = "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(plain.length) + "\"";
     }
 
     public static CachedBody of(byte[] plain) {
@@ -36,9 +40,22 @@ public final class CachedBody {
         return Arrays.copyOf(plain, plain.length);
     }
 
-    /** Sends the gzip form to clients that accept it (Javalin does not compress it again). */
+    public String etag() {
+        return etag;
+    }
+
+    /**
+     * Sends the gzip form to clients that accept it (Javalin does not compress it again), or
+     * 304 Not Modified to a client that already holds this body (If-None-Match), as feed
+     * readers and polling scripts do.
+     */
     public void send(Context ctx, String contentType) {
-        ctx.contentType(contentType).header("Vary", "Accept-Encoding");
+        ctx.contentType(contentType).header("Vary", "Accept-Encoding").header("ETag", etag);
+        String known = ctx.header("If-None-Match");
+        if (known != null && (known.contains(etag) || known.strip().equals("*"))) {
+            ctx.status(304);
+            return;
+        }
         String accept = ctx.header("Accept-Encoding");
         if (accept != null && acceptsGzip(accept)) {
             ctx.header("Content-Encoding", "gzip").result(gzip);

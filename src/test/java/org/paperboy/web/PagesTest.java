@@ -246,6 +246,15 @@ class PagesTest {
             assertEquals(site.body(path), unzipped, path);
         }
         assertTrue(plain.startsWith("<!doctype html>"));
+        String etag = site.get("/api/daily_papers?date=2026-11-23").headers().firstValue("etag").orElseThrow();
+        HttpResponse<String> again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + site.server.port() + "/api/daily_papers?date=2026-11-23")).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        Fixture.vote(site, "2611.00002", 1);
+        assertFalse(etag.equals(site.get("/api/daily_papers?date=2026-11-23").headers().firstValue("etag").orElseThrow()),
+                "a vote changes the body and its ETag");
         assertFalse(CachedBody.acceptsGzip("gzip;q=0, identity"));
         assertTrue(CachedBody.acceptsGzip("br;q=1.0, gzip;q=0.8"));
         assertFalse(CachedBody.acceptsGzip("identity"));
