@@ -50,7 +50,9 @@ public final class CachedBody {
      * readers and polling scripts do.
      */
     public void send(Context ctx, String contentType) {
-        ctx.contentType(contentType).header("Vary", "Accept-Encoding").header("ETag", etag);
+        // no-cache: clients revalidate each time (cheap with the ETag), and no shared cache hands
+        // this anonymous rendering to a signed-in visitor
+        ctx.contentType(contentType).header("Vary", "Accept-Encoding").header("ETag", etag).header("Cache-Control", "no-cache");
         String known = ctx.header("If-None-Match");
         if (known != null && (known.contains(etag) || known.strip().equals("*"))) {
             ctx.status(304);
