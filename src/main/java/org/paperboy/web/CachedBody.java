@@ -60,10 +60,24 @@ public final class CachedBody {
         }
         String accept = ctx.header("Accept-Encoding");
         if (accept != null && acceptsGzip(accept)) {
-            ctx.header("Content-Encoding", "gzip").result(gzip);
+            ctx.header("Content-Encoding", "gzip");
+            write(ctx, gzip);
             return;
         }
-        ctx.result(plain);
+        write(ctx, plain);
+    }
+
+    /**
+     * Straight to the servlet stream with a Content-Length: ctx.result() would copy the bytes
+     * through a stream and a fresh buffer on every request, which shows at 10,000 requests/s.
+     */
+    private static void write(Context ctx, byte[] body) {
+        try {
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static boolean acceptsGzip(String acceptEncoding) {
