@@ -31,7 +31,8 @@ final class FetchCommand implements Runnable {
         for (String s : ids) parsed.add(ArxivId.parse(s).orElseThrow(() -> new UserError("not an arXiv id: '" + s + "'")));
         Settings settings = SettingsOptions.load(spec);
         try (App app = new App(settings)) {
-            PoliteHttp http = new PoliteHttp(PoliteHttp.Policy.withDelay(settings.harvestDelay()), PoliteHttp.Sleeper.REAL, app.clock());
+            PoliteHttp http = new PoliteHttp(PoliteHttp.Policy.withDelay(settings.harvestDelay()), PoliteHttp.Sleeper.REAL, app.clock(),
+                    message -> System.err.println("paperboy: " + message));
             ArxivApiClient api = new ArxivApiClient(http, settings.arxivApi(), app.papers(), new VersionMerger(), app.clock());
             ImportSummary summary = new ImportSummary();
             var out = spec.commandLine().getOut();

@@ -47,21 +47,22 @@ final class HarvestCommand implements Runnable {
         if (from != null && until != null && until.isBefore(from)) throw new UserError("--until is before --from");
         Settings settings = SettingsOptions.load(spec);
         URI oai = endpoint != null ? endpoint : settings.oaiEndpoint();
+        List<OaiHarvester.Result> results;
         try (App app = new App(settings); ProgressBar bar = new ProgressBar("harvest", 0)) {
-            PoliteHttp http = new PoliteHttp(PoliteHttp.Policy.withDelay(settings.harvestDelay()), PoliteHttp.Sleeper.REAL, app.clock());
+            PoliteHttp http = new PoliteHttp(PoliteHttp.Policy.withDelay(settings.harvestDelay()), PoliteHttp.Sleeper.REAL, app.clock(),
+                    message -> System.err.println("paperboy: " + message));
             CategoryHarvest harvest = new CategoryHarvest(new OaiHarvester(http, app.papers(), app.jobs(), new VersionMerger(), app.clock()));
             OaiHarvester.Listener listener = (pageNo, page, kept) -> progress(bar, page);
-            List<OaiHarvester.Result> results = set != null
+            results = set != null
                     ? List.of(harvest.set(oai, set, from, until, metadata, listener))
                     : harvest.categories(oai, settings.harvestCategories(), from, until, metadata, listener);
-            bar.close();
-            for (OaiHarvester.Result r : results) print(r);
         } catch (HarvestException e) {
             throw new UserError("harvest stopped: " + e.getMessage() + " (run it again to resume)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("harvest interrupted (run it again to resume)");
         }
+        for (OaiHarvester.Result r : results) print(r);
     }
 
     private static void progress(ProgressBar bar, OaiPage page) {
@@ -71,8 +72,8 @@ final class HarvestCommand implements Runnable {
 
     private void print(OaiHarvester.Result r) {
         var out = spec.commandLine().getOut();
-        out.printf("harvest %s%s from %s: %d pages, last datestamp %s%n", r.resumed() ? "(resumed) " : "",
-                "", r.from(), r.pages(), r.lastDatestamp() == null ? "-" : r.lastDatestamp());
+        out.printf("harvest of set %s from %s%s: %d pages, last datestamp %s%n", r.set() == null ? "(all)" : r.set(), r.from(),
+                r.resumed() ? " (resumed)" : "", r.pages(), r.lastDatestamp() == null ? "-" : r.lastDatestamp());
         out.print(r.summary().report(20));
         out.flush();
     }

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.paperboy.App;
+import org.paperboy.ingest.Format;
 import org.paperboy.ingest.ImportService;
 import org.paperboy.ingest.ImportSummary;
 import org.paperboy.ingest.Input;
 import org.paperboy.ingest.UnknownFormatException;
+import org.paperboy.ingest.VersionMerger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,16 +39,30 @@ final class ImportCommand implements Runnable {
     @Override
     public void run() {
         if (batch < 1) throw new UserError("--batch must be at least 1");
+        for (String file : files) checkFormat(file);
         try (App app = new App(SettingsOptions.load(spec))) {
-            ImportService service = new ImportService(app.papers(), new org.paperboy.ingest.VersionMerger(), app.clock(), batch);
+            ImportService service = new ImportService(app.papers(), new VersionMerger(), app.clock(), batch);
             ImportSummary summary = new ImportSummary();
             long start = System.nanoTime();
             try (ProgressBar bar = new ProgressBar("import", 0)) {
                 for (String file : files) importFile(service, file, summary, bar);
+                bar.total(bar.done());
             }
             summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - start));
             spec.commandLine().getOut().print(summary.report(shown));
             spec.commandLine().getOut().flush();
+        }
+    }
+
+    /** Refuses an unknown format or a missing file before anything is written (standard input is checked as it is read). */
+    private static void checkFormat(String file) {
+        if (file.equals("-")) return;
+        try (Input in = Input.open(file, System.in)) {
+            Format.detect(in.content(), file);
+        } catch (UnknownFormatException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError(file + ": " + e.getMessage());
         }
     }
 

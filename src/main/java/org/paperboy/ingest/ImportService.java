@@ -74,15 +74,18 @@ public final class ImportService {
         BlockingQueue<List<Paper>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         List<Paper> endMarker = new ArrayList<>();
         Throwable[] failure = {null};
-        Thread reader = Thread.ofPlatform().name("import-reader").start(() -> {
+        Thread reader = Thread.ofPlatform().name("import-reader").daemon().start(() -> {
             Batcher batcher = new Batcher(queue, summary, progress, in, keep);
             try {
                 format.reader.read(in.content(), in.name(), batcher);
             } catch (IOException | RuntimeException e) {
                 failure[0] = e;
             } finally {
-                batcher.flush();
-                put(queue, endMarker);
+                // what was read before a failure is still written; an interrupted reader just ends
+                if (!Thread.currentThread().isInterrupted()) {
+                    batcher.flush();
+                    put(queue, endMarker);
+                }
             }
         });
         try {
@@ -94,6 +97,10 @@ public final class ImportService {
             reader.interrupt();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("import interrupted", e);
+        } catch (RuntimeException e) {
+            // the writer failed (database gone, disk full): stop the reader, which may wait on a full queue
+            reader.interrupt();
+            throw e;
         }
         if (failure[0] instanceof IOException io) throw new UncheckedIOException(in.name() + ": " + io.getMessage(), io);
         if (failure[0] instanceof RuntimeException re) throw re;

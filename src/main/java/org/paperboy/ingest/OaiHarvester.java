@@ -50,7 +50,7 @@ public final class OaiHarvester {
         Listener NONE = (n, p, k) -> {};
     }
 
-    public record Result(int pages, boolean resumed, LocalDate from, LocalDate lastDatestamp, ImportSummary summary) {}
+    public record Result(String set, int pages, boolean resumed, LocalDate from, LocalDate lastDatestamp, ImportSummary summary) {}
 
     private final PoliteHttp http;
     private final PaperRepository papers;
@@ -114,7 +114,7 @@ public final class OaiHarvester {
             }
         }
         summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - started));
-        return new Result(pages, resumed, cursor.from(), cursor.lastDatestamp(), summary);
+        return new Result(req.set(), pages, resumed, cursor.from(), cursor.lastDatestamp(), summary);
     }
 
     private HarvestCursor finish(JobState state, HarvestCursor c) {

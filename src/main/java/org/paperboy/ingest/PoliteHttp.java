@@ -45,9 +45,16 @@ public final class PoliteHttp {
     private final Policy policy;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final java.util.function.Consumer<String> retries;
     private Instant lastRequest = Instant.EPOCH;
 
     public PoliteHttp(Policy policy, Sleeper sleeper, Clock clock) {
+        this(policy, sleeper, clock, message -> {});
+    }
+
+    /** @param retries told of each retry in one line (the CLI shows them; the scheduled job stays quiet) */
+    public PoliteHttp(Policy policy, Sleeper sleeper, Clock clock, java.util.function.Consumer<String> retries) {
+        this.retries = retries;
         this.policy = policy;
         this.sleeper = sleeper;
         this.clock = clock;
@@ -70,8 +77,13 @@ public final class PoliteHttp {
                         .header("Accept-Encoding", "identity").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 lastProblem = describe(e);
-                if (attempt == policy.maxAttempts()) throw new HarvestException(HarvestException.Kind.UNREACHABLE, lastProblem(uri, lastProblem), e);
-                sleeper.sleep(backoff(attempt));
+                if (attempt == policy.maxAttempts()) {
+                    throw new HarvestException(HarvestException.Kind.UNREACHABLE, uri.getHost() + " unreachable (" + lastProblem + ", "
+                            + policy.maxAttempts() + (policy.maxAttempts() == 1 ? " try)" : " tries)"), e);
+                }
+                Duration wait = backoff(attempt);
+                retries.accept(uri.getHost() + ": " + lastProblem + "; try " + (attempt + 1) + " of " + policy.maxAttempts() + " in " + seconds(wait));
+                sleeper.sleep(wait);
                 continue;
             } finally {
                 lastRequest = clock.instant();
@@ -83,13 +95,18 @@ public final class PoliteHttp {
             }
             if (attempt == policy.maxAttempts()) break;
             Duration wait = retryAfter(r).orElse(backoff(attempt));
+            retries.accept(uri.getHost() + ": " + lastProblem + "; try " + (attempt + 1) + " of " + policy.maxAttempts() + " in " + seconds(wait));
             sleeper.sleep(wait);
         }
         throw new HarvestException(HarvestException.Kind.SERVER, lastProblem(uri, lastProblem), null);
     }
 
+    private static String seconds(Duration d) {
+        return d.toMillis() < 1000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
+    }
+
     private String lastProblem(URI uri, String problem) {
-        return uri.getHost() + " failed " + policy.maxAttempts() + " times (last: " + problem + ")";
+        return uri.getHost() + " kept failing (" + problem + ", " + policy.maxAttempts() + " tries)";
     }
 
     private void pause() throws InterruptedException {
@@ -120,10 +137,17 @@ public final class PoliteHttp {
         }
     }
 
-    private static String describe(IOException e) {
-        String type = e.getClass().getSimpleName();
+    /** A few words for a log line: what went wrong on the network, without a stack trace. */
+    static String describe(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "cannot resolve the host name: no network or DNS";
+            }
+        }
+        if (e instanceof java.net.http.HttpConnectTimeoutException) return "connect timed out";
+        if (e instanceof java.net.http.HttpTimeoutException) return "no answer in time";
+        if (e instanceof java.net.ConnectException) return "connection refused or no route to host";
         String msg = e.getMessage();
-        if (msg == null && e.getCause() != null) msg = e.getCause().toString();
-        return type + (msg == null ? "" : ": " + msg);
+        return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }
 }

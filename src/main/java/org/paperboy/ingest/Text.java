@@ -17,83 +17,96 @@ public final class Text {
     }
 
     /** Whitespace runs to one space, ends stripped; a hand loop, as this runs for every record. */
-    static String collapse(CharSequence s) {
+    static String collapse(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = out.length() > 0;
-                continue;
-            }
-            if (space) out.append(' ');
-            space = false;
-            out.append(c);
-        }
+        appendCollapsed(out, s, skipSpace(s, 0, s.length()), s.length());
         return out.toString();
     }
 
     /** True when the text may hold a URL, so the costly link search can be skipped for most abstracts. */
     static boolean mayHoldUrl(String s) {
         if (s == null) return false;
-        for (int i = 0; i + 4 <= s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c == 'h' || c == 'H') && s.regionMatches(true, i, "http", 0, 4)) return true;
-            if ((c == 'w' || c == 'W') && s.regionMatches(true, i, "www.", 0, 4)) return true;
-        }
-        return false;
+        return s.contains("://") || s.contains("www.") || s.contains("WWW.") || s.contains("Www.");
     }
 
-    /** Abstracts: wraps collapsed, paragraphs kept (joined by "\n"); blank gives null. */
+    /** Abstracts: wraps collapsed, paragraphs kept (joined by "\n"); blank gives null. One pass, as it runs for every record. */
     public static String paragraphs(String s) {
         if (s == null) return null;
-        String[] lines = s.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        int indent = commonIndent(lines);
+        int indent = commonIndent(s);
         StringBuilder out = new StringBuilder(s.length());
-        StringBuilder para = new StringBuilder();
-        boolean first = true;
-        for (String line : lines) {
-            if (line.isBlank()) {
-                first = flush(out, para, first);
-                continue;
+        boolean paragraphOpen = false;
+        int pos = 0;
+        int n = s.length();
+        while (pos <= n) {
+            int nl = s.indexOf('\n', pos);
+            int end = nl < 0 ? n : nl;
+            int lineEnd = end > pos && s.charAt(end - 1) == '\r' ? end - 1 : end;
+            int first = skipSpace(s, pos, lineEnd);
+            if (first == lineEnd) {
+                paragraphOpen = false;
+            } else {
+                boolean startsParagraph = !paragraphOpen || first - pos > indent;
+                if (out.length() > 0) out.append(startsParagraph ? '\n' : ' ');
+                appendCollapsed(out, s, first, lineEnd);
+                paragraphOpen = true;
             }
-            if (indentOf(line) > indent && para.length() > 0) first = flush(out, para, first);
-            if (para.length() > 0) para.append(' ');
-            para.append(line.strip());
+            if (nl < 0) break;
+            pos = nl + 1;
         }
-        flush(out, para, first);
-        String t = out.toString();
-        return t.isEmpty() ? null : t;
+        return out.length() == 0 ? null : out.toString();
     }
 
-    private static boolean flush(StringBuilder out, StringBuilder para, boolean first) {
-        if (para.length() == 0) return first;
-        if (!first) out.append('\n');
-        out.append(collapse(para));
-        para.setLength(0);
-        return false;
+    /**
+     * Appends s[from, to) with inner whitespace runs as one space and trailing whitespace dropped.
+     * Copies runs in bulk: a single space between words is kept as it is.
+     */
+    private static void appendCollapsed(StringBuilder out, String s, int from, int to) {
+        int segment = from;
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (c == ' ' && i + 1 < to && !Character.isWhitespace(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            out.append(s, segment, i);
+            int next = skipSpace(s, i, to);
+            if (next < to) out.append(' ');
+            segment = next;
+            i = next;
+        }
+        out.append(s, segment, to);
+    }
+
+    private static int skipSpace(String s, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(s.charAt(i))) i++;
+        return i;
     }
 
     /** The least indentation of the non-blank lines after the first (the first often follows a tag). */
-    private static int commonIndent(String[] lines) {
+    private static int commonIndent(String s) {
         int min = Integer.MAX_VALUE;
-        int firstText = -1;
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) continue;
-            if (firstText < 0) {
-                firstText = i;
-                continue;
+        int firstIndent = -1;
+        int pos = 0;
+        int n = s.length();
+        while (pos <= n) {
+            int nl = s.indexOf('\n', pos);
+            int end = nl < 0 ? n : nl;
+            int first = skipSpace(s, pos, end);
+            if (first < end) {
+                if (firstIndent < 0) firstIndent = first - pos;
+                else min = Math.min(min, first - pos);
             }
-            min = Math.min(min, indentOf(lines[i]));
+            if (nl < 0) break;
+            pos = nl + 1;
         }
-        if (min == Integer.MAX_VALUE) return firstText < 0 ? 0 : indentOf(lines[firstText]);
+        if (min == Integer.MAX_VALUE) return Math.max(firstIndent, 0);
         return min;
-    }
-
-    private static int indentOf(String line) {
-        int i = 0;
-        while (i < line.length() && Character.isWhitespace(line.charAt(i))) i++;
-        return i;
     }
 
     /** Null for null or blank, the stripped text otherwise. */

@@ -136,6 +136,29 @@ class OaiHarvesterTest {
     }
 
     @Test
+    void aCrashAfterAPageIsWrittenButBeforeItsCursorIsSavedRewritesNothing() throws Exception {
+        try (Rig r = rig(TestDatabases.Kind.SQLITE)) {
+            r.server.handler = q -> q.contains("8842001|2001") ? new ReplayServer.Reply(503, Map.of("Retry-After", "1"), new byte[0]) : pages(q);
+            assertThrows(HarvestException.class, () -> r.harvest(1).categories(r.server.uri("/oai"), WANTED,
+                    LocalDate.of(2026, 11, 20), null, "arXiv", OaiHarvester.Listener.NONE));
+            // as if the process died after committing page 2 but before saving the cursor that follows it
+            HarvestCursor afterPage2 = r.cursor("cs");
+            HarvestCursor afterPage1 = new HarvestCursor("cs", "arXiv", afterPage2.from(), null, "8842001|1001", 1, LocalDate.of(2026, 11, 21), 2);
+            r.jobs.save(r.jobs.load("harvest:cs:arXiv").withCursor(afterPage1.toJson()));
+            long seq = r.papers.lastChangeSeq();
+
+            r.server.queries.clear();
+            r.server.handler = OaiHarvesterTest::pages;
+            OaiHarvester.Result resumed = r.harvest(1).categories(r.server.uri("/oai"), WANTED, null, null, "arXiv", OaiHarvester.Listener.NONE).get(0);
+            assertEquals(List.of("verb=ListRecords&resumptionToken=8842001|1001", "verb=ListRecords&resumptionToken=8842001|2001"), r.server.queries);
+            assertEquals(3, resumed.summary().unchanged(), "page 2 again: its papers are already stored");
+            assertEquals(1, resumed.summary().inserted());
+            assertEquals(seq + 1, r.papers.lastChangeSeq());
+            assertEquals(6, r.papers.count());
+        }
+    }
+
+    @Test
     void honoursRetryAfterOnA503AsArxivSendsIt() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(PAPERHIVE), "shared arXiv responses not present at " + PAPERHIVE);
         byte[] busy = Files.readAllBytes(PAPERHIVE.resolve("oaipmh-listrecords---should-list-identifiers-from-arxiv__00_status503.html"));

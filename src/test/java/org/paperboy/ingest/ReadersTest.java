@@ -170,6 +170,24 @@ class ReadersTest {
     }
 
     @Test
+    void realGetRecordResponsesInBothMetadataFormats() throws IOException {
+        Path raw = SHARED.resolve("oai_pmh_mikesaelim/GetRecordResponse.xml");
+        Path arxiv = SHARED.resolve("oai_pmh_paperhive/oaipmh-getrecord---should-get-a-record__00_status200.xml");
+        Assumptions.assumeTrue(Files.exists(raw) && Files.exists(arxiv), "shared arXiv responses not present under " + SHARED);
+        Collected r = Collected.read("raw", Files.readAllBytes(raw));
+        Paper p = r.paper("1302.2146");
+        assertEquals(2, p.id().version());
+        assertTrue(p.title().startsWith("The Same-Sign Dilepton Signature of RPV/MFV SUSY"), p.title());
+        assertTrue(!p.title().contains("\n"));
+        Collected a = Collected.read("arxiv", Files.readAllBytes(arxiv));
+        Paper ks = a.paper("1412.8544");
+        assertEquals(List.of(new Author("Sander Uijlen", "Radboud Universiteit"), new Author("Bas Westerbaan", "Radboud Universiteit")), ks.authors());
+        assertEquals("EPTCS 172, 2014, pp. 154-164", ks.journalRef());
+        assertEquals(LocalDate.of(2014, 12, 29), ks.submitted());
+        assertTrue(ks.abstractText().contains("\nContinuing their effort"), "the indented paragraph is kept: " + ks.abstractText());
+    }
+
+    @Test
     void realOaiErrorResponsesAreRead() throws IOException {
         Path dir = SHARED.resolve("oai_pmh_mikesaelim");
         Assumptions.assumeTrue(Files.isDirectory(dir), "shared arXiv responses not present at " + dir);
