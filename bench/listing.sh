@@ -27,16 +27,8 @@ if [ -n "$cpus" ]; then pin=(taskset -c "$cpus"); fi
 if [ ! -f "$data/paperboy.db" ]; then
   [ -f "$file" ] || { echo "bench/listing.sh: no data file $file (set BENCH_FILE)" >&2; exit 1; }
   mkdir -p "$data"
-  if ./paperboy --help 2>&1 | grep -qE "^ +import "; then
-    echo "== loading $file with paperboy import"
-    ./paperboy import --data "$data" "$file"
-  else
-    # stand-in until the importer exists: the bench loader in the test tree
-    echo "== loading $file with the bench loader"
-    mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
-    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "target/classes:target/test-classes:$(cat target/bench-cp.txt)" \
-      org.paperboy.web.bench.ArxivDailyLoader "$data" "$file"
-  fi
+  echo "== loading $file with paperboy import"
+  ./paperboy import --data "$data" "$file"
 fi
 
 echo "== starting the server on port $port (data $data)"
