@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperJson;
 import org.paperboy.rank.Period;
 import org.paperboy.store.PaperRepository;
 

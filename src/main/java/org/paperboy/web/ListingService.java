@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperJson;
 import org.paperboy.store.PaperRepository;
 
 /**
