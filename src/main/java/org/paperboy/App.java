@@ -8,6 +8,7 @@ import org.paperboy.community.PasswordHasher;
 import org.paperboy.config.Settings;
 import org.paperboy.jobs.TrendingJob;
 import org.paperboy.mail.MailSettings;
+import org.paperboy.index.SearchServices;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
@@ -17,6 +18,7 @@ import org.paperboy.web.ApiRoutes;
 import org.paperboy.web.ListingRoutes;
 import org.paperboy.web.ListingService;
 import org.paperboy.web.PaperRoutes;
+import org.paperboy.web.SearchRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
 import org.paperboy.web.community.AccountRoutes;
@@ -46,6 +48,7 @@ public final class App implements AutoCloseable {
     private TrendingJob trendingJob;
     private final ListingService listings;
     private org.paperboy.jobs.HarvestJob harvestJob;
+    private SearchServices search;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -64,14 +67,16 @@ public final class App implements AutoCloseable {
 
     /** Starts the web server and the background jobs; returns once the server listens. */
     public void startServer() {
+        search().startBackground();
         Templates templates = new Templates();
         boolean https = "https".equals(settings.baseUrl().getScheme());
         Csrf csrf = new Csrf(https, List.of());
         CommunityPages communityPages = new CommunityPages(community, csrf, templates);
         AccountSessions sessions = new AccountSessions(community.accounts(), csrf, https, settings.community().sessionLifetime());
-        // Javalin takes the first matching route: feature groups go before the last two, whose
-        // catch-alls /api/papers/<id> and /papers/<path> would otherwise shadow their routes.
+        // Javalin takes the first matching route: search goes first so that /api/papers/search wins over
+        // /api/papers/{id}; the last two groups hold the catch-alls /api/papers/<id> and /papers/<path>.
         web = new WebServer(settings, db, templates, List.of(csrf, sessions,
+                new SearchRoutes(search(), papers, templates),
                 new AccountRoutes(community.accounts(), sessions, csrf, templates),
                 new CommunityRoutes(community, papers, csrf, templates, clock),
                 new CommentRoutes(community, papers, csrf, templates),
@@ -153,6 +158,12 @@ public final class App implements AutoCloseable {
         return listings;
     }
 
+    /** The search index, embedder and their background jobs, built on first use (most commands need none). */
+    public synchronized SearchServices search() {
+        if (search == null) search = new SearchServices(settings.dataDir(), settings.embeddingModel(), db, papers, 2);
+        return search;
+    }
+
     public int port() {
         return web == null ? -1 : web.port();
     }
@@ -162,6 +173,7 @@ public final class App implements AutoCloseable {
         if (trendingJob != null) trendingJob.close();
         if (harvestJob != null) harvestJob.close();
         if (web != null) web.close();
+        if (search != null) search.close();
         db.close();
     }
 }

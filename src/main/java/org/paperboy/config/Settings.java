@@ -28,6 +28,7 @@ public record Settings(
         Duration harvestDelay,
         ZoneId timeZone,
         Mail mail,
+        String embeddingModel,
         Community community) {
 
     /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
@@ -80,7 +81,9 @@ public record Settings(
             new Setting("new-account-age", "24h", false, "Accounts younger than this get a quarter of the vote, comment and submit limits"),
             new Setting("comment-edit-window", "15m", false, "How long after posting a comment its author may edit it"),
             new Setting("session-lifetime", "30d", false, "How long a log-in lasts"),
-            new Setting("trending-interval", "10m", false, "Time between recomputations of trending scores; `off` disables the job"));
+            new Setting("trending-interval", "10m", false, "Time between recomputations of trending scores; `off` disables the job"),
+            new Setting("embedding-model", "bge-small-en-v1.5-q", false, "Embedding model for semantic and hybrid search (bge-small-en-v1.5-q); `off` for keyword search only"));
+
 
     /** The defaults alone, as tests and benchmarks start from. */
     public static Settings defaults() {
@@ -114,7 +117,7 @@ public record Settings(
                 parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
                 parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v),
-                parseCommunity(v));
+                parseModel(v.get("embedding-model")), parseCommunity(v));
     }
 
     private static Community parseCommunity(Map<String, String> v) {
@@ -161,27 +164,27 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone, mail, community);
+                harvestDelay, timeZone, mail, embeddingModel, community);
     }
 
     public Settings withDb(String url, String user, String password) {
         return new Settings(dataDir, url, user, password, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, community);
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, community);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community);
     }
 
     public Settings withEndpoints(URI oai, URI api, Duration delay) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oai, api, delay, timeZone, mail, community);
+                harvestInterval, oai, api, delay, timeZone, mail, embeddingModel, community);
     }
 
     public Settings withCommunity(Community c) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, c);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, c);
     }
 
     /** The secret is masked so that the record can be logged safely. */
@@ -190,6 +193,21 @@ public record Settings(
         return "Settings[data=" + dataDir + ", db=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "" : "***") + ", host=" + host + ", port=" + port + ", baseUrl=" + baseUrl
                 + ", harvestCategories=" + harvestCategories + ", harvestInterval=" + harvestInterval + ", " + mail + "]";
+    }
+
+    /** The models org.paperboy.index.EmbeddingModel knows (all but the first need their test-scoped artifacts). */
+    static final List<String> EMBEDDING_MODELS = List.of("bge-small-en-v1.5-q", "bge-small-en-v1.5", "all-minilm-l6-v2");
+
+    /** Empty when semantic search is off. */
+    private static String parseModel(String s) {
+        if (s.isEmpty() || s.equalsIgnoreCase("off")) return "";
+        if (!EMBEDDING_MODELS.contains(s)) throw new ConfigException("--embedding-model: unknown model '" + s + "'; known: " + String.join(", ", EMBEDDING_MODELS) + ", off");
+        return s;
+    }
+
+    public Settings withEmbeddingModel(String model) {
+        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval,
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, model, community);
     }
 
     private static int parsePort(String name, String s) {

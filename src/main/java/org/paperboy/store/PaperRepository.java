@@ -25,6 +25,7 @@ import org.paperboy.paper.Author;
 import org.paperboy.paper.CodeLink;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperVersion;
+import org.paperboy.paper.Submitter;
 
 /** The papers table and its satellites (categories, versions); the catalog's source of truth. */
 public final class PaperRepository {
@@ -232,7 +233,7 @@ public final class PaperRepository {
                     .define("featuredFirst", featuredFirst(q))
                     .bind("from", q.from().toString()).bind("to", q.to().toString())
                     .bind("limit", Math.min(q.limit(), 100_000)).bind("offset", q.offset());
-            bindCategories(query, q.categories());
+            bindCategories(query, q.categories(), IN_RANGE);
             return query.map((rs, ctx) -> mapPaper(rs, List.of())).list();
         });
     }
@@ -251,9 +252,6 @@ public final class PaperRepository {
         return jdbi.withHandle(h -> h.createQuery(sql("is_hidden")).bind("id", baseId).mapTo(Integer.class).findOne()).orElse(0) == 1;
     }
 
-    /** Who submitted a paper to the daily feed, and when (epoch milliseconds). */
-    public record Submitter(String username, long submittedAtMillis, LocalDate featuredDate) {}
-
     /** The submitters of those of these papers that were submitted, keyed by base id. */
     public Map<String, Submitter> submitters(Collection<String> baseIds) {
         if (baseIds.isEmpty()) return Map.of();
@@ -268,7 +266,7 @@ public final class PaperRepository {
         return jdbi.withHandle(h -> {
             var query = h.createQuery(sql("listing_count"))
                     .bind("from", q.from().toString()).bind("to", q.to().toString());
-            bindCategories(query, q.categories());
+            bindCategories(query, q.categories(), IN_RANGE);
             return query.mapTo(Integer.class).one();
         });
     }
@@ -287,17 +285,17 @@ public final class PaperRepository {
 
     /** The nearest earlier day with papers (in any of the categories, when some are given). */
     public Optional<LocalDate> dayBefore(LocalDate day, List<String> categories) {
-        return neighbourDay("day_before", day, categories);
+        return neighbourDay("day_before", day, categories, "AND listing_date < :day");
     }
 
     public Optional<LocalDate> dayAfter(LocalDate day, List<String> categories) {
-        return neighbourDay("day_after", day, categories);
+        return neighbourDay("day_after", day, categories, "AND listing_date > :day");
     }
 
-    private Optional<LocalDate> neighbourDay(String query, LocalDate day, List<String> categories) {
+    private Optional<LocalDate> neighbourDay(String query, LocalDate day, List<String> categories, String sameDays) {
         return jdbi.withHandle(h -> {
             var q = h.createQuery(sql(query)).bind("day", day.toString());
-            bindCategories(q, categories);
+            bindCategories(q, categories, sameDays);
             return q.mapTo(String.class).findOne();
         }).map(LocalDate::parse);
     }
@@ -317,8 +315,14 @@ public final class PaperRepository {
                 .map((rs, ctx) -> new PaperChange(rs.getLong("change_seq"), mapPaper(rs, List.of()))).list());
     }
 
-    /** Category filters use numbered parameters, so that no user text ever reaches the SQL. */
-    private static void bindCategories(SqlStatement<?> s, List<String> categories) {
+    private static final String IN_RANGE = "AND listing_date >= :from AND listing_date <= :to";
+
+    /**
+     * Category filters use numbered parameters, so that no user text ever reaches the SQL.
+     * {@code sameDays} repeats the outer query's date condition inside the subquery, so that it
+     * reads the (category, listing_date) index instead of every paper of the category.
+     */
+    private static void bindCategories(SqlStatement<?> s, List<String> categories, String sameDays) {
         if (categories.isEmpty()) {
             s.define("categoryFilter", "");
             return;
@@ -328,7 +332,8 @@ public final class PaperRepository {
             names.append(i == 0 ? "" : ", ").append(":cat").append(i);
             s.bind("cat" + i, categories.get(i));
         }
-        s.define("categoryFilter", "AND arxiv_id IN (SELECT arxiv_id FROM paper_categories WHERE category IN (" + names + "))");
+        s.define("categoryFilter", "AND arxiv_id IN (SELECT arxiv_id FROM paper_categories WHERE category IN (" + names + ") "
+                + sameDays + ")");
     }
 
     private static Paper mapPaper(ResultSet rs, List<PaperVersion> versions) throws SQLException {

@@ -18,7 +18,7 @@ public record ListingResult(
         Optional<LocalDate> dayBefore,
         Optional<LocalDate> dayAfter,
         Optional<LocalDate> latestDay,
-        Map<String, org.paperboy.store.PaperRepository.Submitter> submitters) {
+        Map<String, org.paperboy.paper.Submitter> submitters) {
 
     public boolean catalogEmpty() {
         return latestDay.isEmpty();

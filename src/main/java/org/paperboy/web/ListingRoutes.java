@@ -98,7 +98,7 @@ public final class ListingRoutes implements RouteGroup {
         ListingPage model = page.get().page();
         var viewer = community.viewer(ctx, model.cards().stream().map(Card::id).toList());
         if (viewer == null) {
-            ctx.contentType("text/html; charset=utf-8").result(page.get().anonymousHtml());
+            page.get().anonymousHtml().send(ctx, "text/html; charset=utf-8");
             return;
         }
         ctx.contentType("text/html; charset=utf-8").result(templates.renderBytes("listing.jte", java.util.Map.of("page", model, "viewer", viewer)));
@@ -107,7 +107,7 @@ public final class ListingRoutes implements RouteGroup {
     private Optional<RenderedListing> render(ListingResult r) {
         if (r.catalogEmpty()) return Optional.empty();
         ListingPage page = pages.page(r);
-        return Optional.of(new RenderedListing(page, templates.renderBytes("listing.jte", java.util.Map.<String, Object>of("page", page))));
+        return Optional.of(new RenderedListing(page, CachedBody.of(templates.renderBytes("listing.jte", java.util.Map.<String, Object>of("page", page)))));
     }
 
     private void firstRun(Context ctx) {

@@ -64,6 +64,12 @@ public final class PaperRoutes implements RouteGroup {
     }
 
     private void page(Context ctx, String text) {
+        if (ArxivId.parse(text).isEmpty() && looksLikePeriod(text)) {
+            // /papers/2026-11-23, /papers/2026-W48 and /papers/2026-11 are guesses at a listing
+            Period period = Params.parse(() -> Period.parse(text));
+            ctx.redirect(Urls.listing(period, CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES));
+            return;
+        }
         ArxivId id = Params.arxivId(text);
         Paper p = load(id);
         if (community.hiddenFrom(ctx, p.id().base())) throw HttpError.notFound("This paper was removed from the feed by a moderator.");
@@ -75,6 +81,10 @@ public final class PaperRoutes implements RouteGroup {
         PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute,
                 community.paperSection(ctx, p), community.paperVote(ctx, p));
         ListingRoutes.html(ctx, templates.render("paper.jte", page));
+    }
+
+    private static boolean looksLikePeriod(String text) {
+        return text.matches("\\d{4}-(W\\d{2}|\\d{2})(-\\d{2})?");
     }
 
     private void bibtex(Context ctx, String text) {

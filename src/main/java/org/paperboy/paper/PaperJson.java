@@ -1,4 +1,4 @@
-package org.paperboy.web;
+package org.paperboy.paper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
-import org.paperboy.paper.Author;
-import org.paperboy.paper.CodeLink;
-import org.paperboy.paper.Paper;
-import org.paperboy.paper.PaperVersion;
-import org.paperboy.store.PaperRepository;
 
 /**
  * Papers as JSON with the field names of Hugging Face's Daily Papers API
@@ -33,7 +28,7 @@ public final class PaperJson {
     }
 
     /** With {@code submittedOnDailyBy}/{@code submittedOnDailyAt} when someone submitted it to the daily page. */
-    public ObjectNode paper(Paper p, PaperRepository.Submitter submitter) {
+    public ObjectNode paper(Paper p, Submitter submitter) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", p.id().base());
         o.put("title", p.title());
@@ -63,7 +58,7 @@ public final class PaperJson {
         return fullPaper(p, null);
     }
 
-    public ObjectNode fullPaper(Paper p, PaperRepository.Submitter submitter) {
+    public ObjectNode fullPaper(Paper p, Submitter submitter) {
         ObjectNode o = paper(p, submitter);
         o.put("comments", p.comments());
         o.put("journalRef", p.journalRef());
@@ -83,7 +78,7 @@ public final class PaperJson {
         return dailyEntry(p, null);
     }
 
-    public ObjectNode dailyEntry(Paper p, PaperRepository.Submitter submitter) {
+    public ObjectNode dailyEntry(Paper p, Submitter submitter) {
         ObjectNode o = mapper.createObjectNode();
         o.set("paper", paper(p, submitter));
         o.put("publishedAt", instant(p.listingDate()));
@@ -102,14 +97,14 @@ public final class PaperJson {
         return dailyList(papers, java.util.Map.of());
     }
 
-    public ArrayNode dailyList(List<Paper> papers, java.util.Map<String, PaperRepository.Submitter> submitters) {
+    public ArrayNode dailyList(List<Paper> papers, java.util.Map<String, Submitter> submitters) {
         ArrayNode a = mapper.createArrayNode();
         papers.forEach(p -> a.add(dailyEntry(p, submitters.get(p.id().base()))));
         return a;
     }
 
     /** A Paperboy account in Hugging Face's user shape (name, fullname, type). */
-    private ObjectNode user(PaperRepository.Submitter s) {
+    private ObjectNode user(Submitter s) {
         return mapper.createObjectNode().put("name", s.username()).put("fullname", s.username()).put("type", "user")
                 .put("profile", "/u/" + s.username());
     }
@@ -132,7 +127,7 @@ public final class PaperJson {
     }
 
     /** Hugging Face writes instants as {@code 2025-03-14T00:00:00.000Z}; arXiv gives days only. */
-    static String instant(LocalDate d) {
+    public static String instant(LocalDate d) {
         return d == null ? null : d + "T00:00:00.000Z";
     }
 }
