@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final int SIMILAR_ON_PAPER_PAGE = 5;
 
     private final Settings settings;
     private final Clock clock;
@@ -73,17 +74,18 @@ public final class App implements AutoCloseable {
         Csrf csrf = new Csrf(https, List.of());
         CommunityPages communityPages = new CommunityPages(community, csrf, templates);
         AccountSessions sessions = new AccountSessions(community.accounts(), csrf, https, settings.community().sessionLifetime());
+        SearchRoutes searchRoutes = new SearchRoutes(search(), papers, templates);
         // Javalin takes the first matching route: search goes first so that /api/papers/search wins over
         // /api/papers/{id}; the last two groups hold the catch-alls /api/papers/<id> and /papers/<path>.
         web = new WebServer(settings, db, templates, List.of(csrf, sessions,
-                new SearchRoutes(search(), papers, templates),
+                searchRoutes,
                 new AccountRoutes(community.accounts(), sessions, csrf, templates),
                 new CommunityRoutes(community, papers, csrf, templates, clock),
                 new CommentRoutes(community, papers, csrf, templates),
                 new ModerationRoutes(community, csrf, templates),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),
                 new ApiRoutes(listings, papers),
-                new PaperRoutes(settings, papers, templates, communityPages)));
+                new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE))));
         web.start();
         if (settings.community().trendingInterval() != null) {
             trendingJob = new TrendingJob(community.trending(), community.accounts(), settings.community().trendingInterval());

@@ -14,7 +14,7 @@ import org.paperboy.paper.Paper;
  */
 public record PaperPage(Meta meta, Paper paper, List<String> paragraphs, String bibtex, String listingHref,
         int requestedVersion, String absoluteUrl, gg.jte.Content community,
-        gg.jte.Content vote) {
+        gg.jte.Content vote, List<Paper> similar) {
 
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter HIGHWIRE = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
