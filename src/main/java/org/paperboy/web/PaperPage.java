@@ -38,7 +38,7 @@ public record PaperPage(Meta meta, Paper paper, List<String> paragraphs, String 
     }
 
     public boolean olderVersionAsked() {
-        return requestedVersion != 0 && requestedVersion != paper.id().version();
+        return requestedVersion != 0 && paper.id().hasVersion() && requestedVersion != paper.id().version();
     }
 
     public static String kindLabel(org.paperboy.paper.CodeLink.Kind kind) {

@@ -10,11 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.paper.Paper;
 import org.paperboy.store.TestDatabases;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -153,6 +155,19 @@ class PagesTest {
         assertTrue(html.contains("href=\"https://arxiv.org/abs/2611.00001v1\">v1</a>"), "version history");
         assertTrue(html.contains("eprint = {2611.00001}"), "BibTeX block");
         assertTrue(html.contains("href=\"/papers?date=2026-11-23\""), "link to its day");
+        assertTrue(html.contains("arXiv:2611.00001v1"), "the id with its version");
+    }
+
+    @Test
+    void aPaperFromASourceWithoutVersionsShowsItsBareId() {
+        Paper p = paper("2611.00077", "Unversioned", LocalDate.of(2026, 11, 23), "cs.CL");
+        site.papers.upsert(List.of(new Paper(new org.paperboy.paper.ArxivId("2611.00077", 0), p.title(), p.authors(), p.abstractText(),
+                p.primaryCategory(), p.categories(), null, null, null, null, null, null, List.of(), p.listingDate(), List.of(), 0, 0)),
+                p.listingDate(), (a, b) -> b);
+        String html = site.body("/papers/2611.00077v2");
+        assertTrue(html.contains("arXiv:2611.00077\n"), "the bare id");
+        assertFalse(html.contains("v0"), "no version 0 shown");
+        assertFalse(html.contains("You asked for version"), "no notice when the latest version is unknown");
     }
 
     @Test
