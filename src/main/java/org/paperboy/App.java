@@ -3,9 +3,30 @@ package org.paperboy;
 import java.time.Clock;
 import java.util.List;
 import org.paperboy.config.Settings;
+import org.paperboy.jobs.DigestJob;
+import org.paperboy.jobs.DigestSchedule;
+import org.paperboy.mail.MailSettings;
+import org.paperboy.mail.MailTransport;
+import org.paperboy.notify.DigestComposer;
+import org.paperboy.notify.DigestMails;
+import org.paperboy.notify.DigestPreview;
+import org.paperboy.notify.DigestRunRepository;
+import org.paperboy.notify.LinkTokens;
+import org.paperboy.notify.Links;
+import org.paperboy.notify.MailRenderer;
+import org.paperboy.notify.OutboxRepository;
+import org.paperboy.notify.OutboxSender;
+import org.paperboy.notify.SqlTopicMatcher;
+import org.paperboy.notify.SubscriptionRepository;
+import org.paperboy.notify.Subscriptions;
+import org.paperboy.notify.TopicMatcher;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.web.Csrf;
+import org.paperboy.web.DigestAdminRoutes;
+import org.paperboy.web.SubscriptionRateLimiter;
+import org.paperboy.web.SubscriptionRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
 import org.slf4j.Logger;
@@ -24,6 +45,17 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final PaperRepository papers;
     private final JobStateRepository jobs;
+    private final MailTransport mailTransport;
+    private final SubscriptionRepository subscriptionRepo;
+    private final OutboxRepository outbox;
+    private final DigestRunRepository digestRuns;
+    private final TopicMatcher topicMatcher;
+    private final Links links;
+    private final Subscriptions subscriptions;
+    private final DigestComposer digestComposer;
+    private final OutboxSender outboxSender;
+    private final DigestPreview digestPreview;
+    private DigestJob digestJob;
     private WebServer web;
 
     public App(Settings settings, Clock clock) {
@@ -32,6 +64,21 @@ public final class App implements AutoCloseable {
         this.db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
         this.papers = new PaperRepository(db);
         this.jobs = new JobStateRepository(db, clock);
+        // notify: subscriptions, digests and the outbox sender
+        this.mailTransport = MailSettings.from(settings).transport();
+        this.subscriptionRepo = new SubscriptionRepository(db);
+        this.outbox = new OutboxRepository(db);
+        this.digestRuns = new DigestRunRepository(db);
+        this.topicMatcher = new SqlTopicMatcher(db, papers); // the search helper's index can replace this
+        LinkTokens linkTokens = new LinkTokens(db);
+        this.links = new Links(settings.baseUrl().toString(), linkTokens, settings.mail().from(), settings.digest().unsubscribeMailto());
+        this.subscriptions = new Subscriptions(subscriptionRepo, outbox, linkTokens, links, clock);
+        this.digestComposer = new DigestComposer(papers, subscriptionRepo, digestRuns, outbox, links, clock);
+        MailRenderer renderer = new MailRenderer();
+        this.outboxSender = new OutboxSender(outbox, subscriptionRepo, digestRuns, new DigestMails(papers, topicMatcher, links),
+                renderer, links, mailTransport, clock, settings.digest().mailWorkers(), settings.digest().hardBounceLimit());
+        this.digestPreview = new DigestPreview(papers, digestRuns, subscriptionRepo, digestComposer, topicMatcher, renderer, links, clock);
+        subscriptions.onQueued(outboxSender::wake);
     }
 
     public App(Settings settings) {
@@ -40,8 +87,17 @@ public final class App implements AutoCloseable {
 
     /** Starts the web server and the background jobs; returns once the server listens. */
     public void startServer() {
-        web = new WebServer(settings, db, new Templates(), List.of());
+        Templates templates = new Templates();
+        Csrf csrf = new Csrf("https".equals(settings.baseUrl().getScheme()), List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
+        web = new WebServer(settings, db, templates, List.of(csrf,
+                new SubscriptionRoutes(subscriptions, templates, csrf, new SubscriptionRateLimiter(clock)),
+                new DigestAdminRoutes(digestPreview, settings.digest().adminToken())));
         web.start();
+        outboxSender.start();
+        digestJob = new DigestJob(new DigestSchedule(settings.digest().digestTime(), settings.digest().weeklyDay(), settings.timeZone()),
+                papers, digestRuns, digestComposer, outboxSender, jobs, clock);
+        digestJob.start();
+        LOG.info("mail goes to {}", mailTransport.describe());
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
     }
 
@@ -65,13 +121,43 @@ public final class App implements AutoCloseable {
         return jobs;
     }
 
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    public DigestComposer digestComposer() {
+        return digestComposer;
+    }
+
+    public OutboxSender outboxSender() {
+        return outboxSender;
+    }
+
+    public OutboxRepository outbox() {
+        return outbox;
+    }
+
+    public SubscriptionRepository subscriptionRepository() {
+        return subscriptionRepo;
+    }
+
+    public DigestRunRepository digestRuns() {
+        return digestRuns;
+    }
+
+    public MailTransport mailTransport() {
+        return mailTransport;
+    }
+
     public int port() {
         return web == null ? -1 : web.port();
     }
 
     @Override
     public void close() {
+        if (digestJob != null) digestJob.close();
         if (web != null) web.close();
+        outboxSender.close();
         db.close();
     }
 }

@@ -41,7 +41,7 @@ public final class SmtpTransport implements MailTransport {
     @Override
     public void send(Mail mail) throws MailDeliveryException {
         try {
-            MimeMessage m = MimeMessages.build(session, settings.from(), mail, new Date());
+            MimeMessage m = MimeMessages.build(session, settings.from(), mail, new Date(), settings.dkim());
             Transport t = session.getTransport();
             try {
                 if (settings.user() == null || settings.user().isEmpty()) t.connect();
