@@ -93,7 +93,7 @@ public final class OutboxRepository {
     /** Rows per status among mail keys starting with {@code keyPrefix} (e.g. "daily:2026-11-23"). */
     public Map<String, Integer> countByStatus(String keyPrefix) {
         Map<String, Integer> m = new LinkedHashMap<>();
-        String pattern = keyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = keyPrefix + "%"; // keys are daily:/weekly:/confirm: forms, without LIKE wildcards
         jdbi.useHandle(h -> h.createQuery(sql("count_by_status")).bind("keyPattern", pattern)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> m.put(e.getKey(), e.getValue())));
         return m;

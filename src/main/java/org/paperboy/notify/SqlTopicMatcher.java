@@ -46,18 +46,18 @@ public final class SqlTopicMatcher implements TopicMatcher {
             query.bind("cat" + i, q.categories().get(i).toLowerCase(java.util.Locale.ROOT));
         }
         for (int i = 0; i < q.authors().size(); i++) {
-            parts.add("AND LOWER(p.authors) LIKE :author" + i + " ESCAPE '\\'");
+            parts.add("AND LOWER(p.authors) LIKE :author" + i + " ESCAPE '!'");
             query.bind("author" + i, contains(q.authors().get(i)));
         }
         for (int i = 0; i < q.phrases().size(); i++) {
-            parts.add("AND (LOWER(p.title) LIKE :phrase" + i + " ESCAPE '\\' OR LOWER(p.abstract) LIKE :phrase" + i + " ESCAPE '\\')");
+            parts.add("AND (LOWER(p.title) LIKE :phrase" + i + " ESCAPE '!' OR LOWER(p.abstract) LIKE :phrase" + i + " ESCAPE '!')");
             query.bind("phrase" + i, contains(q.phrases().get(i)));
         }
         return String.join("\n", parts);
     }
 
-    /** A LIKE pattern matching {@code text} anywhere, with LIKE's own wildcards taken literally. */
+    /** A LIKE pattern matching {@code text} anywhere, with LIKE's own wildcards taken literally ('!' escapes: JDBI's parser reads a backslash in a literal as an escape). */
     static String contains(String text) {
-        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 }
