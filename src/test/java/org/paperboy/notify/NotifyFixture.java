@@ -33,13 +33,17 @@ final class NotifyFixture {
     final MailRenderer renderer = new MailRenderer();
 
     NotifyFixture(Database db) {
+        this(db, BASE);
+    }
+
+    NotifyFixture(Database db, String baseUrl) {
         this.db = db;
         papers = new PaperRepository(db);
         subs = new SubscriptionRepository(db);
         outbox = new OutboxRepository(db);
         runs = new DigestRunRepository(db);
         tokens = new LinkTokens(db);
-        links = new Links(BASE, tokens, FROM, "");
+        links = new Links(baseUrl, tokens, FROM, "");
         subscriptions = new Subscriptions(subs, outbox, tokens, links, clock);
         composer = new DigestComposer(papers, subs, runs, outbox, links, clock);
         matcher = new SqlTopicMatcher(db, papers);
