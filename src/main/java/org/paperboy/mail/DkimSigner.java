@@ -74,8 +74,13 @@ public final class DkimSigner {
         return selector;
     }
 
-    /** The message with a DKIM-Signature header prepended; {@code message} is a whole RFC 5322 message with CRLF lines. */
-    public byte[] sign(byte[] message) {
+    /**
+     * The message with a DKIM-Signature header prepended. Line ends are made CRLF first (a MIME part
+     * built from Java text may hold bare LFs), since SMTP carries CRLF and the signature must
+     * cover what arrives.
+     */
+    public byte[] sign(byte[] original) {
+        byte[] message = crlf(original);
         int split = headerEnd(message);
         List<String> fields = headerFields(new String(message, 0, split, StandardCharsets.ISO_8859_1));
         byte[] body = java.util.Arrays.copyOfRange(message, Math.min(split + 2, message.length), message.length);
@@ -96,6 +101,22 @@ public final class DkimSigner {
         out.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
         out.writeBytes(CRLF);
         out.writeBytes(message);
+        return out.toByteArray();
+    }
+
+    static byte[] crlf(byte[] m) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(m.length + 64);
+        for (int i = 0; i < m.length; i++) {
+            byte b = m[i];
+            if (b == '\r') {
+                out.write(CRLF, 0, 2);
+                if (i + 1 < m.length && m[i + 1] == '\n') i++;
+            } else if (b == '\n') {
+                out.write(CRLF, 0, 2);
+            } else {
+                out.write(b);
+            }
+        }
         return out.toByteArray();
     }
 
