@@ -50,7 +50,7 @@ public final class DigestJob implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Handles the latest slot if it has not been handled; returns the digests composed. */
+    /** Handles the latest slot if it has not been handled; returns the digests composed (none for periods without papers). */
     public List<DigestComposer.Result> tick() {
         Instant now = clock.instant();
         LocalDate slot = schedule.latestSlot(now);
@@ -60,6 +60,7 @@ public final class DigestJob implements AutoCloseable {
         dailyPeriod(slot).filter(this::notComposed).ifPresent(p -> done.add(composer.compose(p, false)));
         DigestPeriod weekly = DigestPeriod.weekly(schedule.latestWeeklySlot(slot).minusWeeks(1));
         if (notComposed(weekly)) done.add(composer.compose(weekly, false));
+        done.removeIf(DigestComposer.Result::empty);
         jobs.save(state.withCursor("{\"lastSlot\":\"" + slot + "\"}").succeeded(schedule.nextSlotAfter(now)));
         LOG.info("digest slot {} handled: {}", slot, done.stream().map(r -> r.period().key() + "=" + r.queued()).toList());
         sender.wake();
