@@ -58,16 +58,30 @@ public final class OutboxRepository {
         return jdbi.withHandle(h -> h.createUpdate(sql("claim")).bind("id", id).bind("node", node).bind("now", now).execute() == 1);
     }
 
+    /**
+     * Claims a batch in one statement and returns the rows this sender now owns, with their
+     * subscribers; rows another sender took first are simply absent.
+     */
+    public List<OutboxRow> claimAll(List<Long> ids, String node, long now) {
+        if (ids.isEmpty()) return List.of();
+        return jdbi.withHandle(h -> {
+            h.createUpdate(sql("claim_all")).bindList("ids", ids).bind("node", node).bind("now", now).execute();
+            return h.createQuery(sql("find_claimed")).bindList("ids", ids).bind("node", node).map(OutboxRepository::row).list();
+        });
+    }
+
     public Optional<OutboxRow> find(long id) {
-        return jdbi.withHandle(h -> h.createQuery(sql("find")).bind("id", id).map((rs, ctx) -> {
-            long run = rs.getLong("run_id");
-            Long runId = rs.wasNull() ? null : run;
-            return new OutboxRow(rs.getLong("id"), rs.getLong("subscription_id"), rs.getString("mail_key"), runId,
-                    rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"), rs.getString("message_id"),
-                    rs.getString("email"), Frequency.parse(rs.getString("frequency")).orElseThrow(),
-                    SubscriptionStatus.of(rs.getString("subscription_status")), rs.getInt("hard_bounces"),
-                    rs.getString("confirm_hash"));
-        }).findOne());
+        return jdbi.withHandle(h -> h.createQuery(sql("find")).bind("id", id).map(OutboxRepository::row).findOne());
+    }
+
+    private static OutboxRow row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+        long run = rs.getLong("run_id");
+        Long runId = rs.wasNull() ? null : run;
+        return new OutboxRow(rs.getLong("id"), rs.getLong("subscription_id"), rs.getString("mail_key"), runId,
+                rs.getString("payload"), rs.getString("status"), rs.getInt("attempts"), rs.getString("message_id"),
+                rs.getString("email"), Frequency.parse(rs.getString("frequency")).orElseThrow(),
+                SubscriptionStatus.of(rs.getString("subscription_status")), rs.getInt("hard_bounces"),
+                rs.getString("confirm_hash"));
     }
 
     public boolean markSent(long id, String node, long now) {

@@ -45,6 +45,11 @@ public final class OutboxSender implements AutoCloseable {
     /** With the delays above, about two days of trying before a row is given up. */
     public static final int MAX_ATTEMPTS = 12;
     static final int PAGE = 500;
+    /**
+     * Rows one worker claims at once. Small enough that a batch finishes well inside
+     * {@link #CLAIM_LEASE} even when every mail in it waits for a connect timeout.
+     */
+    static final int CLAIM_BATCH = 20;
     static final Duration POLL = Duration.ofSeconds(15);
 
     /** What one pass did. */
@@ -54,7 +59,7 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    private enum Outcome { SENT, RETRIED, FAILED, SKIPPED, TAKEN }
+    private enum Outcome { SENT, RETRIED, FAILED, SKIPPED }
 
     private final OutboxRepository outbox;
     private final SubscriptionRepository subs;
@@ -102,10 +107,14 @@ public final class OutboxSender implements AutoCloseable {
         if (released > 0) LOG.warn("{} outbox rows were claimed by a sender that stopped; queued again", released);
         Map<Outcome, Integer> counts = new LinkedHashMap<>();
         digests.clearCache();
+        Map<Long, Optional<DigestRun>> runCache = new java.util.concurrent.ConcurrentHashMap<>();
         for (List<Long> page = outbox.due(clock.millis(), PAGE); !page.isEmpty(); page = outbox.due(clock.millis(), PAGE)) {
-            List<Future<Outcome>> futures = new ArrayList<>(page.size());
-            for (long id : page) futures.add(workers.submit(() -> deliver(id)));
-            for (Future<Outcome> f : futures) counts.merge(await(f), 1, Integer::sum);
+            List<Future<List<Outcome>>> futures = new ArrayList<>();
+            for (int i = 0; i < page.size(); i += CLAIM_BATCH) {
+                List<Long> batch = page.subList(i, Math.min(page.size(), i + CLAIM_BATCH));
+                futures.add(workers.submit(() -> deliverBatch(batch, runCache)));
+            }
+            for (Future<List<Outcome>> f : futures) await(f).forEach(o -> counts.merge(o, 1, Integer::sum));
             progress.accept(report(counts));
         }
         Report r = report(counts);
@@ -118,29 +127,40 @@ public final class OutboxSender implements AutoCloseable {
                 c.getOrDefault(Outcome.FAILED, 0), c.getOrDefault(Outcome.SKIPPED, 0));
     }
 
-    private static Outcome await(Future<Outcome> f) {
+    private static List<Outcome> await(Future<List<Outcome>> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.TAKEN;
+            return List.of();
         } catch (java.util.concurrent.ExecutionException e) {
-            // the row stays claimed and comes back after the lease; nothing is lost
-            LOG.error("outbox delivery failed unexpectedly", e.getCause());
-            return Outcome.TAKEN;
+            // the batch's unsent rows stay claimed and come back after the lease; nothing is lost
+            LOG.error("outbox delivery failed unexpectedly: {}", e.getCause().toString());
+            return List.of();
         }
     }
 
-    Outcome deliver(long id) {
-        if (!outbox.claim(id, node, clock.millis())) return Outcome.TAKEN;
-        OutboxRow row = outbox.find(id).orElseThrow();
-        Optional<DigestRun> run = row.isConfirmation() ? Optional.empty() : runs.find(row.runId());
+    /** Claims a batch, then sends each row this sender won, one at a time. */
+    private List<Outcome> deliverBatch(List<Long> ids, Map<Long, Optional<DigestRun>> runCache) {
+        List<OutboxRow> rows = outbox.claimAll(ids, node, clock.millis());
+        if (rows.isEmpty()) return List.of();
+        Map<Long, Subscription> subscribers = subs.findMany(rows.stream().map(OutboxRow::subscriptionId).distinct().toList());
+        List<Outcome> done = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            Optional<DigestRun> run = row.isConfirmation() ? Optional.empty() : runCache.computeIfAbsent(row.runId(), runs::find);
+            done.add(deliver(row, subscribers.get(row.subscriptionId()), run));
+        }
+        return done;
+    }
+
+    private Outcome deliver(OutboxRow row, Subscription subscriber, Optional<DigestRun> run) {
+        long id = row.id();
         Optional<String> skip = reasonToSkip(row, run);
         if (skip.isPresent()) {
             outbox.markFinal(id, node, "skipped", row.attempts(), skip.get(), clock.millis());
             return Outcome.SKIPPED;
         }
-        Mail mail = row.isConfirmation() ? confirmation(row) : digest(row, run.orElseThrow());
+        Mail mail = row.isConfirmation() ? confirmation(row, subscriber) : digest(row, subscriber, run.orElseThrow());
         try {
             transport.send(mail);
         } catch (MailDeliveryException e) {
@@ -182,8 +202,7 @@ public final class OutboxSender implements AutoCloseable {
         return Outcome.RETRIED;
     }
 
-    private Mail confirmation(OutboxRow row) {
-        Subscription s = subs.find(row.subscriptionId()).orElseThrow();
+    private Mail confirmation(OutboxRow row, Subscription s) {
         String valid = Subscriptions.CONFIRM_VALID.toHours() + " hours";
         MailRenderer.Rendered r = renderer.confirmation(new ConfirmMail(row.email(), links.confirmUrl(row.payload()),
                 row.frequency().key(), s.topics(), valid, links.baseUrl()));
@@ -191,8 +210,7 @@ public final class OutboxSender implements AutoCloseable {
                 Map.of("Auto-Submitted", "auto-generated"), row.messageId());
     }
 
-    private Mail digest(OutboxRow row, DigestRun run) {
-        Subscription s = subs.find(row.subscriptionId()).orElseThrow();
+    private Mail digest(OutboxRow row, Subscription s, DigestRun run) {
         DigestMail d = digests.build(run, s);
         MailRenderer.Rendered r = renderer.digest(d);
         return new Mail(row.email(), d.subject(), r.text(), r.html(), headers(row.subscriptionId()), row.messageId());
