@@ -153,11 +153,20 @@ public final class App implements AutoCloseable {
         return web == null ? -1 : web.port();
     }
 
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed: {}", c, e.toString());
+        }
+    }
+
     @Override
     public void close() {
         if (digestJob != null) digestJob.close();
         if (web != null) web.close();
         outboxSender.close();
+        if (mailTransport instanceof AutoCloseable c) closeQuietly(c);
         db.close();
     }
 }

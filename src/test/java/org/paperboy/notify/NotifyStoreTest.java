@@ -98,6 +98,13 @@ class NotifyStoreTest {
             assertEquals(1, f.outbox.releaseStale(f.clock.millis() - OutboxSender.CLAIM_LEASE.toMillis()), "a dead sender's claim expires");
             assertTrue(f.outbox.claim(row, "node-2", f.clock.millis()));
             assertTrue(a > 0);
+
+            List<Long> due = f.outbox.due(f.clock.millis(), 10);
+            assertEquals(2, due.size());
+            List<OutboxRow> won = f.outbox.claimAll(due, "node-3", f.clock.millis());
+            assertEquals(due, won.stream().map(OutboxRow::id).toList());
+            assertTrue(won.stream().allMatch(r -> r.subscriptionStatus() == SubscriptionStatus.CONFIRMED && r.runId() != null));
+            assertEquals(List.of(), f.outbox.claimAll(due, "node-4", f.clock.millis()), "a second sender gets none of them");
         }
     }
 
