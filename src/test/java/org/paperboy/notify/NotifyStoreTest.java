@@ -100,10 +100,11 @@ class NotifyStoreTest {
             assertTrue(a > 0);
 
             List<Long> due = f.outbox.due(f.clock.millis(), 10);
-            assertEquals(2, due.size());
+            assertEquals(3, due.size(), "two digests and the pending subscriber's confirmation");
             List<OutboxRow> won = f.outbox.claimAll(due, "node-3", f.clock.millis());
             assertEquals(due, won.stream().map(OutboxRow::id).toList());
-            assertTrue(won.stream().allMatch(r -> r.subscriptionStatus() == SubscriptionStatus.CONFIRMED && r.runId() != null));
+            assertEquals(1, won.stream().filter(r -> r.isConfirmation() && r.subscriptionStatus() == SubscriptionStatus.PENDING).count());
+            assertEquals(2, won.stream().filter(r -> r.runId() != null && r.subscriptionStatus() == SubscriptionStatus.CONFIRMED).count());
             assertEquals(List.of(), f.outbox.claimAll(due, "node-4", f.clock.millis()), "a second sender gets none of them");
         }
     }
