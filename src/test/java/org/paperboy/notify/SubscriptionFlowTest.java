@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperboy.notify.NotifyFixture.paper;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,17 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperboy.config.Settings;
-import org.paperboy.mail.MailSettings;
-import org.paperboy.mail.SmtpTransport;
 import org.paperboy.store.Database;
-import org.paperboy.store.TestDatabases;
-import org.paperboy.web.Csrf;
-import org.paperboy.web.DigestAdminRoutes;
 import org.paperboy.web.SubscriptionRateLimiter;
-import org.paperboy.web.SubscriptionRoutes;
-import org.paperboy.web.Templates;
-import org.paperboy.web.WebServer;
 
 /**
  * The whole path over HTTP and real SMTP: subscribe → confirmation mail → confirm → digest →
@@ -52,10 +41,10 @@ class SubscriptionFlowTest {
     @TempDir
     Path tmp;
 
+    private NotifySite site;
     private Database db;
     private NotifyFixture f;
     private GreenMail smtp;
-    private WebServer web;
     private OutboxSender sender;
     private String base;
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
@@ -63,24 +52,12 @@ class SubscriptionFlowTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp);
-        f = new NotifyFixture(db, base);
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        sender = f.sender(new SmtpTransport(new MailSettings("127.0.0.1", smtp.getSmtp().getPort(), MailSettings.Security.NONE,
-                "", "", NotifyFixture.FROM, tmp)));
-        Templates templates = new Templates();
-        Csrf csrf = new Csrf(false, List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
-        DigestPreview preview = new DigestPreview(f.papers, f.runs, f.subs, f.composer, f.matcher, f.renderer, f.links, f.clock);
-        web = new WebServer(Settings.defaults().withPort(port), db, templates, List.of(csrf,
-                new SubscriptionRoutes(f.subscriptions, templates, csrf, new SubscriptionRateLimiter(f.clock)),
-                new DigestAdminRoutes(preview, "s3cret-admin")));
-        web.start();
+        site = new NotifySite(tmp);
+        db = site.db;
+        f = site.f;
+        smtp = site.smtp;
+        sender = site.sender;
+        base = site.base;
         f.addPapers(paper("2610.00001", HOSTILE, "An abstract about <i>sinks</i> & more.", DAY, List.of("Eve <eve@evil>", "Bob"), "cs.CL"),
                 paper("2610.00002", "A calm paper", "Nothing to see.", DAY, List.of("Carol"), "cs.LG"));
         f.setUpvotes("2610.00002", 3);
@@ -88,10 +65,7 @@ class SubscriptionFlowTest {
 
     @AfterEach
     void stop() {
-        web.close();
-        sender.close();
-        smtp.stop();
-        db.close();
+        site.close();
     }
 
     private HttpResponse<String> get(String url) throws Exception {
@@ -269,7 +243,7 @@ class SubscriptionFlowTest {
         var wrong = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/digest/preview")).header("Authorization", "Bearer nope").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, wrong.statusCode());
-        String basic = java.util.Base64.getEncoder().encodeToString("admin:s3cret-admin".getBytes());
+        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + NotifySite.ADMIN_TOKEN).getBytes());
         var ok = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/digest/preview")).header("Authorization", "Basic " + basic).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ok.statusCode());
