@@ -98,6 +98,9 @@ public final class App implements AutoCloseable {
                 papers, digestRuns, digestComposer, outboxSender, jobs, clock);
         digestJob.start();
         LOG.info("mail goes to {}", mailTransport.describe());
+        if (!"https".equals(settings.baseUrl().getScheme())) {
+            LOG.warn("base-url {} is not https: mail clients offer one-click unsubscribe (RFC 8058) only for https links", settings.baseUrl());
+        }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
     }
 

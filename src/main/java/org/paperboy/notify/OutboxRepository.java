@@ -53,11 +53,6 @@ public final class OutboxRepository {
         return jdbi.withHandle(h -> h.createQuery(sql("due")).bind("now", now).bind("limit", limit).mapTo(Long.class).list());
     }
 
-    /** True when this sender now owns the row; false when another sender (or an earlier pass) has it. */
-    public boolean claim(long id, String node, long now) {
-        return jdbi.withHandle(h -> h.createUpdate(sql("claim")).bind("id", id).bind("node", node).bind("now", now).execute() == 1);
-    }
-
     /**
      * Claims a batch in one statement and returns the rows this sender now owns, with their
      * subscribers; rows another sender took first are simply absent.
@@ -68,10 +63,6 @@ public final class OutboxRepository {
             h.createUpdate(sql("claim_all")).bindList("ids", ids).bind("node", node).bind("now", now).execute();
             return h.createQuery(sql("find_claimed")).bindList("ids", ids).bind("node", node).map(OutboxRepository::row).list();
         });
-    }
-
-    public Optional<OutboxRow> find(long id) {
-        return jdbi.withHandle(h -> h.createQuery(sql("find")).bind("id", id).map(OutboxRepository::row).findOne());
     }
 
     private static OutboxRow row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {

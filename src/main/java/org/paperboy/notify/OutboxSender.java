@@ -255,10 +255,6 @@ public final class OutboxSender implements AutoCloseable {
         wakeups.offer(Boolean.TRUE);
     }
 
-    public String node() {
-        return node;
-    }
-
     @Override
     public void close() {
         Thread t = loop;

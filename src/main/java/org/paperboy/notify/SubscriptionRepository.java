@@ -58,10 +58,6 @@ public final class SubscriptionRepository {
         b.execute();
     }
 
-    public void replaceTopics(long id, List<String> topics) {
-        jdbi.useTransaction(h -> replaceTopics(h, id, topics));
-    }
-
     /** Without topics, inside a caller's transaction. */
     public Optional<Subscription> findByEmail(Handle h, String email) {
         return h.createQuery(sql("find_by_email")).bind("email", email).map(SubscriptionRepository::row).findOne();

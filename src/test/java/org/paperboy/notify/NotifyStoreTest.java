@@ -90,13 +90,13 @@ class NotifyStoreTest {
             assertTrue(f.composer.compose(DigestPeriod.daily(DAY.plusDays(1)), false).empty(), "no papers, no digest");
 
             long row = f.outbox.due(f.clock.millis(), 10).get(0);
-            assertTrue(f.outbox.claim(row, "node-1", f.clock.millis()));
-            assertFalse(f.outbox.claim(row, "node-2", f.clock.millis()), "a claimed row cannot be claimed again");
+            assertEquals(1, f.outbox.claimAll(List.of(row), "node-1", f.clock.millis()).size());
+            assertEquals(List.of(), f.outbox.claimAll(List.of(row), "node-2", f.clock.millis()), "a claimed row cannot be claimed again");
             assertFalse(f.outbox.due(f.clock.millis(), 10).contains(row));
             assertEquals(0, f.outbox.releaseStale(f.clock.millis() - OutboxSender.CLAIM_LEASE.toMillis()));
             f.clock.advance(OutboxSender.CLAIM_LEASE.plus(Duration.ofSeconds(1)));
             assertEquals(1, f.outbox.releaseStale(f.clock.millis() - OutboxSender.CLAIM_LEASE.toMillis()), "a dead sender's claim expires");
-            assertTrue(f.outbox.claim(row, "node-2", f.clock.millis()));
+            assertEquals(1, f.outbox.claimAll(List.of(row), "node-2", f.clock.millis()).size());
             assertTrue(a > 0);
 
             List<Long> due = f.outbox.due(f.clock.millis(), 10);
