@@ -9,6 +9,7 @@ import org.paperboy.mail.MailSettings;
 import org.paperboy.mail.MailTransport;
 import org.paperboy.notify.DigestComposer;
 import org.paperboy.notify.DigestMails;
+import org.paperboy.notify.DigestOverview;
 import org.paperboy.notify.DigestPreview;
 import org.paperboy.notify.DigestRunRepository;
 import org.paperboy.notify.LinkTokens;
@@ -91,7 +92,8 @@ public final class App implements AutoCloseable {
         Csrf csrf = new Csrf("https".equals(settings.baseUrl().getScheme()), List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
         web = new WebServer(settings, db, templates, List.of(csrf,
                 new SubscriptionRoutes(subscriptions, templates, csrf, new SubscriptionRateLimiter(clock)),
-                new DigestAdminRoutes(digestPreview, settings.digest().adminToken())));
+                new DigestAdminRoutes(digestPreview, new DigestOverview(subscriptionRepo, digestRuns, outbox, clock), templates, clock,
+                        settings.digest().adminToken())));
         web.start();
         outboxSender.start();
         digestJob = new DigestJob(new DigestSchedule(settings.digest().digestTime(), settings.digest().weeklyDay(), settings.timeZone()),
@@ -140,12 +142,8 @@ public final class App implements AutoCloseable {
         return outbox;
     }
 
-    public SubscriptionRepository subscriptionRepository() {
-        return subscriptionRepo;
-    }
-
-    public DigestRunRepository digestRuns() {
-        return digestRuns;
+    public DigestOverview digestOverview() {
+        return new DigestOverview(subscriptionRepo, digestRuns, outbox, clock);
     }
 
     public MailTransport mailTransport() {

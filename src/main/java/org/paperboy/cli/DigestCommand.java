@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import org.paperboy.App;
 import org.paperboy.notify.DigestComposer;
+import org.paperboy.notify.DigestOverview;
 import org.paperboy.notify.DigestPeriod;
 import org.paperboy.notify.InvalidInput;
 import org.paperboy.notify.OutboxSender;
@@ -113,12 +114,13 @@ final class DigestCommand implements Runnable {
         @Override
         public Integer call() {
             try (App app = new App(SettingsOptions.load(spec))) {
-                System.out.println("subscriptions (status/frequency): " + app.subscriptionRepository().countByStatus());
-                for (var run : app.digestRuns().recent(10)) {
-                    System.out.printf("%-22s %2d papers  %s  outbox %s%n", run.key(), run.paperIds().size(),
-                            run.composed() ? "composed " : "composing", app.outbox().countByStatus(run.key()));
+                DigestOverview o = app.digestOverview();
+                System.out.println("subscriptions (status/frequency): " + o.subscribers());
+                for (var r : o.recentRuns(10)) {
+                    System.out.printf("%-22s %2d papers  %s  outbox %s%n", r.run().key(), r.run().paperIds().size(),
+                            r.run().composed() ? "composed " : "composing", r.outbox());
                 }
-                System.out.println("confirmations: " + app.outbox().countByStatus("confirm:"));
+                System.out.println("confirmations: " + o.confirmations());
                 return 0;
             }
         }

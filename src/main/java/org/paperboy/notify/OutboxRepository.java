@@ -104,6 +104,18 @@ public final class OutboxRepository {
         return m;
     }
 
+    /** Mails sent and failed per UTC day since {@code from} (epoch ms), oldest first. */
+    public List<DeliveryDay> perDay(long from) {
+        Map<Long, int[]> days = new java.util.TreeMap<>();
+        jdbi.useHandle(h -> h.createQuery(sql("per_day")).bind("from", from).map((rs, ctx) -> {
+            int[] c = days.computeIfAbsent(rs.getLong("epoch_day"), k -> new int[2]);
+            c["sent".equals(rs.getString("status")) ? 0 : 1] += rs.getInt("n");
+            return null;
+        }).list());
+        return days.entrySet().stream()
+                .map(e -> new DeliveryDay(java.time.LocalDate.ofEpochDay(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
     /** When the earliest queued row is due, if any is queued. */
     public Optional<Long> nextDue() {
         return jdbi.withHandle(h -> h.createQuery(sql("next_due")).mapTo(Long.class).findOne());

@@ -47,7 +47,7 @@ final class NotifySite implements AutoCloseable {
         DigestPreview preview = new DigestPreview(f.papers, f.runs, f.subs, f.composer, f.matcher, f.renderer, f.links, f.clock);
         web = new WebServer(Settings.defaults().withPort(port), db, templates, List.of(csrf,
                 new SubscriptionRoutes(f.subscriptions, templates, csrf, new SubscriptionRateLimiter(f.clock)),
-                new DigestAdminRoutes(preview, ADMIN_TOKEN)));
+                new DigestAdminRoutes(preview, new DigestOverview(f.subs, f.runs, f.outbox, f.clock), templates, f.clock, ADMIN_TOKEN)));
         web.start();
     }
 

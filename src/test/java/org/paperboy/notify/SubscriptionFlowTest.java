@@ -249,5 +249,16 @@ class SubscriptionFlowTest {
         assertEquals(200, ok.statusCode());
         assertTrue(ok.body().contains("A calm paper") && ok.body().contains("&lt;script&gt;"), ok.body());
         assertEquals(0, f.count("SELECT COUNT(*) FROM outbox"), "previewing sends and queues nothing");
+
+        f.confirmedSubscriber("a@example.org", Frequency.DAILY, List.of());
+        f.confirmedSubscriber("b@example.org", Frequency.DAILY, List.of());
+        f.composer.compose(DigestPeriod.daily(DAY), false);
+        assertEquals(2, sender.sendDue().sent());
+        var admin = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/digest")).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, admin.statusCode());
+        assertTrue(admin.body().contains("<svg") && admin.body().contains("<title>2026-11-24: 2 sent, 0 failed</title>"), admin.body());
+        assertTrue(admin.body().contains("daily:2026-10-01") && admin.body().contains("confirmed/daily"));
+        assertEquals(401, get("/admin/digest").statusCode());
     }
 }
