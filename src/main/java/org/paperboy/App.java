@@ -24,8 +24,12 @@ import org.paperboy.notify.TopicMatcher;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.web.ApiRoutes;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.DigestAdminRoutes;
+import org.paperboy.web.ListingRoutes;
+import org.paperboy.web.ListingService;
+import org.paperboy.web.PaperRoutes;
 import org.paperboy.web.SubscriptionRateLimiter;
 import org.paperboy.web.SubscriptionRoutes;
 import org.paperboy.web.Templates;
@@ -57,7 +61,9 @@ public final class App implements AutoCloseable {
     private final OutboxSender outboxSender;
     private final DigestPreview digestPreview;
     private DigestJob digestJob;
+    private final ListingService listings;
     private WebServer web;
+    private org.paperboy.jobs.HarvestJob harvestJob;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -80,6 +86,7 @@ public final class App implements AutoCloseable {
                 renderer, links, mailTransport, clock, settings.digest().mailWorkers(), settings.digest().hardBounceLimit());
         this.digestPreview = new DigestPreview(papers, digestRuns, subscriptionRepo, digestComposer, topicMatcher, renderer, links, clock);
         subscriptions.onQueued(outboxSender::wake);
+        this.listings = new ListingService(papers);
     }
 
     public App(Settings settings) {
@@ -90,10 +97,15 @@ public final class App implements AutoCloseable {
     public void startServer() {
         Templates templates = new Templates();
         Csrf csrf = new Csrf("https".equals(settings.baseUrl().getScheme()), List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
+        // Javalin takes the first matching route: feature groups go before the last two, whose
+        // catch-alls /api/papers/<id> and /papers/<path> would otherwise shadow their routes.
         web = new WebServer(settings, db, templates, List.of(csrf,
                 new SubscriptionRoutes(subscriptions, templates, csrf, new SubscriptionRateLimiter(clock)),
                 new DigestAdminRoutes(digestPreview, new DigestOverview(subscriptionRepo, digestRuns, outbox, clock), templates, clock,
-                        settings.digest().adminToken())));
+                        settings.digest().adminToken()),
+                new ListingRoutes(settings, listings, papers, templates),
+                new ApiRoutes(listings, papers),
+                new PaperRoutes(settings, papers, templates)));
         web.start();
         outboxSender.start();
         digestJob = new DigestJob(new DigestSchedule(settings.digest().digestTime(), settings.digest().weeklyDay(), settings.timeZone()),
@@ -104,6 +116,19 @@ public final class App implements AutoCloseable {
             LOG.warn("base-url {} is not https: mail clients offer one-click unsubscribe (RFC 8058) only for https links", settings.baseUrl());
         }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
+        startHarvestJob();
+    }
+
+    /** The scheduled harvest runs on its own virtual thread; start-up never waits for arXiv. */
+    private void startHarvestJob() {
+        if (!settings.harvestEnabled()) return;
+        var http = new org.paperboy.ingest.PoliteHttp(org.paperboy.ingest.PoliteHttp.Policy.withDelay(settings.harvestDelay()),
+                org.paperboy.ingest.PoliteHttp.Sleeper.REAL, clock);
+        var harvester = new org.paperboy.ingest.OaiHarvester(http, papers, jobs, new org.paperboy.ingest.VersionMerger(), clock);
+        harvestJob = new org.paperboy.jobs.HarvestJob(new org.paperboy.ingest.CategoryHarvest(harvester), jobs,
+                settings.oaiEndpoint(), settings.harvestCategories(), settings.harvestInterval(),
+                org.paperboy.jobs.HarvestJob.START_DELAY, org.paperboy.jobs.HarvestJob.FIRST_RETRY, clock);
+        harvestJob.start();
     }
 
     public Settings settings() {
@@ -124,6 +149,11 @@ public final class App implements AutoCloseable {
 
     public JobStateRepository jobs() {
         return jobs;
+    }
+
+    /** Cached listings; call {@code listings().invalidate()} after a vote or comment changes one. */
+    public ListingService listings() {
+        return listings;
     }
 
     public Subscriptions subscriptions() {
@@ -165,6 +195,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (digestJob != null) digestJob.close();
+        if (harvestJob != null) harvestJob.close();
         if (web != null) web.close();
         outboxSender.close();
         if (mailTransport instanceof AutoCloseable c) closeQuietly(c);

@@ -246,7 +246,7 @@ public record Settings(
     private static Duration parseDurationOrOff(String name, String s) {
         if (s.equalsIgnoreCase("off")) return null;
         Duration d = parseDuration(name, s);
-        if (d.isZero()) throw new ConfigException("--" + name + ": must be positive or 'off'");
+        if (d.isZero()) throw new ConfigException("--" + name + ": must be positive or 'off', got '" + s + "'");
         return d;
     }
 

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.List;
 import java.util.Map;
 import org.paperboy.config.Settings;
@@ -20,6 +21,8 @@ public final class WebServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private static final String RESPONDED = "paperboy.error-rendered";
+    /** On stop, requests being served get this long to finish (under Docker's 10 s SIGTERM grace). */
+    static final long STOP_GRACE_MILLIS = 8_000;
 
     private final Javalin app;
     private final Templates templates;
@@ -30,6 +33,11 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.host = settings.host();
             cfg.jetty.port = settings.port();
             cfg.startup.showJavalinBanner = false;
+            // graceful stop: stop accepting, let in-flight requests finish, then close
+            cfg.jetty.modifyServer(server -> {
+                server.setStopTimeout(STOP_GRACE_MILLIS);
+                server.insertHandler(new GracefulHandler());
+            });
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/static";

@@ -1,0 +1,89 @@
+package org.paperboy.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.paperboy.App;
+import org.paperboy.ingest.Format;
+import org.paperboy.ingest.ImportService;
+import org.paperboy.ingest.ImportSummary;
+import org.paperboy.ingest.Input;
+import org.paperboy.ingest.UnknownFormatException;
+import org.paperboy.ingest.VersionMerger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import paper records from files (or - for standard input) into the catalog.",
+                "Formats, detected from the content (.gz accepted): Kaggle arxiv-metadata-oai-snapshot JSON lines,"
+                        + " arxiv-daily JSON lines, OAI-PMH XML (arXiv / arXivRaw), arXiv API Atom XML.",
+                "Running it twice changes nothing; a newer version of a paper updates it and keeps its history."})
+final class ImportCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import; - reads standard input")
+    List<String> files;
+
+    @Option(names = "--batch", defaultValue = "1000", description = "Papers written per transaction (default ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--show-rejected", defaultValue = "20", description = "How many rejected records to list (default ${DEFAULT-VALUE})")
+    int shown;
+
+    @Override
+    public void run() {
+        if (batch < 1) throw new UserError("--batch must be at least 1");
+        for (String file : files) checkFormat(file);
+        try (App app = new App(SettingsOptions.load(spec))) {
+            ImportService service = new ImportService(app.papers(), new VersionMerger(), app.clock(), batch);
+            ImportSummary summary = new ImportSummary();
+            long start = System.nanoTime();
+            try (ProgressBar bar = new ProgressBar("import", 0)) {
+                for (String file : files) importFile(service, file, summary, bar);
+                bar.total(bar.done());
+            }
+            summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - start));
+            spec.commandLine().getOut().print(summary.report(shown));
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    /** Refuses an unknown format or a missing file before anything is written (standard input is checked as it is read). */
+    private static void checkFormat(String file) {
+        if (file.equals("-")) return;
+        try (Input in = Input.open(file, System.in)) {
+            Format.detect(in.content(), file);
+        } catch (UnknownFormatException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
+    }
+
+    private void importFile(ImportService service, String file, ImportSummary summary, ProgressBar bar) {
+        long before = bar.done();
+        try (Input in = Input.open(file, System.in)) {
+            service.importOne(in, summary, new ImportService.Progress() {
+                @Override
+                public void papers(long n) {
+                    bar.step(n);
+                }
+
+                @Override
+                public void estimatedTotal(long n) {
+                    bar.total(before + n);
+                }
+            }, p -> true);
+        } catch (UnknownFormatException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.paperboy.web;
+
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.paperboy.paper.Author;
+import org.paperboy.paper.Paper;
+
+/**
+ * An Atom 1.0 feed (RFC 4287) of papers. Written with StAX, which escapes every text and
+ * attribute, so a title with {@code <} or {@code &} stays well-formed.
+ */
+public final class AtomFeed {
+
+    private static final String NS = "http://www.w3.org/2005/Atom";
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+
+    private AtomFeed() {}
+
+    /**
+     * @param selfUrl  the feed's own absolute URL (also its id)
+     * @param pageUrl  the HTML page it mirrors
+     * @param baseUrl  the site's base URL, for paper links
+     */
+    public static String write(String title, String selfUrl, String pageUrl, String baseUrl, List<Paper> papers, LocalDate updated) {
+        StringWriter out = new StringWriter(4096 + papers.size() * 1500);
+        try {
+            XMLStreamWriter w = XML.createXMLStreamWriter(out);
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement("feed");
+            w.writeDefaultNamespace(NS);
+            text(w, "title", title);
+            text(w, "id", selfUrl);
+            text(w, "updated", timestamp(updated));
+            link(w, "self", selfUrl, "application/atom+xml");
+            link(w, "alternate", pageUrl, "text/html");
+            text(w, "generator", "Paperboy");
+            for (Paper p : papers) entry(w, p, baseUrl);
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write Atom feed", e);
+        }
+        return out.toString();
+    }
+
+    private static void entry(XMLStreamWriter w, Paper p, String baseUrl) throws XMLStreamException {
+        w.writeStartElement("entry");
+        text(w, "id", "https://arxiv.org/abs/" + p.id().base());
+        text(w, "title", Text.oneLine(p.title()));
+        LocalDate updated = p.listingDate() != null ? p.listingDate() : p.submitted();
+        text(w, "updated", timestamp(updated));
+        if (p.submitted() != null) text(w, "published", timestamp(p.submitted()));
+        link(w, "alternate", baseUrl + "/papers/" + p.id().base(), "text/html");
+        link(w, "related", p.pdfUrl(), "application/pdf");
+        for (Author a : p.authors()) {
+            w.writeStartElement("author");
+            text(w, "name", a.name());
+            w.writeEndElement();
+        }
+        for (String c : p.categories()) {
+            w.writeEmptyElement("category");
+            w.writeAttribute("term", c);
+            w.writeAttribute("scheme", "http://arxiv.org/schemas/atom");
+        }
+        w.writeStartElement("summary");
+        w.writeAttribute("type", "text");
+        w.writeCharacters(stripInvalid(Text.oneLine(p.abstractText())));
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(stripInvalid(value == null ? "" : value));
+        w.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter w, String rel, String href, String type) throws XMLStreamException {
+        w.writeEmptyElement("link");
+        w.writeAttribute("rel", rel);
+        w.writeAttribute("href", href);
+        w.writeAttribute("type", type);
+    }
+
+    private static String timestamp(LocalDate d) {
+        return (d == null ? LocalDate.EPOCH : d) + "T00:00:00Z";
+    }
+
+    /** XML 1.0 cannot carry most control characters even escaped; drop them. */
+    static String stripInvalid(String s) {
+        return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+    }
+}

@@ -1,0 +1,135 @@
+package org.paperboy.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.paperboy.config.Settings;
+import org.paperboy.paper.Paper;
+import org.paperboy.rank.CategoryFilter;
+import org.paperboy.rank.Period;
+import org.paperboy.store.Listing;
+import org.paperboy.store.PaperRepository;
+
+/** The listing pages: {@code /}, a day, a week, a month, and the site-wide Atom feed. */
+public final class ListingRoutes implements RouteGroup {
+
+    /** The site feed carries the papers of this many latest listing days, at most {@link #FEED_LIMIT}. */
+    static final int FEED_DAYS = 3;
+    static final int FEED_LIMIT = 200;
+
+    private final Settings settings;
+    private final ListingService listings;
+    private final PaperRepository papers;
+    private final Templates templates;
+    private final ListingPages pages;
+
+    public ListingRoutes(Settings settings, ListingService listings, PaperRepository papers, Templates templates) {
+        this.settings = settings;
+        this.listings = listings;
+        this.papers = papers;
+        this.templates = templates;
+        this.pages = new ListingPages(settings.baseUrl().toString());
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/", this::latest);
+        routes.get("/papers", this::papers);
+        routes.get("/papers/week", ctx -> redirectToLatest(ctx, d -> Period.Week.containing(d)));
+        routes.get("/papers/month", ctx -> redirectToLatest(ctx, d -> new Period.Month(YearMonth.from(d))));
+        routes.get("/papers/week/{week}", ctx -> show(ctx, Params.period(() -> Period.week(ctx.pathParam("week")))));
+        routes.get("/papers/month/{month}", ctx -> show(ctx, Params.period(() -> Period.month(ctx.pathParam("month")))));
+        routes.get("/feed.atom", this::siteFeed);
+    }
+
+    private void latest(Context ctx) {
+        Optional<LocalDate> latest = listings.latestDay();
+        if (latest.isEmpty()) {
+            firstRun(ctx);
+            return;
+        }
+        show(ctx, new Period.Day(latest.get()));
+    }
+
+    private void papers(Context ctx) {
+        String date = ctx.queryParam("date");
+        String week = ctx.queryParam("week");
+        String month = ctx.queryParam("month");
+        if (week != null) {
+            show(ctx, Params.period(() -> Period.week(week)));
+        } else if (month != null) {
+            show(ctx, Params.period(() -> Period.month(month)));
+        } else if (date == null || date.isBlank()) {
+            latest(ctx);
+        } else {
+            show(ctx, Params.period(() -> Period.day(date)));
+        }
+    }
+
+    private void redirectToLatest(Context ctx, java.util.function.Function<LocalDate, Period> periodOf) {
+        Optional<LocalDate> latest = listings.latestDay();
+        if (latest.isEmpty()) {
+            firstRun(ctx);
+            return;
+        }
+        ListingQuery q = ListingQuery.of(ctx, periodOf.apply(latest.get()));
+        ctx.redirect(Urls.listing(q));
+    }
+
+    private void show(Context ctx, Period period) {
+        ListingQuery q = ListingQuery.of(ctx, period);
+        Optional<RenderedListing> page = listings.page(q, this::render);
+        if (page.isEmpty()) {
+            firstRun(ctx);
+            return;
+        }
+        ctx.contentType("text/html; charset=utf-8").result(page.get().anonymousHtml());
+    }
+
+    private Optional<RenderedListing> render(ListingResult r) {
+        if (r.catalogEmpty()) return Optional.empty();
+        ListingPage page = pages.page(r);
+        return Optional.of(new RenderedListing(page, templates.renderBytes("listing.jte", page)));
+    }
+
+    private void firstRun(Context ctx) {
+        Duration every = settings.harvestInterval();
+        FirstRunPage page = new FirstRunPage(
+                Meta.of("Welcome · Paperboy", "Paperboy's catalog is empty: how to harvest or import arXiv papers."),
+                settings.harvestCategories(), every == null ? "never" : human(every), settings.harvestEnabled(),
+                settings.dataDir().toString());
+        html(ctx, templates.render("first-run.jte", page));
+    }
+
+    private void siteFeed(Context ctx) {
+        CategoryFilter cats = Params.parse(() -> ListingQuery.categories(ctx));
+        Optional<LocalDate> latest = listings.latestDay();
+        LocalDate to = latest.orElse(LocalDate.now(settings.timeZone()));
+        LocalDate from = to;
+        for (int i = 1; i < FEED_DAYS; i++) from = papers.dayBefore(from, cats.categories()).orElse(from);
+        List<Paper> list = latest.isEmpty() ? List.of()
+                : papers.listing(new Listing(from, to, cats.categories(), Listing.Order.NEWEST, 0, FEED_LIMIT));
+        String base = settings.baseUrl().toString();
+        String query = cats.isEmpty() ? "" : "?cat=" + Urls.encode(cats.param());
+        String title = "Paperboy: latest papers" + (cats.isEmpty() ? "" : " in " + String.join(", ", cats.categories()));
+        atom(ctx, AtomFeed.write(title, base + "/feed.atom" + query, base + "/" + query, base, list, to));
+    }
+
+    static void html(Context ctx, String body) {
+        ctx.contentType("text/html; charset=utf-8").result(body);
+    }
+
+    static void atom(Context ctx, String body) {
+        ctx.contentType("application/atom+xml; charset=utf-8").result(body);
+    }
+
+    private static String human(Duration d) {
+        if (d.toDays() > 0 && d.toHoursPart() == 0) return d.toDays() == 1 ? "day" : d.toDays() + " days";
+        if (d.toHours() > 0 && d.toMinutesPart() == 0) return d.toHours() == 1 ? "hour" : d.toHours() + " hours";
+        return d.toMinutes() + " minutes";
+    }
+}

@@ -1,0 +1,76 @@
+package org.paperboy.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.paperboy.paper.Paper;
+import org.paperboy.store.PaperRepository;
+
+/**
+ * Listings for pages, the API and feeds, with a short-lived cache in front of the database (see
+ * {@link StampedCache}). Call {@link #invalidate()} after anything that changes a listing without
+ * writing a paper, such as a vote or a comment.
+ */
+public final class ListingService {
+
+    /** How long another node's votes may take to show here (this node's own show at once). */
+    public static final long CACHE_TTL_MILLIS = 5_000;
+    private static final int CACHE_ENTRIES = 2_000;
+
+    private final PaperRepository papers;
+    private final PaperJson json = new PaperJson();
+    private final StampedCache<ListingQuery, ListingResult> results;
+    private final StampedCache<ListingQuery, byte[]> apiBodies;
+    private final StampedCache<String, Optional<LocalDate>> latest;
+    private final StampedCache<ListingQuery, Object> pages;
+
+    public ListingService(PaperRepository papers) {
+        this.papers = papers;
+        this.results = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
+        this.apiBodies = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
+        this.latest = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, 1);
+        this.pages = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
+    }
+
+    public ListingResult result(ListingQuery q) {
+        return results.get(q, () -> load(q));
+    }
+
+    private ListingResult load(ListingQuery q) {
+        List<String> cats = q.categories().categories();
+        List<Paper> page = papers.listing(q.listing());
+        int total = q.paging().offset() == 0 && page.size() < q.paging().limit() ? page.size() : papers.count(q.listing());
+        return new ListingResult(q, page, total, papers.categoryCounts(q.period().from(), q.period().to()),
+                papers.dayBefore(q.period().from(), cats), papers.dayAfter(q.period().to(), cats), latestDay());
+    }
+
+    /**
+     * A page model built from a query's result, cached like the result: building cards, chips
+     * and the chart costs more than rendering them, and none of it depends on who asks.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T page(ListingQuery q, java.util.function.Function<ListingResult, T> build) {
+        return (T) pages.get(q, () -> build.apply(result(q)));
+    }
+
+    /** The API's body for a query: the JSON array of daily entries, cached as bytes. */
+    public byte[] apiBody(ListingQuery q) {
+        return apiBodies.get(q, () -> json.bytes(json.dailyList(papers.listing(q.listing()))));
+    }
+
+    /** Papers of a listing without the page furniture, e.g. for feeds. */
+    public List<Paper> papers(ListingQuery q) {
+        return result(q).papers();
+    }
+
+    public Optional<LocalDate> latestDay() {
+        return latest.get("latest", papers::latestDay);
+    }
+
+    public void invalidate() {
+        results.invalidate();
+        apiBodies.invalidate();
+        latest.invalidate();
+        pages.invalidate();
+    }
+}

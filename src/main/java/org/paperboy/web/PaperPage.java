@@ -1,0 +1,51 @@
+package org.paperboy.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.paperboy.paper.Paper;
+
+/**
+ * A paper's own page (paper.jte). Its sections are separate templates under {@code jte/paper/}
+ * so that features can add their own (similar papers, comments) without touching the others.
+ *
+ * @param requestedVersion the version named in the URL, 0 when none
+ */
+public record PaperPage(Meta meta, Paper paper, List<String> paragraphs, String bibtex, String listingHref,
+        int requestedVersion, String absoluteUrl) {
+
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter HIGHWIRE = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);
+
+    public static String human(LocalDate d) {
+        return d == null ? "" : HUMAN.format(d);
+    }
+
+    /** citation_date as Zotero and Google Scholar read it. */
+    public String citationDate() {
+        LocalDate d = paper.submitted() != null ? paper.submitted() : paper.listingDate();
+        return d == null ? null : HIGHWIRE.format(d);
+    }
+
+    public String pdfUrl() {
+        return "https://arxiv.org/pdf/" + paper.id().base();
+    }
+
+    public String absUrl() {
+        return "https://arxiv.org/abs/" + paper.id().base();
+    }
+
+    public boolean olderVersionAsked() {
+        return requestedVersion != 0 && requestedVersion != paper.id().version();
+    }
+
+    public static String kindLabel(org.paperboy.paper.CodeLink.Kind kind) {
+        return switch (kind) {
+            case GITHUB -> "GitHub";
+            case GITLAB -> "GitLab";
+            case HUGGINGFACE -> "Hugging Face";
+            case PROJECT_PAGE -> "Project page";
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package org.paperboy.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import org.paperboy.config.Settings;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.Paper;
+import org.paperboy.rank.CategoryFilter;
+import org.paperboy.rank.ListingSort;
+import org.paperboy.rank.Paging;
+import org.paperboy.rank.Period;
+import org.paperboy.store.Listing;
+import org.paperboy.store.PaperRepository;
+
+/**
+ * {@code /papers/{arxivId}}, its {@code .bib}, and a day's feed {@code /papers/{date}.atom}.
+ * Old-style ids hold a slash ({@code hep-th/9901001}), so one catch-all route takes the rest of
+ * the path and tells the three apart by suffix. Register this group after every other group
+ * with routes under {@code /papers/}, since the catch-all matches those paths too.
+ */
+public final class PaperRoutes implements RouteGroup {
+
+    private static final String BIB = ".bib";
+    private static final String ATOM = ".atom";
+    /** A day feed carries at most this many papers, the top of the day's ranking. */
+    static final int DAY_FEED_LIMIT = 500;
+
+    private final Settings settings;
+    private final PaperRepository papers;
+    private final Templates templates;
+
+    public PaperRoutes(Settings settings, PaperRepository papers, Templates templates) {
+        this.settings = settings;
+        this.papers = papers;
+        this.templates = templates;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/papers/<path>", this::dispatch);
+    }
+
+    private void dispatch(Context ctx) {
+        String path = ctx.pathParam("path");
+        if (path.endsWith(BIB)) {
+            bibtex(ctx, path.substring(0, path.length() - BIB.length()));
+        } else if (path.endsWith(ATOM)) {
+            dayFeed(ctx, path.substring(0, path.length() - ATOM.length()));
+        } else {
+            page(ctx, path);
+        }
+    }
+
+    private Paper load(ArxivId id) {
+        return papers.find(id.base()).orElseThrow(() -> HttpError.notFound("No paper arXiv:" + id.base() + " in this catalog."));
+    }
+
+    private void page(Context ctx, String text) {
+        ArxivId id = Params.arxivId(text);
+        Paper p = load(id);
+        String absolute = settings.baseUrl() + Urls.paper(p.id().base());
+        String description = Text.oneLine(p.abstractText());
+        if (description.length() > 300) description = description.substring(0, 297) + "…";
+        Meta meta = Meta.of(Text.oneLine(p.title()) + " · Paperboy", description).withCanonical(absolute);
+        String listingHref = p.listingDate() == null ? "/" : Urls.listing(new Period.Day(p.listingDate()), CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES);
+        PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute);
+        ListingRoutes.html(ctx, templates.render("paper.jte", page));
+    }
+
+    private void bibtex(Context ctx, String text) {
+        Paper p = load(Params.arxivId(text));
+        ctx.contentType("application/x-bibtex; charset=utf-8")
+                .header("Content-Disposition", "inline; filename=\"" + p.id().base().replace('/', '_') + ".bib\"")
+                .result(Bibtex.of(p));
+    }
+
+    private void dayFeed(Context ctx, String text) {
+        Period.Day day = Params.parse(() -> Period.day(text));
+        CategoryFilter cats = Params.parse(() -> ListingQuery.categories(ctx));
+        List<Paper> list = papers.listing(new Listing(day.from(), day.to(), cats.categories(), Listing.Order.UPVOTES, 0, DAY_FEED_LIMIT));
+        String base = settings.baseUrl().toString();
+        String self = base + Urls.dayFeed(day, cats);
+        String page = base + Urls.listing(day, cats, Paging.FIRST, ListingSort.UPVOTES);
+        String title = "Paperboy: papers of " + day.label() + (cats.isEmpty() ? "" : " in " + String.join(", ", cats.categories()));
+        ListingRoutes.atom(ctx, AtomFeed.write(title, self, page, base, list, day.from()));
+    }
+}

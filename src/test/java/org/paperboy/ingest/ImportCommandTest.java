@@ -1,0 +1,71 @@
+package org.paperboy.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.cli.PaperboyCommand;
+
+/** The import command end to end: files, gzip by content, summary, and the refusal of an unknown format. */
+class ImportCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {}
+
+    Run paperboy(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int exit = PaperboyCommand.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void importsFilesPrintsTheSummaryAndIsIdempotent() throws IOException {
+        Path kaggle = tmp.resolve("snapshot.json.gz");
+        Files.write(kaggle, ReadersTest.gzip(Collected.resource("kaggle-snapshot.jsonl")));
+        Path atom = tmp.resolve("feed.xml");
+        Files.write(atom, Collected.resource("atom-two-entries.xml"));
+        String data = tmp.resolve("data").toString();
+
+        Run first = paperboy("import", "--data", data, kaggle.toString(), atom.toString());
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.out().contains("5 new, 0 updated, 0 unchanged, 4 rejected"), first.out());
+        assertTrue(first.out().contains("snapshot.json.gz line 3: no title"), first.out());
+        assertTrue(first.err().contains("import"), "a progress line on stderr: " + first.err());
+
+        Run again = paperboy("import", "--data", data, kaggle.toString(), atom.toString());
+        assertTrue(again.out().contains("0 new, 0 updated, 5 unchanged"), again.out());
+    }
+
+    @Test
+    void anUnknownFormatIsRefusedNamingTheKnownOnes() throws IOException {
+        Path csv = tmp.resolve("papers.csv");
+        Files.write(csv, Collected.resource("unknown.csv"));
+        Path good = tmp.resolve("daily.jsonl");
+        Files.write(good, Collected.resource("arxiv-daily.jsonl"));
+        Run r = paperboy("import", "--data", tmp.resolve("data").toString(), good.toString(), csv.toString());
+        assertEquals(2, r.exit());
+        assertTrue(!Files.exists(tmp.resolve("data/paperboy.db")), "nothing is written when one input is refused");
+        assertTrue(r.err().contains("not a format Paperboy knows") && r.err().contains("OAI-PMH"), r.err());
+        assertTrue(!r.err().contains("Exception"), "no stack trace: " + r.err());
+        Run missing = paperboy("import", "--data", tmp.resolve("data").toString(), tmp.resolve("nope.jsonl").toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+    }
+}

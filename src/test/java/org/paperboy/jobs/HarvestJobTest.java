@@ -1,0 +1,77 @@
+package org.paperboy.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.ingest.CategoryHarvest;
+import org.paperboy.ingest.OaiHarvester;
+import org.paperboy.ingest.PoliteHttp;
+import org.paperboy.ingest.VersionMerger;
+import org.paperboy.store.Database;
+import org.paperboy.store.JobState;
+import org.paperboy.store.JobStateRepository;
+import org.paperboy.store.PaperRepository;
+import org.paperboy.store.TestDatabases;
+
+class HarvestJobTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anUnreachableArxivIsRecordedAndRetriedLaterWithoutBlockingStartUp() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Clock clock = Clock.systemUTC();
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            JobStateRepository jobs = new JobStateRepository(db, clock);
+            PoliteHttp http = new PoliteHttp(new PoliteHttp.Policy(Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(2), 1,
+                    Duration.ofMillis(10), Duration.ofSeconds(1)), PoliteHttp.Sleeper.REAL, clock);
+            CategoryHarvest harvest = new CategoryHarvest(new OaiHarvester(http, new PaperRepository(db), jobs, new VersionMerger(), clock));
+            Instant before = Instant.now();
+            try (HarvestJob job = new HarvestJob(harvest, jobs, URI.create("http://127.0.0.1:" + port + "/oai"), List.of("cs.CL"),
+                    Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(5), clock)) {
+                long t = System.nanoTime();
+                job.start();
+                assertTrue(System.nanoTime() - t < 500_000_000L, "start() returns at once");
+                JobState s = waitForAttempt(jobs);
+                assertEquals(1, s.attempts());
+                assertTrue(s.lastError().contains("127.0.0.1") && s.lastError().contains("unreachable"), s.lastError());
+                assertNotNull(s.nextRun());
+                Duration wait = Duration.between(before, s.nextRun());
+                assertTrue(wait.compareTo(Duration.ofMinutes(4)) > 0 && wait.compareTo(Duration.ofMinutes(6)) < 0, "retry in about 5 minutes: " + wait);
+            }
+        }
+    }
+
+    @Test
+    void retriesBackOffUpToTheInterval() {
+        HarvestJob job = new HarvestJob(null, null, URI.create("http://x"), List.of("cs.CL"), Duration.ofHours(1), Duration.ZERO,
+                Duration.ofMinutes(5), Clock.systemUTC());
+        assertEquals(Duration.ofMinutes(5), job.retryAfter(0));
+        assertEquals(Duration.ofMinutes(20), job.retryAfter(2));
+        assertEquals(Duration.ofHours(1), job.retryAfter(5));
+    }
+
+    private static JobState waitForAttempt(JobStateRepository jobs) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            JobState s = jobs.load(HarvestJob.NAME);
+            if (s.attempts() > 0) return s;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the job never recorded its failed attempt");
+    }
+}
