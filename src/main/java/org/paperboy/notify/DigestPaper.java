@@ -22,6 +22,15 @@ public record DigestPaper(String id, String title, String url, String authors, S
                 preview(p.abstractText()), p.upvotes(), p.numComments(), p.codeLinks().stream().map(DigestPaper::link).toList());
     }
 
+    /** "1 upvote", "12 upvotes". */
+    public String upvotesLabel() {
+        return upvotes + (upvotes == 1 ? " upvote" : " upvotes");
+    }
+
+    public String commentsLabel() {
+        return comments + (comments == 1 ? " comment" : " comments");
+    }
+
     static String authors(List<Author> authors) {
         List<String> names = authors.stream().limit(MAX_AUTHORS).map(Author::name).toList();
         return String.join(", ", names) + (authors.size() > MAX_AUTHORS ? " et al." : "");

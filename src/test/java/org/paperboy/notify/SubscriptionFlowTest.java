@@ -138,8 +138,8 @@ class SubscriptionFlowTest {
         assertTrue(text.contains(HOSTILE), "the plain-text part carries the title as it is");
         assertTrue(html.indexOf("A calm paper") < html.indexOf("&lt;script&gt;"), "ranked by upvotes");
         assertTrue(html.contains(base + "/papers/2610.00002") && html.contains("https://github.com/example/2610-00002"), "paper and code links");
-        assertTrue(text.contains("New for your topic \"cat:cs.CL\""), "topic section");
-        assertTrue(text.contains("New for your topic \"\"attention\"\""), text);
+        assertTrue(text.contains("== New for your topic: cat:cs.CL =="), "topic section");
+        assertTrue(text.contains("== New for your topic: \"attention\" =="), text);
 
         String unsubscribeUrl = digest.getHeader("List-Unsubscribe")[0].replaceAll("^<([^>]+)>.*$", "$1");
         var oneClick = post(mailClient, unsubscribeUrl, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click");
