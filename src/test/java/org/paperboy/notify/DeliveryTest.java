@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.paperboy.mail.Mail;
 import org.paperboy.mail.MailDeliveryException;
 import org.paperboy.mail.MailSettings;
@@ -41,7 +43,13 @@ class DeliveryTest {
 
     @BeforeEach
     void setUp() {
-        db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp);
+        open(TestDatabases.Kind.SQLITE);
+    }
+
+    /** Tests that run on both databases reopen on the kind they are given. */
+    private void open(TestDatabases.Kind kind) {
+        if (db != null) db.close();
+        db = TestDatabases.open(kind, tmp);
         f = new NotifyFixture(db);
         f.addPapers(paper("2611.00001", "One", "First abstract.", DAY, List.of("Ada"), "cs.CL"),
                 paper("2611.00002", "Two", "Second abstract.", DAY, List.of("Bob"), "cs.LG"));
@@ -82,8 +90,10 @@ class DeliveryTest {
         }
     }
 
-    @Test
-    void smtpDownThenUpDeliversOnceWithBackoff() throws Exception {
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void smtpDownThenUpDeliversOnceWithBackoff(TestDatabases.Kind kind) throws Exception {
+        open(kind);
         int port = freePort();
         f.confirmedSubscriber("reader@example.org", Frequency.DAILY, List.of());
         f.composer.compose(DigestPeriod.daily(DAY), false);
@@ -104,8 +114,10 @@ class DeliveryTest {
         assertEquals(1, f.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND attempts = 3"));
     }
 
-    @Test
-    void crashMidBatchThenAFreshSenderDeliversEachMailExactlyOnce() throws Exception {
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void crashMidBatchThenAFreshSenderDeliversEachMailExactlyOnce(TestDatabases.Kind kind) throws Exception {
+        open(kind);
         startSmtp(freePort());
         int subscribers = 12;
         for (int i = 0; i < subscribers; i++) f.confirmedSubscriber("r" + i + "@example.org", Frequency.DAILY, List.of());
