@@ -90,6 +90,12 @@ public final class OutboxRepository {
                 .bind("attempts", attempts).bind("error", error).bind("now", now).execute());
     }
 
+    /** Gives back rows this sender claimed and did not send. */
+    public void release(List<Long> ids, String node) {
+        if (ids.isEmpty()) return;
+        jdbi.useHandle(h -> h.createUpdate(sql("release")).bindList("ids", ids).bind("node", node).execute());
+    }
+
     /** Requeues rows claimed before {@code olderThan} by a sender that never recorded a result. */
     public int releaseStale(long olderThan) {
         return jdbi.withHandle(h -> h.createUpdate(sql("release_stale")).bind("olderThan", olderThan).execute());

@@ -140,13 +140,24 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
-    /** Claims a batch, then sends each row this sender won, one at a time. */
+    /**
+     * Claims a batch, then sends each row this sender won, one at a time. A batch slowed down by a
+     * struggling server hands back its unsent rows at half the lease, so that no row is ever still
+     * being worked on when its claim expires and another sender may take it.
+     */
     private List<Outcome> deliverBatch(List<Long> ids, Map<Long, Optional<DigestRun>> runCache) {
-        List<OutboxRow> rows = outbox.claimAll(ids, node, clock.millis());
+        long claimedAt = clock.millis();
+        List<OutboxRow> rows = outbox.claimAll(ids, node, claimedAt);
         if (rows.isEmpty()) return List.of();
         Map<Long, Subscription> subscribers = subs.findMany(rows.stream().map(OutboxRow::subscriptionId).distinct().toList());
         List<Outcome> done = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (clock.millis() - claimedAt > CLAIM_LEASE.toMillis() / 2) {
+                outbox.release(rows.subList(i, rows.size()).stream().map(OutboxRow::id).toList(), node);
+                LOG.warn("outbox batch too slow; {} rows handed back unsent", rows.size() - i);
+                break;
+            }
+            OutboxRow row = rows.get(i);
             Optional<DigestRun> run = row.isConfirmation() ? Optional.empty() : runCache.computeIfAbsent(row.runId(), runs::find);
             done.add(deliver(row, subscribers.get(row.subscriptionId()), run));
         }

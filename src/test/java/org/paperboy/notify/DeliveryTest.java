@@ -202,6 +202,30 @@ class DeliveryTest {
     }
 
     @Test
+    void aBatchSlowedDownHandsBackItsUnsentRowsBeforeTheirClaimCouldExpire() {
+        for (int i = 0; i < 3; i++) f.confirmedSubscriber("slow" + i + "@example.org", Frequency.DAILY, List.of());
+        f.composer.compose(DigestPeriod.daily(DAY), false);
+        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MailTransport sixMinutesPerMail = new MailTransport() {
+            @Override
+            public void send(Mail mail) {
+                f.clock.advance(Duration.ofMinutes(6));
+                delivered.add(mail.to());
+            }
+
+            @Override
+            public String describe() {
+                return "slow";
+            }
+        };
+        try (OutboxSender sender = f.sender(sixMinutesPerMail)) {
+            assertEquals(3, sender.sendDue().sent(), "each batch sends one and hands the rest back, within one pass");
+        }
+        assertEquals(List.of("slow0@example.org", "slow1@example.org", "slow2@example.org"), delivered.stream().sorted().toList());
+        assertEquals(3, f.count("SELECT COUNT(*) FROM outbox WHERE status = 'sent' AND attempts = 1"));
+    }
+
+    @Test
     void backoffDoublesFromAMinuteUpToSixHours() {
         assertEquals(Duration.ofMinutes(1), OutboxSender.backoff(1));
         assertEquals(Duration.ofMinutes(2), OutboxSender.backoff(2));
