@@ -3,6 +3,7 @@ package org.paperboy;
 import java.time.Clock;
 import java.util.List;
 import org.paperboy.config.Settings;
+import org.paperboy.index.SearchServices;
 import org.paperboy.jobs.DigestJob;
 import org.paperboy.jobs.DigestSchedule;
 import org.paperboy.mail.MailSettings;
@@ -12,6 +13,7 @@ import org.paperboy.notify.DigestMails;
 import org.paperboy.notify.DigestOverview;
 import org.paperboy.notify.DigestPreview;
 import org.paperboy.notify.DigestRunRepository;
+import org.paperboy.notify.IndexTopicMatcher;
 import org.paperboy.notify.LinkTokens;
 import org.paperboy.notify.Links;
 import org.paperboy.notify.MailRenderer;
@@ -30,6 +32,7 @@ import org.paperboy.web.DigestAdminRoutes;
 import org.paperboy.web.ListingRoutes;
 import org.paperboy.web.ListingService;
 import org.paperboy.web.PaperRoutes;
+import org.paperboy.web.SearchRoutes;
 import org.paperboy.web.SubscriptionRateLimiter;
 import org.paperboy.web.SubscriptionRoutes;
 import org.paperboy.web.Templates;
@@ -64,6 +67,7 @@ public final class App implements AutoCloseable {
     private final ListingService listings;
     private WebServer web;
     private org.paperboy.jobs.HarvestJob harvestJob;
+    private SearchServices search;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -76,7 +80,8 @@ public final class App implements AutoCloseable {
         this.subscriptionRepo = new SubscriptionRepository(db);
         this.outbox = new OutboxRepository(db);
         this.digestRuns = new DigestRunRepository(db);
-        this.topicMatcher = new SqlTopicMatcher(db, papers); // the search helper's index can replace this
+        // topic alerts use the search index where serve runs it, the catalog elsewhere
+        this.topicMatcher = new IndexTopicMatcher(this::runningSearch, papers, new SqlTopicMatcher(db, papers));
         LinkTokens linkTokens = new LinkTokens(db);
         this.links = new Links(settings.baseUrl().toString(), linkTokens, settings.mail().from(), settings.digest().unsubscribeMailto());
         this.subscriptions = new Subscriptions(subscriptionRepo, outbox, linkTokens, links, clock);
@@ -95,11 +100,13 @@ public final class App implements AutoCloseable {
 
     /** Starts the web server and the background jobs; returns once the server listens. */
     public void startServer() {
+        search().startBackground();
         Templates templates = new Templates();
         Csrf csrf = new Csrf("https".equals(settings.baseUrl().getScheme()), List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
-        // Javalin takes the first matching route: feature groups go before the last two, whose
-        // catch-alls /api/papers/<id> and /papers/<path> would otherwise shadow their routes.
+        // Javalin takes the first matching route: search goes first so that /api/papers/search wins over
+        // /api/papers/{id}; the last two groups hold the catch-alls /api/papers/<id> and /papers/<path>.
         web = new WebServer(settings, db, templates, List.of(csrf,
+                new SearchRoutes(search(), papers, templates),
                 new SubscriptionRoutes(subscriptions, templates, csrf, new SubscriptionRateLimiter(clock)),
                 new DigestAdminRoutes(digestPreview, new DigestOverview(subscriptionRepo, digestRuns, outbox, clock), templates, clock,
                         settings.digest().adminToken()),
@@ -156,6 +163,12 @@ public final class App implements AutoCloseable {
         return listings;
     }
 
+    /** The search index, embedder and their background jobs, built on first use (most commands need none). */
+    public synchronized SearchServices search() {
+        if (search == null) search = new SearchServices(settings.dataDir(), settings.embeddingModel(), db, papers, 2);
+        return search;
+    }
+
     public Subscriptions subscriptions() {
         return subscriptions;
     }
@@ -180,6 +193,11 @@ public final class App implements AutoCloseable {
         return mailTransport;
     }
 
+    /** The search of a running server, or null when this process has not started one. */
+    private synchronized org.paperboy.index.PaperSearch runningSearch() {
+        return search == null || web == null ? null : search.search();
+    }
+
     public int port() {
         return web == null ? -1 : web.port();
     }
@@ -199,6 +217,7 @@ public final class App implements AutoCloseable {
         if (web != null) web.close();
         outboxSender.close();
         if (mailTransport instanceof AutoCloseable c) closeQuietly(c);
+        if (search != null) search.close();
         db.close();
     }
 }

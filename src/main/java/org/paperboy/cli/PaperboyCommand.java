@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "paperboy", mixinStandardHelpOptions = true, version = "Paperboy 0.1.0",
         description = "A self-hostable daily-papers service: harvest arXiv, rank, search, mail digests.",
         subcommands = {ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class,
-                ImportCommand.class, HarvestCommand.class, FetchCommand.class, DigestCommand.class})
+                ImportCommand.class, HarvestCommand.class, FetchCommand.class,
+                SearchCommand.class, ReindexCommand.class, EmbedCommand.class, EvalCommand.class, DigestCommand.class})
 public final class PaperboyCommand implements Runnable {
 
     @CommandLine.Spec

@@ -28,6 +28,7 @@ public record Settings(
         Duration harvestDelay,
         ZoneId timeZone,
         Mail mail,
+        String embeddingModel,
         Digest digest) {
 
     /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
@@ -75,6 +76,7 @@ public record Settings(
             new Setting("smtp-user", "", false, "SMTP user name (empty: no authentication)"),
             new Setting("smtp-password", "", true, "SMTP password; never logged"),
             new Setting("mail-from", "Paperboy <paperboy@localhost>", false, "From address of every mail"),
+            new Setting("embedding-model", "bge-small-en-v1.5-q", false, "Embedding model for semantic and hybrid search (bge-small-en-v1.5-q); `off` for keyword search only"),
             new Setting("dkim-domain", "", false, "DKIM signing domain (d=); empty: mail is not signed"),
             new Setting("dkim-selector", "", false, "DKIM selector (s=); the public key is published at <selector>._domainkey.<domain>"),
             new Setting("dkim-key-file", "", false, "PEM file with the DKIM RSA private key (PKCS#8, `openssl genpkey -algorithm RSA`)"),
@@ -116,7 +118,8 @@ public record Settings(
                 parseUri("base-url", stripSlash(base)), parseCategories(v.get("harvest-categories")),
                 parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
-                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v), parseDigest(v));
+                parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v),
+                parseModel(v.get("embedding-model")), parseDigest(v));
     }
 
     private static Mail parseMail(Map<String, String> v) {
@@ -177,32 +180,32 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone, mail, digest);
+                harvestDelay, timeZone, mail, embeddingModel, digest);
     }
 
     public Settings withDb(String url, String user, String password) {
         return new Settings(dataDir, url, user, password, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, digest);
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, digest);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, digest);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, digest);
     }
 
     public Settings withDigest(Digest n) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, n);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, n);
     }
 
     public Settings withMail(Mail m) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, m, digest);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, m, embeddingModel, digest);
     }
 
     public Settings withEndpoints(URI oai, URI api, Duration delay) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oai, api, delay, timeZone, mail, digest);
+                harvestInterval, oai, api, delay, timeZone, mail, embeddingModel, digest);
     }
 
     /** The secret is masked so that the record can be logged safely. */
@@ -211,6 +214,21 @@ public record Settings(
         return "Settings[data=" + dataDir + ", db=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "" : "***") + ", host=" + host + ", port=" + port + ", baseUrl=" + baseUrl
                 + ", harvestCategories=" + harvestCategories + ", harvestInterval=" + harvestInterval + ", " + mail + ", " + digest + "]";
+    }
+
+    /** The models org.paperboy.index.EmbeddingModel knows (all but the first need their test-scoped artifacts). */
+    static final List<String> EMBEDDING_MODELS = List.of("bge-small-en-v1.5-q", "bge-small-en-v1.5", "all-minilm-l6-v2");
+
+    /** Empty when semantic search is off. */
+    private static String parseModel(String s) {
+        if (s.isEmpty() || s.equalsIgnoreCase("off")) return "";
+        if (!EMBEDDING_MODELS.contains(s)) throw new ConfigException("--embedding-model: unknown model '" + s + "'; known: " + String.join(", ", EMBEDDING_MODELS) + ", off");
+        return s;
+    }
+
+    public Settings withEmbeddingModel(String model) {
+        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval,
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, model, digest);
     }
 
     private static int parsePort(String name, String s) {

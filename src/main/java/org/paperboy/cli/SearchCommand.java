@@ -1,0 +1,107 @@
+package org.paperboy.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.paperboy.App;
+import org.paperboy.index.ParsedQuery;
+import org.paperboy.index.PaperSearch;
+import org.paperboy.index.QueryException;
+import org.paperboy.index.QueryParser;
+import org.paperboy.paper.Author;
+import org.paperboy.paper.Paper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search the catalog from the command line, with the same query language as the search box.")
+final class SearchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "QUERY", description = "e.g. \"attention heads\" cat:cs.CL after:2025-06-01")
+    String query;
+
+    @Option(names = "--mode", defaultValue = "hybrid", description = "keyword, semantic or hybrid (default)")
+    String mode;
+
+    @Option(names = "--limit", defaultValue = "10", description = "Results to show (1-100)")
+    int limit;
+
+    @Option(names = "--sort", defaultValue = "relevance", description = "relevance (default) or date")
+    String sort;
+
+    @Option(names = "--json", description = "Print the results as JSON (the API's shape)")
+    boolean json;
+
+    @Override
+    public void run() {
+        if (limit < 1 || limit > 100) throw new UserError("--limit: expected 1 to 100, got " + limit);
+        PaperSearch.Mode m = parse(PaperSearch.Mode.class, "--mode", mode);
+        PaperSearch.Order order = parse(PaperSearch.Order.class, "--sort", sort);
+        ParsedQuery parsed;
+        try {
+            parsed = QueryParser.parse(query);
+        } catch (QueryException e) {
+            throw new UserError(e.getMessage());
+        }
+        try (App app = new App(SettingsOptions.load(spec))) {
+            app.search().follower().catchUp(n -> {});
+            List<Paper> papers;
+            List<PaperSearch.Hit> hits = List.of();
+            if (parsed.arxivId().isPresent()) {
+                papers = app.papers().find(parsed.arxivId().get().base()).map(List::of).orElse(List.of());
+            } else {
+                try {
+                    hits = app.search().search().search(new PaperSearch.Request(parsed, m, order, 0, limit, true)).hits();
+                } catch (QueryException e) {
+                    throw new UserError(e.getMessage());
+                }
+                Map<String, Paper> found = app.papers().findMany(hits.stream().map(PaperSearch.Hit::id).toList());
+                papers = new ArrayList<>();
+                for (PaperSearch.Hit h : hits) if (found.containsKey(h.id())) papers.add(found.get(h.id()));
+            }
+            if (json) printJson(papers);
+            else printText(papers, hits);
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String flag, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(flag + ": unknown value '" + value + "'");
+        }
+    }
+
+    private static void printJson(List<Paper> papers) {
+        try {
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(papers.stream().map(org.paperboy.web.SearchJson::result).toList()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void printText(List<Paper> papers, List<PaperSearch.Hit> hits) {
+        if (papers.isEmpty()) {
+            System.out.println("No papers found.");
+            return;
+        }
+        for (int i = 0; i < papers.size(); i++) {
+            Paper p = papers.get(i);
+            List<String> names = p.authors().stream().map(Author::name).limit(3).toList();
+            System.out.printf("%2d. %s  [%s]  %s%n    %s%s%n", i + 1, p.id(), String.join(" ", p.categories()), p.listingDate(),
+                    p.title().replaceAll("\\s+", " "), "");
+            System.out.printf("    %s%s%n", String.join(", ", names), p.authors().size() > 3 ? " et al." : "");
+            if (i < hits.size() && !hits.get(i).snippet().parts().isEmpty()) System.out.println("    " + hits.get(i).snippet().plainText());
+        }
+    }
+}

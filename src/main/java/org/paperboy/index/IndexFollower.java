@@ -1,0 +1,119 @@
+package org.paperboy.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import org.paperboy.paper.Paper;
+import org.paperboy.store.PaperChange;
+import org.paperboy.store.PaperRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the index in step with the database by reading its two change sequences: papers written
+ * (imports, updates, new versions) and vectors stored (the embedding backfill). Each node runs its
+ * own follower, so nodes sharing one PostgreSQL keep their own indexes without talking.
+ */
+public final class IndexFollower implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
+    static final int BATCH = 500;
+
+    private final SearchIndex index;
+    private final PaperRepository papers;
+    private final EmbeddingStore embeddings;
+    private ScheduledExecutorService timer;
+    private volatile String lastError;
+
+    /** @param embeddings null when search runs without vectors */
+    public IndexFollower(SearchIndex index, PaperRepository papers, EmbeddingStore embeddings) {
+        this.index = index;
+        this.papers = papers;
+        this.embeddings = embeddings;
+    }
+
+    /** Total changes not yet applied, for a progress bar's total. */
+    public long behind() {
+        return Math.max(0, papers.lastChangeSeq() - index.paperSeq());
+    }
+
+    /**
+     * Applies everything written since the last commit; returns the number of papers (re)indexed.
+     * A fresh index starts its vector cursor at the current end, because reading the papers from
+     * the start already brings their vectors.
+     */
+    public synchronized long catchUp(LongConsumer progress) {
+        if (index.readOnly()) {
+            index.refresh(); // the owner commits every second: see its latest commit
+            return 0;
+        }
+        long paperSeq = index.paperSeq();
+        long vectorSeq = index.embeddingSeq();
+        if (paperSeq == 0 && embeddings != null) vectorSeq = embeddings.lastChangeSeq();
+        long applied = 0;
+        for (List<PaperChange> batch; !(batch = papers.changedSince(paperSeq, BATCH)).isEmpty(); ) {
+            List<Paper> ps = batch.stream().map(PaperChange::paper).toList();
+            index.put(ps, vectorsOf(ps));
+            paperSeq = batch.get(batch.size() - 1).seq();
+            applied += ps.size();
+            progress.accept(ps.size());
+        }
+        if (embeddings != null) {
+            for (List<EmbeddingStore.Change> batch; !(batch = embeddings.changedSince(index.model(), vectorSeq, BATCH)).isEmpty(); ) {
+                List<String> ids = batch.stream().map(EmbeddingStore.Change::arxivId).toList();
+                List<Paper> ps = new ArrayList<>(papers.findMany(ids).values());
+                index.put(ps, vectorsOf(ps));
+                vectorSeq = batch.get(batch.size() - 1).seq();
+                applied += ps.size();
+            }
+        }
+        if (paperSeq != index.paperSeq() || vectorSeq != index.embeddingSeq()) {
+            index.commit(paperSeq, vectorSeq);
+            index.refresh();
+        }
+        return applied;
+    }
+
+    private Map<String, float[]> vectorsOf(List<Paper> ps) {
+        if (embeddings == null) return Map.of();
+        return embeddings.vectors(index.model(), ps.stream().map(p -> p.id().base()).toList());
+    }
+
+    /** Polls the database every {@code periodMillis} on a background thread. */
+    public void start(long periodMillis) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "index-follower");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::pollOnce, 0, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void pollOnce() {
+        try {
+            long n = catchUp(x -> {});
+            if (n > 0) LOG.debug("index follower applied {} changes (paper seq {})", n, index.paperSeq());
+            if (lastError != null) LOG.info("index follower recovered");
+            lastError = null;
+        } catch (RuntimeException e) {
+            // one line per distinct failure, not one per second
+            if (!String.valueOf(e.getMessage()).equals(lastError)) LOG.warn("index follower: {}", e.getMessage());
+            lastError = String.valueOf(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (timer == null) return;
+        timer.shutdown();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package org.paperboy.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
+import org.apache.lucene.codecs.lucene104.Lucene104HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.paperboy.paper.Author;
+import org.paperboy.paper.Paper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index under {@code <data>/index}: derived from the database and rebuildable. Its
+ * commit records the schema, the embedding model and the change sequences applied, so that a
+ * restart resumes following the database where it stopped, and a missing, corrupt or older index
+ * is recreated empty (the follower then refills it from the database).
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+
+    /** Bump when fields or analysis change: older indexes are then rebuilt on start. */
+    static final String SCHEMA = "1";
+    /** Anserini's BM25 settings for BEIR, which also do best on SciFact among the few we tried. */
+    static final float BM25_K1 = 0.9f;
+    static final float BM25_B = 0.4f;
+    static final int HNSW_MAX_CONN = 16;
+    static final int HNSW_BEAM_WIDTH = 100;
+
+    private static final String KEY_SCHEMA = "schema";
+    private static final String KEY_MODEL = "model";
+    private static final String KEY_PAPER_SEQ = "paperSeq";
+    private static final String KEY_EMBEDDING_SEQ = "embeddingSeq";
+
+    private final Path dir;
+    private final String model;
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer = analyzer();
+    private final boolean rebuilt;
+    private final boolean readOnly;
+    private volatile long paperSeq;
+    private volatile long embeddingSeq;
+
+    /**
+     * @param model     the embedding model whose vectors the index holds ("" when none)
+     * @param quantized store HNSW vectors as int8 (the float32 ones are kept for exact rescoring)
+     */
+    public SearchIndex(Path dir, String model, boolean quantized) {
+        this.dir = dir;
+        this.model = model;
+        try {
+            Files.createDirectories(dir);
+            this.directory = FSDirectory.open(dir);
+            this.readOnly = lockedByAnotherProcess(directory);
+            String reason = readOnly ? null : staleReason(dir, model);
+            if (reason != null) {
+                LOG.info("search index {} ({}): rebuilding it from the database", reason, dir);
+                wipe(dir);
+            }
+            this.rebuilt = reason != null;
+            if (readOnly) LOG.info("search index {} is being written by another Paperboy process (serve); searching it read-only", dir);
+            this.writer = readOnly ? null : new IndexWriter(directory, config(quantized));
+            Map<String, String> data = readOnly ? commitData(directory)
+                    : writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+            this.paperSeq = Long.parseLong(data.getOrDefault(KEY_PAPER_SEQ, "0"));
+            this.embeddingSeq = Long.parseLong(data.getOrDefault(KEY_EMBEDDING_SEQ, "0"));
+            SearcherFactory factory = new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+                    IndexSearcher s = new IndexSearcher(reader);
+                    s.setSimilarity(similarity());
+                    return s;
+                }
+            };
+            this.searchers = readOnly ? new SearcherManager(directory, factory) : new SearcherManager(writer, factory);
+            if (rebuilt) commit(0, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A running serve holds the write lock; a second process must neither write nor rebuild. */
+    private static boolean lockedByAnotherProcess(FSDirectory d) {
+        try (Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            return false;
+        } catch (LockObtainFailedException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, String> commitData(FSDirectory d) throws IOException {
+        try (DirectoryReader r = DirectoryReader.open(d)) {
+            return r.getIndexCommit().getUserData();
+        }
+    }
+
+    /** True when another process (serve) owns the index: searches work, writes are refused. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Why the index on disk cannot be used, or null when it can. */
+    private static String staleReason(Path dir, String model) {
+        try (FSDirectory d = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(d)) return "missing";
+            try (DirectoryReader r = DirectoryReader.open(d)) {
+                Map<String, String> data = r.getIndexCommit().getUserData();
+                if (!SCHEMA.equals(data.get(KEY_SCHEMA))) return "has an older schema";
+                if (!model.equals(data.getOrDefault(KEY_MODEL, ""))) return "holds vectors of another model";
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return "is unreadable (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) Files.delete(p);
+            }
+        }
+    }
+
+    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
+        Map<String, String> m = new java.util.HashMap<>();
+        entries.forEach(e -> m.put(e.getKey(), e.getValue()));
+        return m;
+    }
+
+    private IndexWriterConfig config(boolean quantized) {
+        IndexWriterConfig c = new IndexWriterConfig(analyzer);
+        c.setSimilarity(similarity());
+        c.setRAMBufferSizeMB(64);
+        c.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        KnnVectorsFormat vectors = quantized
+                ? new Lucene104HnswScalarQuantizedVectorsFormat(HNSW_MAX_CONN, HNSW_BEAM_WIDTH)
+                : new Lucene99HnswVectorsFormat(HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
+        // the per-field format name is written into the segment, so the default codec reads it back
+        c.setCodec(new Lucene104Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return vectors;
+            }
+        });
+        return c;
+    }
+
+    static Similarity similarity() {
+        return new BM25Similarity(BM25_K1, BM25_B);
+    }
+
+    /** English analysis with Porter stemming and stopwords for text; names keep their form. */
+    static Analyzer analyzer() {
+        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(),
+                Map.of(Fields.AUTHORS, new StandardAnalyzer(CharArraySet.EMPTY_SET)));
+    }
+
+    public Analyzer queryAnalyzer() {
+        return analyzer;
+    }
+
+    /** True when this start found no usable index, so the follower refills it from the start. */
+    public boolean rebuilt() {
+        return rebuilt;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public long paperSeq() {
+        return paperSeq;
+    }
+
+    public long embeddingSeq() {
+        return embeddingSeq;
+    }
+
+    /** Adds or replaces each paper (one document per base id, so a new version replaces the old). */
+    public void put(List<Paper> papers, Map<String, float[]> vectors) {
+        requireWritable();
+        try {
+            for (Paper p : papers) writer.updateDocument(new Term(Fields.ID, p.id().base()), document(p, vectors.get(p.id().base())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the search index: " + e.getMessage(), e);
+        }
+    }
+
+    static Document document(Paper p, float[] vector) {
+        Document d = new Document();
+        d.add(new KeywordField(Fields.ID, p.id().base(), Field.Store.YES));
+        d.add(new TextField(Fields.TITLE, p.title(), Field.Store.YES));
+        d.add(new TextField(Fields.ABSTRACT, nullToEmpty(p.abstractText()), Field.Store.YES));
+        d.add(new TextField(Fields.TEXT, p.title() + "\n" + nullToEmpty(p.abstractText()), Field.Store.NO));
+        d.add(new TextField(Fields.AUTHORS, String.join("; ", p.authors().stream().map(Author::name).toList()), Field.Store.NO));
+        for (String c : p.categories()) d.add(new KeywordField(Fields.CATEGORY, c, Field.Store.NO));
+        if (p.listingDate() != null) d.add(new LongField(Fields.DATE, p.listingDate().toEpochDay(), Field.Store.YES));
+        if (!p.codeLinks().isEmpty()) d.add(new KeywordField(Fields.HAS, "code", Field.Store.NO));
+        d.add(new StoredField("upvotes", p.upvotes()));
+        if (vector != null) d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        return d;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** Makes what was put durable, recording how far the database has been followed. */
+    public void commit(long newPaperSeq, long newEmbeddingSeq) {
+        requireWritable();
+        try {
+            writer.setLiveCommitData(Map.of(KEY_SCHEMA, SCHEMA, KEY_MODEL, model,
+                    KEY_PAPER_SEQ, Long.toString(newPaperSeq), KEY_EMBEDDING_SEQ, Long.toString(newEmbeddingSeq)).entrySet());
+            writer.commit();
+            paperSeq = newPaperSeq;
+            embeddingSeq = newEmbeddingSeq;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes what was put visible to searches. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Merges segments down for a read-mostly index (after a full rebuild). */
+    public void optimize() {
+        requireWritable();
+        try {
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requireWritable() {
+        if (readOnly) throw new IllegalStateException("the search index " + dir + " belongs to a running `paperboy serve`; stop it first");
+    }
+
+    public IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void release(IndexSearcher s) {
+        try {
+            searchers.release(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int size() {
+        IndexSearcher s = acquire();
+        try {
+            return s.getIndexReader().numDocs();
+        } finally {
+            release(s);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            if (writer != null) writer.close();
+            directory.close();
+        } catch (IOException e) {
+            LOG.warn("closing the search index: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.paperboy.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.paperboy.index.ParsedQuery;
+import org.paperboy.index.PaperSearch;
+import org.paperboy.index.QueryException;
+import org.paperboy.index.QueryParser;
+import org.paperboy.index.SearchServices;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.Paper;
+import org.paperboy.store.PaperRepository;
+
+/** The search page, the search and similar-papers JSON endpoints. Registered before other groups. */
+public final class SearchRoutes implements RouteGroup {
+
+    static final int PAGE_SIZE = 20;
+    static final int API_DEFAULT_LIMIT = 20;
+    static final int API_MAX_LIMIT = 100;
+
+    private final SearchServices search;
+    private final PaperRepository papers;
+    private final Templates templates;
+
+    public SearchRoutes(SearchServices search, PaperRepository papers, Templates templates) {
+        this.search = search;
+        this.papers = papers;
+        this.templates = templates;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/search", this::page);
+        routes.get("/api/papers/search", this::api);
+        routes.get("/api/papers/{id}/similar", this::similar);
+    }
+
+    private void page(Context ctx) {
+        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
+        PaperSearch.Mode mode = enumParam(ctx, "mode", PaperSearch.Mode.class, PaperSearch.Mode.HYBRID);
+        PaperSearch.Order order = enumParam(ctx, "sort", PaperSearch.Order.class, PaperSearch.Order.RELEVANCE);
+        int page = intParam(ctx, "page", 1, 1, PaperSearch.MAX_RESULTS / PAGE_SIZE);
+        SearchPage.Form form = new SearchPage.Form(q, mode, order, page);
+        long waiting = search.waitingForEmbeddings();
+        if (q.isBlank()) {
+            render(ctx, SearchPage.empty(form, "Type some words, an author:, a cat:cs.CL, or an arXiv id.", waiting));
+            return;
+        }
+        ParsedQuery parsed;
+        try {
+            parsed = QueryParser.parse(q);
+        } catch (QueryException e) {
+            render(ctx.status(400), SearchPage.empty(form, e.getMessage(), waiting));
+            return;
+        }
+        if (parsed.arxivId().isPresent()) {
+            ctx.redirect("/papers/" + parsed.arxivId().get().base());
+            return;
+        }
+        PaperSearch.Results r;
+        try {
+            r = search.search().search(new PaperSearch.Request(parsed, mode, order, (page - 1) * PAGE_SIZE, PAGE_SIZE, true));
+        } catch (QueryException e) {
+            render(ctx.status(400), SearchPage.empty(form, e.getMessage(), waiting));
+            return;
+        }
+        render(ctx, SearchPage.of(form, r, withPapers(r.hits()), waiting, PAGE_SIZE));
+    }
+
+    private void render(Context ctx, SearchPage page) {
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("search.jte", page));
+    }
+
+    private void api(Context ctx) {
+        String q = ctx.queryParam("q");
+        if (q == null || q.isBlank()) throw new HttpError(400, "q is required: the words, filters or arXiv id to search for");
+        int limit = intParam(ctx, "limit", API_DEFAULT_LIMIT, 1, API_MAX_LIMIT);
+        PaperSearch.Mode mode = enumParam(ctx, "mode", PaperSearch.Mode.class, PaperSearch.Mode.HYBRID);
+        ParsedQuery parsed;
+        try {
+            parsed = QueryParser.parse(q);
+        } catch (QueryException e) {
+            throw new HttpError(400, e.getMessage());
+        }
+        if (parsed.arxivId().isPresent()) {
+            ctx.json(papers.find(parsed.arxivId().get().base()).map(p -> List.of(SearchJson.result(p))).orElse(List.of()));
+            return;
+        }
+        try {
+            var r = search.search().search(new PaperSearch.Request(parsed, mode, PaperSearch.Order.RELEVANCE, 0, limit, false));
+            ctx.json(withPapers(r.hits()).stream().map(h -> SearchJson.result(h.paper())).toList());
+        } catch (QueryException e) {
+            throw new HttpError(400, e.getMessage());
+        }
+    }
+
+    private void similar(Context ctx) {
+        ArxivId id = ArxivId.parse(ctx.pathParam("id")).orElseThrow(() -> new HttpError(400, "not an arXiv id: " + ctx.pathParam("id")));
+        int limit = intParam(ctx, "limit", 10, 1, 50);
+        if (papers.find(id.base()).isEmpty()) throw new HttpError(404, "no paper " + id.base());
+        var hits = search.search().similar(id.base(), limit);
+        ctx.json(withPapers(hits).stream().map(h -> SearchJson.result(h.paper())).toList());
+    }
+
+    /** Papers for the hits, in hit order, from the database (the truth: votes and comments are current there). */
+    private List<SearchPage.Result> withPapers(List<PaperSearch.Hit> hits) {
+        Map<String, Paper> found = papers.findMany(hits.stream().map(PaperSearch.Hit::id).toList());
+        List<SearchPage.Result> out = new ArrayList<>();
+        for (PaperSearch.Hit h : hits) {
+            Paper p = found.get(h.id());
+            if (p != null) out.add(new SearchPage.Result(p, h.snippet()));
+        }
+        return out;
+    }
+
+    private static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type, E fallback) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            return Enum.valueOf(type, v.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, name + ": unknown value '" + v + "'");
+        }
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new HttpError(400, name + ": expected a number from " + min + " to " + max + ", got '" + v + "'");
+    }
+}

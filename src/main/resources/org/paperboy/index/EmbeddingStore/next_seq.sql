@@ -1,0 +1,1 @@
+UPDATE counters SET value = value + :n WHERE name = 'embedding_change' RETURNING value

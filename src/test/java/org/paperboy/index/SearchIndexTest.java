@@ -1,0 +1,296 @@
+package org.paperboy.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.paperboy.paper.Paper;
+import org.paperboy.store.Database;
+import org.paperboy.store.PaperRepository;
+import org.paperboy.store.TestDatabases;
+
+class SearchIndexTest {
+
+    @TempDir
+    Path tmp;
+
+    Database db;
+    PaperRepository papers;
+    EmbeddingStore vectors;
+    final FakeEmbedder embedder = new FakeEmbedder();
+
+    void open(TestDatabases.Kind kind) {
+        db = TestDatabases.open(kind, tmp);
+        papers = new PaperRepository(db);
+        vectors = new EmbeddingStore(db);
+    }
+
+    @AfterEach
+    void close() {
+        if (db != null) db.close();
+    }
+
+    SearchIndex index() {
+        return new SearchIndex(tmp.resolve("index"), embedder.model(), false);
+    }
+
+    void loadAndEmbed() {
+        papers.upsert(Corpus.papers(), Corpus.DAY, Corpus.NEWER_WINS);
+        try (EmbeddingBackfill b = new EmbeddingBackfill(vectors, embedder, 2)) {
+            b.runFrom(0, n -> {});
+        }
+    }
+
+    static List<String> ids(PaperSearch search, String query, PaperSearch.Mode mode) {
+        return search.search(new PaperSearch.Request(QueryParser.parse(query), mode, PaperSearch.Order.RELEVANCE, 0, 10, false))
+                .hits().stream().map(PaperSearch.Hit::id).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void followsInsertsUpdatesAndNewVersions(TestDatabases.Kind kind) {
+        open(kind);
+        try (SearchIndex index = index()) {
+            IndexFollower follower = new IndexFollower(index, papers, vectors);
+            PaperSearch search = new PaperSearch(index, embedder);
+            papers.upsert(Corpus.papers().subList(0, 3), Corpus.DAY, Corpus.NEWER_WINS);
+            assertEquals(3, follower.catchUp(n -> {}));
+            assertEquals(List.of("2601.00003"), ids(search, "protein", PaperSearch.Mode.KEYWORD));
+
+            Paper p3 = Corpus.papers().get(2);
+            Paper renamed = Corpus.paper("2601.00003", 1, "Enzyme kinetics", p3.abstractText(), p3.listingDate(), "Ada Lovelace", false, "q-bio.BM");
+            papers.upsert(List.of(renamed), Corpus.DAY, Corpus.NEWER_WINS);
+            follower.catchUp(n -> {});
+            assertEquals(List.of("2601.00003"), ids(search, "kinetics", PaperSearch.Mode.KEYWORD));
+            assertEquals(List.of(), ids(search, "folding", PaperSearch.Mode.KEYWORD));
+
+            Paper v2 = Corpus.paper("2601.00003", 2, "Enzyme kinetics, revised", "Now about chaperones.", p3.listingDate(), "Ada Lovelace", false, "q-bio.BM");
+            papers.upsert(List.of(v2), Corpus.DAY, Corpus.NEWER_WINS);
+            follower.catchUp(n -> {});
+            assertEquals(List.of("2601.00003"), ids(search, "chaperones", PaperSearch.Mode.KEYWORD));
+            assertEquals(3, index.size(), "a new version replaces the paper's document");
+            assertEquals(papers.lastChangeSeq(), index.paperSeq());
+            assertEquals(0, follower.catchUp(n -> {}), "nothing new: nothing applied");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void vectorsArriveAfterThePaperAndAreFollowedToo(TestDatabases.Kind kind) {
+        open(kind);
+        papers.upsert(Corpus.papers(), Corpus.DAY, Corpus.NEWER_WINS);
+        try (SearchIndex index = index()) {
+            IndexFollower follower = new IndexFollower(index, papers, vectors);
+            PaperSearch search = new PaperSearch(index, embedder);
+            follower.catchUp(n -> {});
+            assertEquals(List.of(), ids(search, "automobile", PaperSearch.Mode.SEMANTIC), "no vectors yet");
+            assertEquals(7, vectors.countMissing(embedder.model()));
+            try (EmbeddingBackfill b = new EmbeddingBackfill(vectors, embedder, 2)) {
+                b.runFrom(0, n -> {});
+                assertEquals(0, vectors.countMissing(embedder.model()));
+                long[] again = {0};
+                b.runFrom(0, n -> again[0] += n);
+                assertEquals(0, again[0], "a rerun embeds nothing twice");
+            }
+            follower.catchUp(n -> {});
+            assertEquals(List.of("2601.00002", "2601.00001", "2601.00007"), ids(search, "automobile", PaperSearch.Mode.SEMANTIC).subList(0, 3));
+        }
+    }
+
+    @Test
+    void aChangedAbstractIsEmbeddedAgain() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        Paper p = Corpus.papers().get(3);
+        papers.upsert(List.of(Corpus.paper(p.id().base(), 2, p.title(), "Now about stars and galaxies.", p.listingDate(), "Vera Rubin", false, "astro-ph.GA")),
+                Corpus.DAY, Corpus.NEWER_WINS);
+        try (EmbeddingBackfill b = new EmbeddingBackfill(vectors, embedder, 1)) {
+            long[] n = {0};
+            b.runFrom(0, x -> n[0] += x);
+            assertEquals(1, n[0]);
+        }
+    }
+
+    @Test
+    void hybridFusesKeywordAndMeaningInAKnownOrder() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex index = index()) {
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+            PaperSearch search = new PaperSearch(index, embedder);
+            assertEquals(List.of("2601.00007", "2601.00001"), ids(search, "car", PaperSearch.Mode.KEYWORD));
+            assertEquals(List.of("2601.00002", "2601.00001", "2601.00007"), ids(search, "car", PaperSearch.Mode.SEMANTIC).subList(0, 3));
+            // every candidate gets both scores, standardised over the 7: cosine z 00002 +1.64, 00001 +1.20, 00007 +0.45,
+            // the rest -0.81; BM25 is 0 for the five without the word, so 00007 and 00001 (words and meaning) lead 00002,
+            // and the four papers that neither match the word nor are close in meaning are dropped
+            assertEquals(List.of("2601.00007", "2601.00001", "2601.00002"), ids(search, "car", PaperSearch.Mode.HYBRID));
+        }
+    }
+
+    @Test
+    void filtersSortAndCounts() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex index = index()) {
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+            PaperSearch search = new PaperSearch(index, embedder);
+            assertEquals(List.of("2601.00001"), ids(search, "car cat:cs.LG", PaperSearch.Mode.KEYWORD));
+            // nearest neighbours always fill k: semantic mode returns the other cs.LG paper too, hybrid drops it
+            // (it matches no word and is no closer than average)
+            assertEquals(List.of("2601.00001", "2601.00003"), ids(search, "car cat:cs.LG", PaperSearch.Mode.SEMANTIC));
+            assertEquals(List.of("2601.00001"), ids(search, "car cat:cs.LG", PaperSearch.Mode.HYBRID));
+            assertEquals(List.of("2601.00001"), ids(search, "cars has:code", PaperSearch.Mode.KEYWORD));
+            assertEquals(List.of("2601.00001", "2601.00003"), ids(search, "author:\"ada lovelace\"", PaperSearch.Mode.KEYWORD), "filters alone: newest first");
+            assertEquals(List.of("2601.00001", "2601.00003"), ids(search, "author:lovelace author:hopper", PaperSearch.Mode.KEYWORD));
+            assertEquals(List.of(), ids(search, "author:\"lovelace ada\"", PaperSearch.Mode.KEYWORD));
+            assertEquals(List.of("2601.00002"), ids(search, "after:2026-01-08", PaperSearch.Mode.KEYWORD));
+            assertEquals(List.of("2601.00003"), ids(search, "before:2026-01-03", PaperSearch.Mode.KEYWORD));
+            assertEquals(List.of("2601.00005"), ids(search, "\"machine translation\"", PaperSearch.Mode.KEYWORD));
+            assertEquals(List.of(), ids(search, "\"translation machine\"", PaperSearch.Mode.KEYWORD));
+            assertEquals(List.of("2601.00006", "2601.00005"), ids(search, "cat:cs.CL", PaperSearch.Mode.HYBRID));
+            assertEquals(List.of("2601.00001", "2601.00005", "2601.00003"), ids(search, "cat:cs cat:q-bio.BM before:2026-01-06", PaperSearch.Mode.KEYWORD));
+
+            var byDate = search.search(new PaperSearch.Request(QueryParser.parse("car"), PaperSearch.Mode.HYBRID, PaperSearch.Order.DATE, 0, 10, true));
+            assertEquals(List.of("2601.00002", "2601.00007", "2601.00001"), byDate.hits().stream().map(PaperSearch.Hit::id).toList(), "newest first");
+            assertEquals(3, byDate.total());
+            assertEquals(Map.of("cs.RO", 1, "econ.GN", 1, "cs.LG", 1), byDate.categories());
+            var r = search.search(new PaperSearch.Request(QueryParser.parse("car"), PaperSearch.Mode.KEYWORD, PaperSearch.Order.RELEVANCE, 0, 10, true));
+            assertEquals(2, r.total());
+            assertEquals(Map.of("econ.GN", 1, "cs.LG", 1), r.categories());
+            Snippet s = r.hits().get(0).snippet();
+            assertTrue(s.parts().stream().anyMatch(p -> p.match() && p.text().equalsIgnoreCase("car")), s.toString());
+        }
+    }
+
+    @Test
+    void pagingWalksTheSameRanking() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex index = index()) {
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+            PaperSearch search = new PaperSearch(index, embedder);
+            var all = search.search(new PaperSearch.Request(QueryParser.parse("cat:cs.CL cat:cs.LG cat:cs.RO"), PaperSearch.Mode.KEYWORD, PaperSearch.Order.DATE, 0, 10, false)).hits();
+            var second = search.search(new PaperSearch.Request(QueryParser.parse("cat:cs.CL cat:cs.LG cat:cs.RO"), PaperSearch.Mode.KEYWORD, PaperSearch.Order.DATE, 2, 2, false)).hits();
+            assertEquals(all.subList(2, 4), second);
+        }
+    }
+
+    @Test
+    void allStopwordsIsAFriendlyError() {
+        open(TestDatabases.Kind.SQLITE);
+        try (SearchIndex index = index()) {
+            PaperSearch search = new PaperSearch(index, embedder);
+            QueryException e = assertThrows(QueryException.class, () -> ids(search, "the of and", PaperSearch.Mode.HYBRID));
+            assertTrue(e.getMessage().contains("common"));
+        }
+    }
+
+    @Test
+    void similarPapersExcludeThePaperAndItsVersions() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        Paper p1 = Corpus.papers().get(0);
+        papers.upsert(List.of(Corpus.paper(p1.id().base(), 3, p1.title(), p1.abstractText() + " Car fleets.", p1.listingDate(), "Ada Lovelace", true, "cs.LG")),
+                Corpus.DAY, Corpus.NEWER_WINS);
+        try (SearchIndex index = index(); EmbeddingBackfill b = new EmbeddingBackfill(vectors, embedder, 1)) {
+            b.runFrom(0, n -> {});
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+            PaperSearch search = new PaperSearch(index, embedder);
+            List<String> similar = search.similar("2601.00001", 3).stream().map(PaperSearch.Hit::id).toList();
+            assertFalse(similar.contains("2601.00001"));
+            assertEquals(3, similar.size());
+            assertEquals(List.of("2601.00007", "2601.00002"), similar.subList(0, 2), "car papers first: 00007 by words and meaning, 00002 by meaning");
+            assertEquals(List.of(), search.similar("9999.99999", 3));
+        }
+    }
+
+    @Test
+    void aDeletedIndexIsRebuiltFromTheDatabase() throws IOException {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex index = index()) {
+            assertTrue(index.rebuilt());
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+        }
+        try (SearchIndex index = index()) {
+            assertFalse(index.rebuilt(), "a sound index is reused");
+            assertEquals(7, index.size());
+            assertEquals(0, new IndexFollower(index, papers, vectors).catchUp(n -> {}));
+        }
+        deleteTree(tmp.resolve("index"));
+        assertRebuiltAndComplete();
+    }
+
+    @Test
+    void aCorruptIndexIsRebuilt() throws IOException {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex index = index()) {
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+        }
+        try (Stream<Path> files = Files.list(tmp.resolve("index"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) Files.write(f, new byte[] {1, 2, 3});
+        }
+        assertRebuiltAndComplete();
+    }
+
+    @Test
+    void anOlderSchemaIsRebuilt() throws IOException {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        Files.createDirectories(tmp.resolve("index"));
+        try (FSDirectory d = FSDirectory.open(tmp.resolve("index")); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+            w.setLiveCommitData(Map.of("schema", "0", "model", embedder.model(), "paperSeq", "999").entrySet());
+            w.commit();
+        }
+        assertRebuiltAndComplete();
+    }
+
+    @Test
+    void aSecondProcessSearchesReadOnlyWhileServeOwnsTheIndex() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex owner = index()) {
+            new IndexFollower(owner, papers, vectors).catchUp(n -> {});
+            try (SearchIndex second = index()) {
+                assertTrue(second.readOnly());
+                assertFalse(second.rebuilt(), "never wipes an index another process writes");
+                assertEquals(List.of("2601.00007", "2601.00001"), ids(new PaperSearch(second, embedder), "car", PaperSearch.Mode.KEYWORD));
+                assertEquals(0, new IndexFollower(second, papers, vectors).catchUp(n -> {}));
+                assertThrows(IllegalStateException.class, () -> second.commit(1, 1));
+            }
+        }
+    }
+
+    private void assertRebuiltAndComplete() {
+        try (SearchIndex index = index()) {
+            assertTrue(index.rebuilt());
+            assertEquals(0, index.paperSeq());
+            assertEquals(7, new IndexFollower(index, papers, vectors).catchUp(n -> {}));
+            PaperSearch search = new PaperSearch(index, embedder);
+            assertEquals(List.of("2601.00007", "2601.00001", "2601.00002"), ids(search, "car", PaperSearch.Mode.HYBRID).subList(0, 3),
+                    "vectors come back from the database, not recomputed");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
