@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The subscribe form and the confirmation page in real headless Chromium, with mail over SMTP. */
 class SubscribeBrowserTest {
@@ -57,7 +60,8 @@ class SubscribeBrowserTest {
         browser.findElement(By.id("subscribe-email")).sendKeys("visitor@example.org");
         new Select(browser.findElement(By.name("frequency"))).selectByValue("weekly");
         browser.findElement(By.cssSelector("form.subscribe-form button[type=submit]")).click();
-        assertTrue(browser.findElement(By.cssSelector("[role=status]")).getText().contains("confirmation mail is on its way"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "confirmation mail is on its way"));
 
         assertEquals(1, site.sender.sendDue().sent());
         MimeMessage mail = site.smtp.getReceivedMessages()[0];
@@ -66,7 +70,7 @@ class SubscribeBrowserTest {
         assertTrue(link.find());
         browser.get(link.group(1));
         browser.findElement(By.xpath("//button[normalize-space()='Confirm my subscription']")).click();
-        assertEquals("You are subscribed", browser.findElement(By.tagName("h1")).getText());
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "You are subscribed"));
         Subscription s = site.f.subs.findByEmail("visitor@example.org").orElseThrow();
         assertEquals(SubscriptionStatus.CONFIRMED, s.status());
         assertEquals(Frequency.WEEKLY, s.frequency());
