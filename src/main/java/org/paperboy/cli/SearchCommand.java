@@ -84,7 +84,7 @@ final class SearchCommand implements Runnable {
     private static void printJson(List<Paper> papers) {
         try {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(papers.stream().map(org.paperboy.web.SearchJson::result).toList()));
+                    .writeValueAsString(new org.paperboy.paper.PaperJson().dailyList(papers)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

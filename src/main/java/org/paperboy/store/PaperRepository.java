@@ -220,7 +220,7 @@ public final class PaperRepository {
                     .define("order", q.order().sql)
                     .bind("from", q.from().toString()).bind("to", q.to().toString())
                     .bind("limit", Math.min(q.limit(), 100_000)).bind("offset", q.offset());
-            bindCategories(query, q.categories());
+            bindCategories(query, q.categories(), IN_RANGE);
             return query.map((rs, ctx) -> mapPaper(rs, List.of())).list();
         });
     }
@@ -229,7 +229,7 @@ public final class PaperRepository {
         return jdbi.withHandle(h -> {
             var query = h.createQuery(sql("listing_count"))
                     .bind("from", q.from().toString()).bind("to", q.to().toString());
-            bindCategories(query, q.categories());
+            bindCategories(query, q.categories(), IN_RANGE);
             return query.mapTo(Integer.class).one();
         });
     }
@@ -248,17 +248,17 @@ public final class PaperRepository {
 
     /** The nearest earlier day with papers (in any of the categories, when some are given). */
     public Optional<LocalDate> dayBefore(LocalDate day, List<String> categories) {
-        return neighbourDay("day_before", day, categories);
+        return neighbourDay("day_before", day, categories, "AND listing_date < :day");
     }
 
     public Optional<LocalDate> dayAfter(LocalDate day, List<String> categories) {
-        return neighbourDay("day_after", day, categories);
+        return neighbourDay("day_after", day, categories, "AND listing_date > :day");
     }
 
-    private Optional<LocalDate> neighbourDay(String query, LocalDate day, List<String> categories) {
+    private Optional<LocalDate> neighbourDay(String query, LocalDate day, List<String> categories, String sameDays) {
         return jdbi.withHandle(h -> {
             var q = h.createQuery(sql(query)).bind("day", day.toString());
-            bindCategories(q, categories);
+            bindCategories(q, categories, sameDays);
             return q.mapTo(String.class).findOne();
         }).map(LocalDate::parse);
     }
@@ -278,8 +278,14 @@ public final class PaperRepository {
                 .map((rs, ctx) -> new PaperChange(rs.getLong("change_seq"), mapPaper(rs, List.of()))).list());
     }
 
-    /** Category filters use numbered parameters, so that no user text ever reaches the SQL. */
-    private static void bindCategories(SqlStatement<?> s, List<String> categories) {
+    private static final String IN_RANGE = "AND listing_date >= :from AND listing_date <= :to";
+
+    /**
+     * Category filters use numbered parameters, so that no user text ever reaches the SQL.
+     * {@code sameDays} repeats the outer query's date condition inside the subquery, so that it
+     * reads the (category, listing_date) index instead of every paper of the category.
+     */
+    private static void bindCategories(SqlStatement<?> s, List<String> categories, String sameDays) {
         if (categories.isEmpty()) {
             s.define("categoryFilter", "");
             return;
@@ -289,7 +295,8 @@ public final class PaperRepository {
             names.append(i == 0 ? "" : ", ").append(":cat").append(i);
             s.bind("cat" + i, categories.get(i));
         }
-        s.define("categoryFilter", "AND arxiv_id IN (SELECT arxiv_id FROM paper_categories WHERE category IN (" + names + "))");
+        s.define("categoryFilter", "AND arxiv_id IN (SELECT arxiv_id FROM paper_categories WHERE category IN (" + names + ") "
+                + sameDays + ")");
     }
 
     private static Paper mapPaper(ResultSet rs, List<PaperVersion> versions) throws SQLException {

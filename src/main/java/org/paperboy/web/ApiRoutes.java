@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperJson;
 import org.paperboy.rank.Period;
 import org.paperboy.store.PaperRepository;
 
@@ -38,14 +39,14 @@ public final class ApiRoutes implements RouteGroup {
             ctx.contentType(JSON).result("[]");
             return;
         }
-        ctx.contentType(JSON).result(listings.apiBody(ListingQuery.of(ctx, period.get())));
+        listings.apiBody(ListingQuery.of(ctx, period.get())).send(ctx, JSON);
     }
 
     /** {@code date}, {@code week} or {@code month}; none means the latest day with papers (empty when there is none). */
     private Optional<Period> period(Context ctx) {
-        String date = ctx.queryParam("date");
-        String week = ctx.queryParam("week");
-        String month = ctx.queryParam("month");
+        String date = given(ctx, "date");
+        String week = given(ctx, "week");
+        String month = given(ctx, "month");
         int given = (date != null ? 1 : 0) + (week != null ? 1 : 0) + (month != null ? 1 : 0);
         if (given > 1) throw HttpError.badRequest("give one of date, week or month, not several");
         if (date != null) return Optional.of(Params.period(() -> Period.day(date)));
@@ -53,6 +54,12 @@ public final class ApiRoutes implements RouteGroup {
         if (month != null) return Optional.of(Params.period(() -> Period.month(month)));
         Optional<LocalDate> latest = listings.latestDay();
         return latest.map(Period.Day::new);
+    }
+
+    /** An empty parameter ({@code ?date=}) counts as absent, as some clients send it. */
+    private static String given(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isBlank() ? null : v;
     }
 
     private void paper(Context ctx) {

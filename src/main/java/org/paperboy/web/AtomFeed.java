@@ -38,6 +38,10 @@ public final class AtomFeed {
             link(w, "self", selfUrl, "application/atom+xml");
             link(w, "alternate", pageUrl, "text/html");
             text(w, "generator", "Paperboy");
+            // RFC 4287: a feed-level author covers entries that name none
+            w.writeStartElement("author");
+            text(w, "name", "Paperboy");
+            w.writeEndElement();
             for (Paper p : papers) entry(w, p, baseUrl);
             w.writeEndElement();
             w.writeEndDocument();

@@ -25,11 +25,7 @@ final class ListingPages {
     ListingPage page(ListingResult r) {
         ListingQuery q = r.query();
         Period period = q.period();
-        String heading = switch (period.kind()) {
-            case DAY -> "Papers of " + period.label();
-            case WEEK -> "Papers of " + period.label();
-            case MONTH -> "Papers of " + period.label();
-        };
+        String heading = "Papers of " + period.label();
         String filterText = q.categories().isEmpty() ? "" : " in " + String.join(", ", q.categories().categories());
         String description = r.total() + " arXiv papers" + filterText + " listed " + describe(period) + ", ranked by upvotes.";
         Meta meta = Meta.of(heading + filterText + " · Paperboy", description).withCanonical(baseUrl + Urls.listing(q));

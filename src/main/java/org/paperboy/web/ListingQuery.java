@@ -34,7 +34,7 @@ public record ListingQuery(Period period, CategoryFilter categories, Paging pagi
     }
 
     public ListingQuery withPeriod(Period p) {
-        return new ListingQuery(p, categories, Paging.FIRST.limit() == paging.limit() ? Paging.FIRST : new Paging(0, paging.limit()), sort);
+        return new ListingQuery(p, categories, new Paging(0, paging.limit()), sort);
     }
 
     public ListingQuery withPaging(Paging p) {

@@ -87,13 +87,13 @@ public final class ListingRoutes implements RouteGroup {
             firstRun(ctx);
             return;
         }
-        ctx.contentType("text/html; charset=utf-8").result(page.get().anonymousHtml());
+        page.get().anonymousHtml().send(ctx, "text/html; charset=utf-8");
     }
 
     private Optional<RenderedListing> render(ListingResult r) {
         if (r.catalogEmpty()) return Optional.empty();
         ListingPage page = pages.page(r);
-        return Optional.of(new RenderedListing(page, templates.renderBytes("listing.jte", page)));
+        return Optional.of(new RenderedListing(page, CachedBody.of(templates.renderBytes("listing.jte", page))));
     }
 
     private void firstRun(Context ctx) {

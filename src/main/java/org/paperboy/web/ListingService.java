@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperJson;
 import org.paperboy.store.PaperRepository;
 
 /**
@@ -15,12 +16,13 @@ public final class ListingService {
 
     /** How long another node's votes may take to show here (this node's own show at once). */
     public static final long CACHE_TTL_MILLIS = 5_000;
-    private static final int CACHE_ENTRIES = 2_000;
+    /** Per cache; a page entry holds ~50 papers and ~120 KB of HTML, so this bounds memory near 50 MB. */
+    private static final int CACHE_ENTRIES = 128;
 
     private final PaperRepository papers;
     private final PaperJson json = new PaperJson();
     private final StampedCache<ListingQuery, ListingResult> results;
-    private final StampedCache<ListingQuery, byte[]> apiBodies;
+    private final StampedCache<ListingQuery, CachedBody> apiBodies;
     private final StampedCache<String, Optional<LocalDate>> latest;
     private final StampedCache<ListingQuery, Object> pages;
 
@@ -50,12 +52,12 @@ public final class ListingService {
      */
     @SuppressWarnings("unchecked")
     public <T> T page(ListingQuery q, java.util.function.Function<ListingResult, T> build) {
-        return (T) pages.get(q, () -> build.apply(result(q)));
+        return (T) pages.get(q, () -> build.apply(load(q)));
     }
 
-    /** The API's body for a query: the JSON array of daily entries, cached as bytes. */
-    public byte[] apiBody(ListingQuery q) {
-        return apiBodies.get(q, () -> json.bytes(json.dailyList(papers.listing(q.listing()))));
+    /** The API's body for a query: the JSON array of daily entries, cached plain and compressed. */
+    public CachedBody apiBody(ListingQuery q) {
+        return apiBodies.get(q, () -> CachedBody.of(json.bytes(json.dailyList(papers.listing(q.listing())))));
     }
 
     /** Papers of a listing without the page furniture, e.g. for feeds. */

@@ -57,6 +57,12 @@ public final class PaperRoutes implements RouteGroup {
     }
 
     private void page(Context ctx, String text) {
+        if (ArxivId.parse(text).isEmpty() && looksLikePeriod(text)) {
+            // /papers/2026-11-23, /papers/2026-W48 and /papers/2026-11 are guesses at a listing
+            Period period = Params.parse(() -> Period.parse(text));
+            ctx.redirect(Urls.listing(period, CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES));
+            return;
+        }
         ArxivId id = Params.arxivId(text);
         Paper p = load(id);
         String absolute = settings.baseUrl() + Urls.paper(p.id().base());
@@ -66,6 +72,10 @@ public final class PaperRoutes implements RouteGroup {
         String listingHref = p.listingDate() == null ? "/" : Urls.listing(new Period.Day(p.listingDate()), CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES);
         PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute);
         ListingRoutes.html(ctx, templates.render("paper.jte", page));
+    }
+
+    private static boolean looksLikePeriod(String text) {
+        return text.matches("\\d{4}-(W\\d{2}|\\d{2})(-\\d{2})?");
     }
 
     private void bibtex(Context ctx, String text) {

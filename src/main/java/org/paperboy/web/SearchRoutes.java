@@ -13,6 +13,7 @@ import org.paperboy.index.QueryParser;
 import org.paperboy.index.SearchServices;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperJson;
 import org.paperboy.store.PaperRepository;
 
 /** The search page, the search and similar-papers JSON endpoints. Registered before other groups. */
@@ -25,6 +26,7 @@ public final class SearchRoutes implements RouteGroup {
     private final SearchServices search;
     private final PaperRepository papers;
     private final Templates templates;
+    private final PaperJson json = new PaperJson();
 
     public SearchRoutes(SearchServices search, PaperRepository papers, Templates templates) {
         this.search = search;
@@ -87,12 +89,12 @@ public final class SearchRoutes implements RouteGroup {
             throw new HttpError(400, e.getMessage());
         }
         if (parsed.arxivId().isPresent()) {
-            ctx.json(papers.find(parsed.arxivId().get().base()).map(p -> List.of(SearchJson.result(p))).orElse(List.of()));
+            ctx.json(json.dailyList(papers.find(parsed.arxivId().get().base()).map(List::of).orElse(List.of())));
             return;
         }
         try {
             var r = search.search().search(new PaperSearch.Request(parsed, mode, PaperSearch.Order.RELEVANCE, 0, limit, false));
-            ctx.json(withPapers(r.hits()).stream().map(h -> SearchJson.result(h.paper())).toList());
+            ctx.json(json.dailyList(withPapers(r.hits()).stream().map(SearchPage.Result::paper).toList()));
         } catch (QueryException e) {
             throw new HttpError(400, e.getMessage());
         }
@@ -103,7 +105,7 @@ public final class SearchRoutes implements RouteGroup {
         int limit = intParam(ctx, "limit", 10, 1, 50);
         if (papers.find(id.base()).isEmpty()) throw new HttpError(404, "no paper " + id.base());
         var hits = search.search().similar(id.base(), limit);
-        ctx.json(withPapers(hits).stream().map(h -> SearchJson.result(h.paper())).toList());
+        ctx.json(json.dailyList(withPapers(hits).stream().map(SearchPage.Result::paper).toList()));
     }
 
     /** Papers for the hits, in hit order, from the database (the truth: votes and comments are current there). */

@@ -1,21 +1,45 @@
 package org.paperboy.web;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * A small cache of listing results, keyed by the query and stamped with the catalog's change
- * sequence: an entry is used only while the sequence is unchanged, younger than {@code ttlMillis},
- * and no {@link #invalidate()} has happened since it was made. Votes do not move the change
- * sequence, so whoever records a vote calls {@link #invalidate()} on this node, and the TTL bounds
- * how long another node that shares the database may show an older count.
+ * sequence and this cache's generation:
+ * <ul>
+ * <li>an entry whose stamp no longer matches (a paper was written, or {@link #invalidate()} ran
+ *     after a vote) is never served again;</li>
+ * <li>an entry older than {@code ttlMillis} with a matching stamp is refreshed by one caller while
+ *     the others keep serving it, so expiry never makes a burst of requests wait. The TTL bounds
+ *     how long votes recorded by another node sharing the database take to show here;</li>
+ * <li>concurrent misses on one key compute it once.</li>
+ * </ul>
  */
 public final class StampedCache<K, V> {
 
-    private record Entry<V>(long seq, long generation, long madeAt, V value) {}
+    private static final class Entry<V> {
+        final long seq;
+        final long generation;
+        final long madeAt;
+        final CompletableFuture<V> value = new CompletableFuture<>();
+        final AtomicBoolean refreshing = new AtomicBoolean();
+
+        Entry(long seq, long generation, long madeAt) {
+            this.seq = seq;
+            this.generation = generation;
+            this.madeAt = madeAt;
+        }
+
+        boolean stamped(long s, long g) {
+            return seq == s && generation == g;
+        }
+    }
 
     private final Map<K, Entry<V>> entries = new ConcurrentHashMap<>();
     private final LongSupplier changeSeq;
@@ -32,16 +56,62 @@ public final class StampedCache<K, V> {
     }
 
     public V get(K key, Supplier<V> compute) {
-        long seq = changeSeq.getAsLong();
         long gen = generation.get();
+        long seq = changeSeq.getAsLong();
         long now = clockMillis.getAsLong();
-        Entry<V> e = entries.get(key);
-        if (e != null && e.seq == seq && e.generation == gen && now - e.madeAt < ttlMillis) return e.value;
-        V value = compute.get();
-        // a burst of distinct queries must not grow the map without bound; dropping all is simplest and rare
-        if (entries.size() >= maxEntries) entries.clear();
-        entries.put(key, new Entry<>(seq, gen, now, value));
-        return value;
+        Entry<V> old = entries.get(key);
+        if (old != null && old.stamped(seq, gen)) {
+            boolean fresh = now - old.madeAt < ttlMillis;
+            if (fresh || !old.value.isDone() || !old.refreshing.compareAndSet(false, true)) return join(old);
+            return refresh(key, old, compute);
+        }
+        Entry<V> mine = new Entry<>(seq, gen, now);
+        boolean installed = old == null ? entries.putIfAbsent(key, mine) == null : entries.replace(key, old, mine);
+        if (!installed) {
+            Entry<V> current = entries.get(key);
+            if (current != null && current.stamped(seq, gen)) return join(current);
+            return compute.get();
+        }
+        if (entries.size() > maxEntries) trim(key);
+        try {
+            V v = compute.get();
+            mine.value.complete(v);
+            return v;
+        } catch (RuntimeException | Error e) {
+            entries.remove(key, mine);
+            mine.value.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** Computes a new value while the expired one stays in place for everyone else. */
+    private V refresh(K key, Entry<V> old, Supplier<V> compute) {
+        V v;
+        try {
+            v = compute.get();
+        } catch (RuntimeException | Error e) {
+            old.refreshing.set(false);
+            throw e;
+        }
+        Entry<V> mine = new Entry<>(old.seq, old.generation, clockMillis.getAsLong());
+        mine.value.complete(v);
+        entries.replace(key, old, mine);
+        return v;
+    }
+
+    /** A burst of distinct queries must not grow the map without bound; dropping the others is simple and rare. */
+    private void trim(K keep) {
+        entries.keySet().removeIf(k -> !k.equals(keep));
+    }
+
+    private static <V> V join(Entry<V> e) {
+        try {
+            return e.value.join();
+        } catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException re) throw re;
+            if (ex.getCause() instanceof Error err) throw err;
+            throw ex;
+        }
     }
 
     /** Forgets every entry, e.g. after a vote or a comment changed what a listing shows. */

@@ -84,6 +84,7 @@ class ApiTest {
             assertEquals(List.of("2611.00001", "2611.00002", "2611.00003", "2611.00004"),
                     ids(json(site.get("/api/daily_papers?date=2026-11-23&sort=publishedAt"))), "publishedAt ignores votes");
             assertEquals(List.of("2612.00001"), ids(json(site.get("/api/daily_papers"))), "no date means the latest day");
+            assertEquals(List.of("2612.00001"), ids(json(site.get("/api/daily_papers?date="))), "an empty date too");
         }
     }
 

@@ -10,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +71,7 @@ class PagesTest {
         assertTrue(html.contains("<svg") && html.contains("<desc id=\"chart-desc\">cs.CL: 2, cs.LG: 2, cs.CV: 1</desc>"), html);
         assertTrue(html.contains("href=\"/papers/week/2026-W48\"") && html.contains("href=\"/papers/month/2026-11\""), "tabs");
         assertTrue(html.contains("property=\"og:title\""));
-        assertFalse(html.contains("<script"), "no JavaScript needed");
+        assertFalse(html.contains("<script>"), "no inline script; the one script file is optional");
     }
 
     @Test
@@ -113,6 +111,10 @@ class PagesTest {
         assertTrue(month.contains("Echo: earlier vision") && month.contains("Foxtrot: strings"));
         assertTrue(month.contains("href=\"/papers/month/2026-12\""));
         assertTrue(site.body("/").contains("Golf: december"), "/ is the latest day with papers");
+        assertEquals("/papers?date=2026-11-23", site.get("/papers/2026-11-23").headers().firstValue("location").orElseThrow());
+        assertEquals("/papers/week/2026-W48", site.get("/papers/2026-W48").headers().firstValue("location").orElseThrow());
+        assertEquals("/papers/month/2026-11", site.get("/papers/2026-11").headers().firstValue("location").orElseThrow());
+        assertEquals(400, site.get("/papers/2026-11-31").statusCode());
         HttpResponse<String> redirect = site.get("/papers/week");
         assertEquals(302, redirect.statusCode());
         assertEquals("/papers/week/2026-W49", redirect.headers().firstValue("location").orElseThrow());
@@ -229,6 +231,35 @@ class PagesTest {
         assertTrue(indexOf(html, "Hotel: late") < indexOf(html, "Charlie: language and learning"), "a vote invalidates the cache");
     }
 
+    @Test
+    void browsersGetTheListingGzippedOthersPlain() throws Exception {
+        Fixture.load(site);
+        String plain = site.body("/papers?date=2026-11-23");
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] {"/papers?date=2026-11-23", "/api/daily_papers?date=2026-11-23"}) {
+            HttpResponse<byte[]> r = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + site.server.port() + path)).header("Accept-Encoding", "gzip, deflate, br").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals("gzip", r.headers().firstValue("content-encoding").orElse(""), path);
+            assertEquals("Accept-Encoding", r.headers().firstValue("vary").orElse(""), path);
+            String unzipped = new String(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(site.body(path), unzipped, path);
+        }
+        assertTrue(plain.startsWith("<!doctype html>"));
+        String etag = site.get("/api/daily_papers?date=2026-11-23").headers().firstValue("etag").orElseThrow();
+        HttpResponse<String> again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + site.server.port() + "/api/daily_papers?date=2026-11-23")).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        Fixture.vote(site, "2611.00002", 1);
+        assertFalse(etag.equals(site.get("/api/daily_papers?date=2026-11-23").headers().firstValue("etag").orElseThrow()),
+                "a vote changes the body and its ETag");
+        assertFalse(CachedBody.acceptsGzip("gzip;q=0, identity"));
+        assertTrue(CachedBody.acceptsGzip("br;q=1.0, gzip;q=0.8"));
+        assertFalse(CachedBody.acceptsGzip("identity"));
+    }
+
     private static int countChildren(Element e, String name) {
         int n = 0;
         for (var c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
@@ -242,11 +273,5 @@ class PagesTest {
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    @SuppressWarnings("unused")
-    private static String first(Pattern p, String s) {
-        Matcher m = p.matcher(s);
-        return m.find() ? m.group(1) : null;
     }
 }

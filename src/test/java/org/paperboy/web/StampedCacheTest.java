@@ -21,10 +21,63 @@ class StampedCacheTest {
         now.set(999);
         assertEquals(2, cache.get("k", computed::incrementAndGet));
         now.set(1000);
-        assertEquals(3, cache.get("k", computed::incrementAndGet), "expired");
+        assertEquals(3, cache.get("k", computed::incrementAndGet), "expired: the caller that notices refreshes");
+        assertEquals(3, cache.get("k", computed::incrementAndGet));
         cache.invalidate();
         assertEquals(4, cache.get("k", computed::incrementAndGet), "a vote was recorded");
         assertEquals(5, cache.get("other", computed::incrementAndGet));
+    }
+
+    @Test
+    void concurrentMissesComputeOnceAndExpiryKeepsServingWhileOneRefreshes() throws Exception {
+        AtomicLong now = new AtomicLong(0);
+        AtomicInteger computed = new AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        StampedCache<String, Integer> cache = new StampedCache<>(() -> 7, now::get, 1000, 10);
+        java.util.function.Supplier<Integer> slow = () -> {
+            int n = computed.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return n;
+        };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 4; i++) results.add(pool.submit(() -> cache.get("k", slow)));
+        Thread.sleep(100);
+        release.countDown();
+        for (var f : results) assertEquals(1, f.get());
+        assertEquals(1, computed.get(), "one computation for four concurrent misses");
+
+        now.set(5000);
+        java.util.concurrent.CountDownLatch refreshing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        var refresher = pool.submit(() -> cache.get("k", () -> {
+            refreshing.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 2;
+        }));
+        refreshing.await();
+        assertEquals(1, cache.get("k", () -> 99), "others keep the expired value while one refreshes");
+        finish.countDown();
+        assertEquals(2, refresher.get());
+        assertEquals(2, cache.get("k", () -> 99));
+        pool.shutdown();
+    }
+
+    @Test
+    void aFailedComputationIsNotCached() {
+        StampedCache<String, Integer> cache = new StampedCache<>(() -> 0, () -> 0, 1000, 10);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> cache.get("k", () -> {
+            throw new IllegalStateException("db down");
+        }));
+        assertEquals(3, cache.get("k", () -> 3));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.paperboy.web;
+package org.paperboy.paper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,10 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.List;
-import org.paperboy.paper.Author;
-import org.paperboy.paper.CodeLink;
-import org.paperboy.paper.Paper;
-import org.paperboy.paper.PaperVersion;
 
 /**
  * Papers as JSON with the field names of Hugging Face's Daily Papers API
@@ -101,7 +97,7 @@ public final class PaperJson {
     }
 
     /** Hugging Face writes instants as {@code 2025-03-14T00:00:00.000Z}; arXiv gives days only. */
-    static String instant(LocalDate d) {
+    public static String instant(LocalDate d) {
         return d == null ? null : d + "T00:00:00.000Z";
     }
 }

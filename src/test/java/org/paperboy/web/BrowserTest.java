@@ -1,0 +1,148 @@
+package org.paperboy.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.paperboy.paper.Author;
+import org.paperboy.paper.Paper;
+import org.paperboy.store.TestDatabases;
+
+/** The daily and paper pages in real headless Chromium: phone width, keyboard, dark theme, chart. */
+class BrowserTest {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    static Path tmp;
+
+    static TestSite site;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+                "needs Debian's chromium and chromium-driver");
+        site = new TestSite(TestDatabases.Kind.SQLITE, tmp);
+        Fixture.load(site);
+        // a long title and many authors, as real days have
+        Paper p = TestSite.paper("2611.00042", "A very long title about " + "hyperparameterisation ".repeat(12), Fixture.DAY, "cs.LG", "stat.ML");
+        site.add(new Paper(p.id(), p.title(), List.of(Author.named("A. Author"), Author.named("B. Author"), Author.named("C. Author"),
+                Author.named("D. Author"), Author.named("E. Author"), Author.named("F. Author")), "An abstract that goes on. ".repeat(40),
+                p.primaryCategory(), p.categories(), null, null, null, null, p.submitted(), null, p.versions(), p.listingDate(),
+                p.codeLinks(), 0, 0));
+        Path home = Files.createDirectories(tmp.resolve("chrome-home"));
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--user-data-dir=" + home.resolve("profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .withEnvironment(Map.of("HOME", home.toString())).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (site != null) site.close();
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + site.server.port() + path;
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    @Test
+    void pagesFitA360PixelScreen() {
+        browser.manage().window().setSize(new Dimension(360, 800));
+        for (String path : List.of("/papers?date=2026-11-23", "/papers/2611.00042", "/papers/week/2026-W48")) {
+            browser.get(url(path));
+            long viewport = ((Number) js("return document.documentElement.clientWidth")).longValue();
+            long content = ((Number) js("return document.documentElement.scrollWidth")).longValue();
+            assertTrue(content <= viewport, path + " scrolls sideways: " + content + " > " + viewport);
+        }
+    }
+
+    @Test
+    void theAbstractExpandsFromTheKeyboard() {
+        browser.manage().window().setSize(new Dimension(1200, 900));
+        browser.get(url("/papers?date=2026-11-23"));
+        WebElement details = browser.findElement(By.cssSelector("#paper-2611\\.00042 details.abstract"));
+        WebElement summary = details.findElement(By.tagName("summary"));
+        int closed = summary.getSize().getHeight();
+        assertFalse(details.getDomProperty("open").equals("true"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", summary);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertEquals("true", details.getDomProperty("open"));
+        assertTrue(summary.getSize().getHeight() > 2 * closed, "the preview shows two lines, the open abstract all of it");
+    }
+
+    @Test
+    void morePapersAppendsTheNextPageInPlace() {
+        browser.manage().window().setSize(new Dimension(1200, 900));
+        browser.get(url("/papers?date=2026-11-23&limit=2"));
+        assertEquals(2, browser.findElements(By.cssSelector("ol.cards > li")).size());
+        browser.findElement(By.cssSelector("a[data-more]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+                .until(d -> d.findElements(By.cssSelector("ol.cards > li")).size() == 4);
+        assertEquals(url("/papers?date=2026-11-23&limit=2"), browser.getCurrentUrl(), "stayed on the page");
+        browser.findElement(By.cssSelector("a[data-more]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+                .until(d -> d.findElements(By.cssSelector("ol.cards > li")).size() == 5);
+        assertTrue(browser.findElements(By.cssSelector("a[data-more]")).isEmpty(), "no more pages");
+        assertEquals(5, browser.findElements(By.cssSelector("ol.cards article.card")).size());
+    }
+
+    @Test
+    void darkThemeFollowsTheSystemSetting() {
+        browser.get(url("/papers?date=2026-11-23"));
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        assertEquals("rgb(13, 17, 23)", js("return getComputedStyle(document.body).backgroundColor"));
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "light"))));
+        assertEquals("rgb(255, 255, 255)", js("return getComputedStyle(document.body).backgroundColor"));
+    }
+
+    @Test
+    void theChartDrawsOneBarPerCategoryWithATextAlternative() {
+        browser.get(url("/papers?date=2026-11-23"));
+        WebElement svg = browser.findElement(By.cssSelector("figure.chart svg"));
+        assertEquals("img", svg.getDomAttribute("role"));
+        assertEquals(4, svg.findElements(By.tagName("rect")).size(), "cs.CL, cs.LG, cs.CV, stat.ML");
+        assertTrue(svg.findElement(By.tagName("desc")).getDomProperty("textContent").contains("cs.LG: 3"));
+        assertTrue(svg.getRect().getWidth() > 200);
+    }
+
+    @Test
+    void everyControlHasALabel() {
+        browser.get(url("/papers?date=2026-11-23"));
+        for (WebElement input : browser.findElements(By.cssSelector("input, select, textarea"))) {
+            String id = input.getDomAttribute("id");
+            boolean labelled = input.getDomAttribute("aria-label") != null
+                    || (id != null && !browser.findElements(By.cssSelector("label[for='" + id + "']")).isEmpty());
+            assertTrue(labelled, "unlabelled control " + input.getDomAttribute("name"));
+        }
+        for (WebElement nav : browser.findElements(By.tagName("nav"))) {
+            assertTrue(nav.getDomAttribute("aria-label") != null, "every nav is named");
+        }
+    }
+}
