@@ -28,6 +28,7 @@ import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.web.ApiRoutes;
 import org.paperboy.web.Csrf;
+import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
 import org.paperboy.web.ListingRoutes;
 import org.paperboy.web.ListingService;
@@ -109,7 +110,7 @@ public final class App implements AutoCloseable {
                 new SearchRoutes(search(), papers, templates),
                 new SubscriptionRoutes(subscriptions, templates, csrf, new SubscriptionRateLimiter(clock)),
                 new DigestAdminRoutes(digestPreview, new DigestOverview(subscriptionRepo, digestRuns, outbox, clock), templates, clock,
-                        settings.digest().adminToken()),
+                        DigestAdminGate.token(settings.digest().adminToken())),
                 new ListingRoutes(settings, listings, papers, templates),
                 new ApiRoutes(listings, papers),
                 new PaperRoutes(settings, papers, templates)));

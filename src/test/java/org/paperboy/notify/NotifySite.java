@@ -11,6 +11,7 @@ import org.paperboy.mail.SmtpTransport;
 import org.paperboy.store.Database;
 import org.paperboy.store.TestDatabases;
 import org.paperboy.web.Csrf;
+import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
 import org.paperboy.web.SubscriptionRateLimiter;
 import org.paperboy.web.SubscriptionRoutes;
@@ -47,7 +48,7 @@ final class NotifySite implements AutoCloseable {
         DigestPreview preview = new DigestPreview(f.papers, f.runs, f.subs, f.composer, f.matcher, f.renderer, f.links, f.clock);
         web = new WebServer(Settings.defaults().withPort(port), db, templates, List.of(csrf,
                 new SubscriptionRoutes(f.subscriptions, templates, csrf, new SubscriptionRateLimiter(f.clock)),
-                new DigestAdminRoutes(preview, new DigestOverview(f.subs, f.runs, f.outbox, f.clock), templates, f.clock, ADMIN_TOKEN)));
+                new DigestAdminRoutes(preview, new DigestOverview(f.subs, f.runs, f.outbox, f.clock), templates, f.clock, DigestAdminGate.token(ADMIN_TOKEN))));
         web.start();
     }
 
