@@ -12,6 +12,7 @@ document.addEventListener('click', async (event) => {
     const list = document.querySelector('ol.cards');
     const items = Array.from(next.querySelectorAll('ol.cards > li'));
     items.forEach((item) => list.appendChild(document.adoptNode(item)));
+    if (window.htmx) items.forEach((item) => window.htmx.process(item)); // upvote buttons of signed-in visitors
     const paging = next.querySelector('nav.paging');
     paging?.querySelectorAll('a[rel=prev]').forEach((a) => a.remove());
     if (paging) document.querySelector('nav.paging')?.replaceWith(document.adoptNode(paging));

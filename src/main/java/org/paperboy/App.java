@@ -2,7 +2,12 @@ package org.paperboy;
 
 import java.time.Clock;
 import java.util.List;
+import org.paperboy.community.Community;
+import org.paperboy.community.PaperFetcher;
+import org.paperboy.community.PasswordHasher;
 import org.paperboy.config.Settings;
+import org.paperboy.jobs.TrendingJob;
+import org.paperboy.mail.MailSettings;
 import org.paperboy.index.SearchServices;
 import org.paperboy.jobs.DigestJob;
 import org.paperboy.jobs.DigestSchedule;
@@ -26,6 +31,8 @@ import org.paperboy.notify.TopicMatcher;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.web.Csrf;
+import org.paperboy.web.RouteGroup;
 import org.paperboy.web.ApiRoutes;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.DigestAdminGate;
@@ -38,6 +45,12 @@ import org.paperboy.web.SubscriptionRateLimiter;
 import org.paperboy.web.SubscriptionRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
+import org.paperboy.web.community.AccountRoutes;
+import org.paperboy.web.community.AccountSessions;
+import org.paperboy.web.community.CommentRoutes;
+import org.paperboy.web.community.CommunityPages;
+import org.paperboy.web.community.CommunityRoutes;
+import org.paperboy.web.community.ModerationRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +61,7 @@ import org.slf4j.LoggerFactory;
 public final class App implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    private static final int SIMILAR_ON_PAPER_PAGE = 5;
 
     private final Settings settings;
     private final Clock clock;
@@ -66,7 +80,9 @@ public final class App implements AutoCloseable {
     private final DigestPreview digestPreview;
     private DigestJob digestJob;
     private final ListingService listings;
+    private final Community community;
     private WebServer web;
+    private TrendingJob trendingJob;
     private org.paperboy.jobs.HarvestJob harvestJob;
     private SearchServices search;
 
@@ -76,6 +92,8 @@ public final class App implements AutoCloseable {
         this.db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
         this.papers = new PaperRepository(db);
         this.jobs = new JobStateRepository(db, clock);
+        this.community = new Community(settings, db, papers, clock, MailSettings.from(settings).transport(),
+                arxivFetcher(), PasswordHasher.Params.OWASP);
         // notify: subscriptions, digests and the outbox sender
         this.mailTransport = MailSettings.from(settings).transport();
         this.subscriptionRepo = new SubscriptionRepository(db);
@@ -103,18 +121,30 @@ public final class App implements AutoCloseable {
     public void startServer() {
         search().startBackground();
         Templates templates = new Templates();
-        Csrf csrf = new Csrf("https".equals(settings.baseUrl().getScheme()), List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
+        boolean https = "https".equals(settings.baseUrl().getScheme());
+        Csrf csrf = new Csrf(https, List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
+        CommunityPages communityPages = new CommunityPages(community, csrf, templates);
+        AccountSessions sessions = new AccountSessions(community.accounts(), csrf, https, settings.community().sessionLifetime());
+        SearchRoutes searchRoutes = new SearchRoutes(search(), papers, templates);
         // Javalin takes the first matching route: search goes first so that /api/papers/search wins over
         // /api/papers/{id}; the last two groups hold the catch-alls /api/papers/<id> and /papers/<path>.
-        web = new WebServer(settings, db, templates, List.of(csrf,
-                new SearchRoutes(search(), papers, templates),
+        web = new WebServer(settings, db, templates, List.of(csrf, sessions,
+                searchRoutes,
+                new AccountRoutes(community.accounts(), sessions, csrf, templates),
+                new CommunityRoutes(community, papers, csrf, templates, clock),
+                new CommentRoutes(community, papers, csrf, templates),
+                new ModerationRoutes(community, csrf, templates),
                 new SubscriptionRoutes(subscriptions, templates, csrf, new SubscriptionRateLimiter(clock)),
                 new DigestAdminRoutes(digestPreview, new DigestOverview(subscriptionRepo, digestRuns, outbox, clock), templates, clock,
-                        DigestAdminGate.token(settings.digest().adminToken())),
-                new ListingRoutes(settings, listings, papers, templates),
+                        DigestAdminGate.administrator()),
+                new ListingRoutes(settings, listings, papers, templates, communityPages),
                 new ApiRoutes(listings, papers),
-                new PaperRoutes(settings, papers, templates)));
+                new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE))));
         web.start();
+        if (settings.community().trendingInterval() != null) {
+            trendingJob = new TrendingJob(community.trending(), community.accounts(), settings.community().trendingInterval());
+            trendingJob.start();
+        }
         outboxSender.start();
         digestJob = new DigestJob(new DigestSchedule(settings.digest().digestTime(), settings.digest().weeklyDay(), settings.timeZone()),
                 papers, digestRuns, digestComposer, outboxSender, jobs, clock);
@@ -125,6 +155,30 @@ public final class App implements AutoCloseable {
         }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
         startHarvestJob();
+    }
+
+    /**
+     * "Submit a paper" fetches an unknown paper through the arXiv API client, which also stores it.
+     * Someone is waiting on the page, so the client tries twice with short timeouts instead of the
+     * harvest's patient retries.
+     */
+    private PaperFetcher arxivFetcher() {
+        var policy = new org.paperboy.ingest.PoliteHttp.Policy(java.time.Duration.ZERO, java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(20), 2, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5));
+        return id -> {
+            var http = new org.paperboy.ingest.PoliteHttp(policy, org.paperboy.ingest.PoliteHttp.Sleeper.REAL, clock);
+            var api = new org.paperboy.ingest.ArxivApiClient(http, settings.arxivApi(), papers, new org.paperboy.ingest.VersionMerger(), clock);
+            try {
+                var fetched = api.fetch(List.of(id), new org.paperboy.ingest.ImportSummary()).get(0);
+                if (fetched.outcome() == org.paperboy.ingest.ArxivApiClient.Outcome.UNKNOWN) return java.util.Optional.empty();
+                return papers.find(id.base());
+            } catch (org.paperboy.ingest.HarvestException e) {
+                throw new PaperFetcher.Unavailable(e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PaperFetcher.Unavailable("interrupted", e);
+            }
+        };
     }
 
     /** The scheduled harvest runs on its own virtual thread; start-up never waits for arXiv. */
@@ -157,6 +211,10 @@ public final class App implements AutoCloseable {
 
     public JobStateRepository jobs() {
         return jobs;
+    }
+
+    public Community community() {
+        return community;
     }
 
     /** Cached listings; call {@code listings().invalidate()} after a vote or comment changes one. */
@@ -214,6 +272,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         if (digestJob != null) digestJob.close();
+        if (trendingJob != null) trendingJob.close();
         if (harvestJob != null) harvestJob.close();
         if (web != null) web.close();
         outboxSender.close();

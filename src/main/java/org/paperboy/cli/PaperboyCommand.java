@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "A self-hostable daily-papers service: harvest arXiv, rank, search, mail digests.",
         subcommands = {ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class,
                 ImportCommand.class, HarvestCommand.class, FetchCommand.class,
-                SearchCommand.class, ReindexCommand.class, EmbedCommand.class, EvalCommand.class, DigestCommand.class})
+                SearchCommand.class, ReindexCommand.class, EmbedCommand.class, EvalCommand.class, UserCommand.class, RankCommand.class,
+                DigestCommand.class})
 public final class PaperboyCommand implements Runnable {
 
     @CommandLine.Spec
@@ -24,7 +25,8 @@ public final class PaperboyCommand implements Runnable {
         CommandLine cmd = new CommandLine(new PaperboyCommand());
         SettingsOptions.addTo(cmd);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof ConfigException || e instanceof StoreException || e instanceof UserError) {
+            if (e instanceof ConfigException || e instanceof StoreException || e instanceof UserError
+                    || e instanceof org.paperboy.community.CommunityException) {
                 line.getErr().println("paperboy: " + e.getMessage());
                 return 2;
             }

@@ -29,6 +29,7 @@ public record Settings(
         ZoneId timeZone,
         Mail mail,
         String embeddingModel,
+        Community community,
         Digest digest) {
 
     /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
@@ -48,13 +49,24 @@ public record Settings(
      * token guarding the admin preview (empty: the preview is off).
      */
     public record Digest(java.time.LocalTime digestTime, java.time.DayOfWeek weeklyDay, int hardBounceLimit,
-                         int mailWorkers, String adminToken, String unsubscribeMailto) {
+                         int mailWorkers, String unsubscribeMailto) {
         @Override
         public String toString() {
             return "Digest[digestTime=" + digestTime + ", weeklyDay=" + weeklyDay + ", hardBounceLimit=" + hardBounceLimit
-                    + ", mailWorkers=" + mailWorkers + ", adminToken=" + (adminToken.isEmpty() ? "" : "***") + "]";
+                    + ", mailWorkers=" + mailWorkers + "]";
         }
     }
+
+    /** At most {@code count} actions per {@code per}, refilled continuously (token bucket). */
+    public record Rate(int count, Duration per) {}
+
+    /**
+     * Accounts, votes, comments and abuse limits. {@code rateLimits} false switches every limit off
+     * (benchmarks). Accounts younger than {@code newAccountAge} get stricter limits.
+     */
+    public record Community(boolean rateLimits, Rate signup, Rate login, Rate vote, Rate comment, Rate submit,
+                            Rate reset, Duration newAccountAge, Duration commentEditWindow, Duration sessionLifetime,
+                            Duration trendingInterval) {}
 
     public static final List<Setting> ALL = List.of(
             new Setting("data", "./data", false, "Data directory: SQLite file, search index, mail outbox, caches"),
@@ -76,6 +88,17 @@ public record Settings(
             new Setting("smtp-user", "", false, "SMTP user name (empty: no authentication)"),
             new Setting("smtp-password", "", true, "SMTP password; never logged"),
             new Setting("mail-from", "Paperboy <paperboy@localhost>", false, "From address of every mail"),
+            new Setting("rate-limits", "on", false, "Abuse limits on sign-up, log-in, votes, comments, submissions and resets: on, or off (benchmarks only); kept in memory, per node"),
+            new Setting("limit-signup", "5/1h", false, "Sign-ups per IP address (COUNT/DURATION)"),
+            new Setting("limit-login", "10/5m", false, "Log-in attempts per account name; 4x that per IP address"),
+            new Setting("limit-vote", "60/1m", false, "Votes per account; 4x that per IP address"),
+            new Setting("limit-comment", "10/5m", false, "Comments (and edits) per account; 4x that per IP address"),
+            new Setting("limit-submit", "10/1h", false, "Paper submissions per account; 4x that per IP address"),
+            new Setting("limit-reset", "3/1h", false, "Password-reset and verification mails per IP address and per account"),
+            new Setting("new-account-age", "24h", false, "Accounts younger than this get a quarter of the vote, comment and submit limits"),
+            new Setting("comment-edit-window", "15m", false, "How long after posting a comment its author may edit it"),
+            new Setting("session-lifetime", "30d", false, "How long a log-in lasts"),
+            new Setting("trending-interval", "10m", false, "Time between recomputations of trending scores; `off` disables the job"),
             new Setting("embedding-model", "bge-small-en-v1.5-q", false, "Embedding model for semantic and hybrid search (bge-small-en-v1.5-q); `off` for keyword search only"),
             new Setting("dkim-domain", "", false, "DKIM signing domain (d=); empty: mail is not signed"),
             new Setting("dkim-selector", "", false, "DKIM selector (s=); the public key is published at <selector>._domainkey.<domain>"),
@@ -84,7 +107,6 @@ public record Settings(
             new Setting("digest-weekday", "MONDAY", false, "Day on which the weekly digest of the previous week goes out"),
             new Setting("hard-bounce-limit", "3", false, "Permanent delivery failures after which an address is disabled"),
             new Setting("mail-workers", "4", false, "Mails sent in parallel by the outbox sender"),
-            new Setting("admin-token", "", true, "Password for /admin/digest/preview (HTTP Basic or Bearer); empty disables it; never logged"),
             new Setting("unsubscribe-mailto", "", false, "Mailbox for mailto: unsubscribe requests in List-Unsubscribe; empty: the mail-from address"));
 
     /** The defaults alone, as tests and benchmarks start from. */
@@ -119,7 +141,29 @@ public record Settings(
                 parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
                 parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v),
-                parseModel(v.get("embedding-model")), parseDigest(v));
+                parseModel(v.get("embedding-model")), parseCommunity(v), parseDigest(v));
+    }
+
+    private static Community parseCommunity(Map<String, String> v) {
+        String onOff = v.get("rate-limits").toLowerCase(java.util.Locale.ROOT);
+        if (!onOff.equals("on") && !onOff.equals("off")) throw new ConfigException("--rate-limits: expected on or off, got '" + v.get("rate-limits") + "'");
+        return new Community(onOff.equals("on"), parseRate("limit-signup", v), parseRate("limit-login", v),
+                parseRate("limit-vote", v), parseRate("limit-comment", v), parseRate("limit-submit", v),
+                parseRate("limit-reset", v), parseDuration("new-account-age", v.get("new-account-age")),
+                parseDuration("comment-edit-window", v.get("comment-edit-window")),
+                parseDuration("session-lifetime", v.get("session-lifetime")),
+                parseDurationOrOff("trending-interval", v.get("trending-interval")));
+    }
+
+    private static Rate parseRate(String name, Map<String, String> v) {
+        String s = v.get(name);
+        var m = java.util.regex.Pattern.compile("(\\d+)/(.+)").matcher(s);
+        if (m.matches()) {
+            Duration per = parseDuration(name, m.group(2));
+            int count = Integer.parseInt(m.group(1));
+            if (count > 0 && !per.isZero()) return new Rate(count, per);
+        }
+        throw new ConfigException("--" + name + ": expected COUNT/DURATION such as 10/5m, got '" + s + "'");
     }
 
     private static Mail parseMail(Map<String, String> v) {
@@ -155,7 +199,7 @@ public record Settings(
             throw new ConfigException("--unsubscribe-mailto: expected a bare address such as unsubscribe@example.org, got '" + mailto + "'");
         }
         return new Digest(time, day, parsePositive("hard-bounce-limit", v.get("hard-bounce-limit")),
-                parsePositive("mail-workers", v.get("mail-workers")), v.get("admin-token"), mailto);
+                parsePositive("mail-workers", v.get("mail-workers")), mailto);
     }
 
     private static int parsePositive(String name, String s) {
@@ -180,32 +224,37 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone, mail, embeddingModel, digest);
+                harvestDelay, timeZone, mail, embeddingModel, community, digest);
     }
 
     public Settings withDb(String url, String user, String password) {
         return new Settings(dataDir, url, user, password, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, digest);
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, digest);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest);
     }
 
     public Settings withDigest(Digest n) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, n);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, n);
     }
 
     public Settings withMail(Mail m) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, m, embeddingModel, digest);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, m, embeddingModel, community, digest);
     }
 
     public Settings withEndpoints(URI oai, URI api, Duration delay) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oai, api, delay, timeZone, mail, embeddingModel, digest);
+                harvestInterval, oai, api, delay, timeZone, mail, embeddingModel, community, digest);
+    }
+
+    public Settings withCommunity(Community c) {
+        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, c, digest);
     }
 
     /** The secret is masked so that the record can be logged safely. */
@@ -228,7 +277,7 @@ public record Settings(
 
     public Settings withEmbeddingModel(String model) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, model, digest);
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, model, community, digest);
     }
 
     private static int parsePort(String name, String s) {

@@ -16,17 +16,28 @@ import java.util.List;
  */
 public final class PaperJson {
 
+    /** Hugging Face's instant format, always with milliseconds. */
+    private static final java.time.format.DateTimeFormatter HF_INSTANT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     /** The paper object: {@code {"id","title","summary","authors":[{"name"}],"publishedAt","upvotes",...}}. */
     public ObjectNode paper(Paper p) {
+        return paper(p, null);
+    }
+
+    /** With {@code submittedOnDailyBy}/{@code submittedOnDailyAt} when someone submitted it to the daily page. */
+    public ObjectNode paper(Paper p, Submitter submitter) {
         ObjectNode o = mapper.createObjectNode();
         o.put("id", p.id().base());
         o.put("title", p.title());
         o.put("summary", p.abstractText());
         o.set("authors", authors(p.authors()));
         o.put("publishedAt", instant(p.submitted() != null ? p.submitted() : p.listingDate()));
-        o.put("submittedOnDailyAt", instant(p.listingDate()));
+        o.put("submittedOnDailyAt", submitter == null ? instant(p.listingDate()) : HF_INSTANT.format(java.time.Instant.ofEpochMilli(submitter.submittedAtMillis())));
+        if (submitter == null) o.putNull("submittedOnDailyBy");
+        else o.set("submittedOnDailyBy", user(submitter));
         o.put("upvotes", p.upvotes());
         o.put("numComments", p.numComments());
         o.put("githubRepo", p.githubRepo());
@@ -44,7 +55,11 @@ public final class PaperJson {
 
     /** The flat paper of {@code /api/papers/{id}}: the paper object plus what a paper page shows. */
     public ObjectNode fullPaper(Paper p) {
-        ObjectNode o = paper(p);
+        return fullPaper(p, null);
+    }
+
+    public ObjectNode fullPaper(Paper p, Submitter submitter) {
+        ObjectNode o = paper(p, submitter);
         o.put("comments", p.comments());
         o.put("journalRef", p.journalRef());
         o.put("doi", p.doi());
@@ -60,23 +75,38 @@ public final class PaperJson {
 
     /** One entry of {@code /api/daily_papers}: the paper object wrapped with the daily listing's fields. */
     public ObjectNode dailyEntry(Paper p) {
+        return dailyEntry(p, null);
+    }
+
+    public ObjectNode dailyEntry(Paper p, Submitter submitter) {
         ObjectNode o = mapper.createObjectNode();
-        o.set("paper", paper(p));
+        o.set("paper", paper(p, submitter));
         o.put("publishedAt", instant(p.listingDate()));
         o.put("title", p.title());
         o.put("summary", p.abstractText());
         o.putArray("mediaUrls");
         o.putNull("thumbnail");
         o.put("numComments", p.numComments());
-        o.putNull("submittedBy");
+        if (submitter == null) o.putNull("submittedBy");
+        else o.set("submittedBy", user(submitter));
         o.put("isAuthorParticipating", false);
         return o;
     }
 
     public ArrayNode dailyList(List<Paper> papers) {
+        return dailyList(papers, java.util.Map.of());
+    }
+
+    public ArrayNode dailyList(List<Paper> papers, java.util.Map<String, Submitter> submitters) {
         ArrayNode a = mapper.createArrayNode();
-        papers.forEach(p -> a.add(dailyEntry(p)));
+        papers.forEach(p -> a.add(dailyEntry(p, submitters.get(p.id().base()))));
         return a;
+    }
+
+    /** A Paperboy account in Hugging Face's user shape (name, fullname, type). */
+    private ObjectNode user(Submitter s) {
+        return mapper.createObjectNode().put("name", s.username()).put("fullname", s.username()).put("type", "user")
+                .put("profile", "/u/" + s.username());
     }
 
     public byte[] bytes(Object node) {

@@ -25,6 +25,7 @@ import org.paperboy.paper.Author;
 import org.paperboy.paper.CodeLink;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperVersion;
+import org.paperboy.paper.Submitter;
 
 /** The papers table and its satellites (categories, versions); the catalog's source of truth. */
 public final class PaperRepository {
@@ -165,6 +166,17 @@ public final class PaperRepository {
         }
     }
 
+    /**
+     * Gives a paper the next change sequence, inside the caller's transaction, after something
+     * that listings and followers must see (a vote, a comment, moderation). Taking the counter
+     * first, as {@link #upsert} does, keeps one lock order for every writer. Returns 0 when the
+     * paper does not exist.
+     */
+    public int touch(Handle h, String baseId) {
+        long seq = nextSeq(h, 1);
+        return h.createUpdate(sql("touch")).bind("arxivId", baseId).bind("seq", seq).execute();
+    }
+
     private long nextSeq(Handle h, int n) {
         return h.createQuery(sql("next_seq")).bind("n", n).mapTo(Long.class).one();
     }
@@ -218,11 +230,36 @@ public final class PaperRepository {
         return jdbi.withHandle(h -> {
             var query = h.createQuery(sql("listing"))
                     .define("order", q.order().sql)
+                    .define("featuredFirst", featuredFirst(q))
                     .bind("from", q.from().toString()).bind("to", q.to().toString())
                     .bind("limit", Math.min(q.limit(), 100_000)).bind("offset", q.offset());
             bindCategories(query, q.categories(), IN_RANGE);
             return query.map((rs, ctx) -> mapPaper(rs, List.of())).list();
         });
+    }
+
+    /**
+     * A single day ranked by upvotes shows the papers submitted to it first (as Hugging Face's
+     * daily page does), then the rest of the day's papers.
+     */
+    private static String featuredFirst(Listing q) {
+        if (!q.from().equals(q.to()) || q.order() != Listing.Order.UPVOTES) return "";
+        return "CASE WHEN arxiv_id IN (SELECT arxiv_id FROM submissions WHERE featured_date = :from) THEN 0 ELSE 1 END,";
+    }
+
+    /** True when a moderator took the paper off the feed (listings skip it; its page and API answer 404). */
+    public boolean isHidden(String baseId) {
+        return jdbi.withHandle(h -> h.createQuery(sql("is_hidden")).bind("id", baseId).mapTo(Integer.class).findOne()).orElse(0) == 1;
+    }
+
+    /** The submitters of those of these papers that were submitted, keyed by base id. */
+    public Map<String, Submitter> submitters(Collection<String> baseIds) {
+        if (baseIds.isEmpty()) return Map.of();
+        Map<String, Submitter> m = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery(sql("submitters")).bindList("ids", List.copyOf(baseIds))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), new Submitter(rs.getString(2), rs.getLong(3), LocalDate.parse(rs.getString(4)))))
+                .forEach(e -> m.put(e.getKey(), e.getValue())));
+        return m;
     }
 
     public int count(Listing q) {

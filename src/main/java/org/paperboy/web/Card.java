@@ -21,17 +21,23 @@ public record Card(
         String projectPage,
         String huggingFace,
         int numComments,
-        int upvotes) {
+        int upvotes,
+        String submittedBy) {
 
     /** Authors named on a card before "et al.". */
     public static final int AUTHORS_SHOWN = 4;
 
     public static Card of(Paper p) {
+        return of(p, null);
+    }
+
+    /** @param submittedBy the account that submitted the paper to the daily page, or null */
+    public static Card of(Paper p, String submittedBy) {
         List<String> names = p.authors().stream().map(Author::name).toList();
         List<String> shown = names.size() <= AUTHORS_SHOWN + 1 ? names : names.subList(0, AUTHORS_SHOWN);
         return new Card(p.id().base(), Urls.paper(p.id().base()), Text.oneLine(p.title()), shown, names.size() - shown.size(),
                 Text.oneLine(p.abstractText()), p.categories(), p.githubRepo(), p.projectPage(), firstHuggingFace(p),
-                p.numComments(), p.upvotes());
+                p.numComments(), p.upvotes(), submittedBy);
     }
 
     private static String firstHuggingFace(Paper p) {

@@ -10,8 +10,7 @@ import org.paperboy.notify.MailRenderer;
 /**
  * {@code /admin/digest} (subscribers, recent digests, delivery chart) and
  * {@code /admin/digest/preview} (the next digest as it will be sent), behind a
- * {@link DigestAdminGate}: the admin-token setting until accounts are merged, then the
- * administrator role.
+ * {@link DigestAdminGate}: signed-in administrators only.
  */
 public final class DigestAdminRoutes implements RouteGroup {
     /** Days the delivery chart covers. */

@@ -35,7 +35,7 @@ final class ListingPages {
         return new ListingPage(meta, heading + filterText, period.kind().name().toLowerCase(java.util.Locale.ROOT),
                 tabs(q, r), sorts(q), previous(q, r), next(q, r), chips(q, r),
                 q.categories().isEmpty() ? null : Urls.listing(q.withCategories(CategoryFilter.NONE)),
-                chart, r.papers().stream().map(Card::of).toList(), r.total(), q.paging().offset() + 1,
+                chart, r.papers().stream().map(p -> Card.of(p, submitterName(r, p))).toList(), r.total(), q.paging().offset() + 1,
                 q.paging().page() > 0 ? NavLink.to("Previous page", Urls.listing(q.withPaging(q.paging().previous()))) : null,
                 q.paging().hasNext(r.total()) ? NavLink.to("More papers", Urls.listing(q.withPaging(q.paging().next()))) : null,
                 period instanceof Period.Day d ? Urls.dayFeed(d, q.categories()) : "/feed.atom", Urls.api(q));
@@ -115,5 +115,10 @@ final class ListingPages {
             }
         }
         return chips;
+    }
+
+    private static String submitterName(ListingResult r, org.paperboy.paper.Paper p) {
+        var s = r.submitters().get(p.id().base());
+        return s == null ? null : s.username();
     }
 }

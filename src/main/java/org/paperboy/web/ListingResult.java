@@ -17,7 +17,8 @@ public record ListingResult(
         Map<String, Integer> categoryCounts,
         Optional<LocalDate> dayBefore,
         Optional<LocalDate> dayAfter,
-        Optional<LocalDate> latestDay) {
+        Optional<LocalDate> latestDay,
+        Map<String, org.paperboy.paper.Submitter> submitters) {
 
     public boolean catalogEmpty() {
         return latestDay.isEmpty();

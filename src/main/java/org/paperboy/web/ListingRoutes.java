@@ -26,8 +26,16 @@ public final class ListingRoutes implements RouteGroup {
     private final PaperRepository papers;
     private final Templates templates;
     private final ListingPages pages;
+    private final org.paperboy.web.community.CommunityHooks community;
 
     public ListingRoutes(Settings settings, ListingService listings, PaperRepository papers, Templates templates) {
+        this(settings, listings, papers, templates, org.paperboy.web.community.CommunityHooks.NONE);
+    }
+
+    /** @param community per-visitor parts (upvote state) for signed-in visitors */
+    public ListingRoutes(Settings settings, ListingService listings, PaperRepository papers, Templates templates,
+                         org.paperboy.web.community.CommunityHooks community) {
+        this.community = community;
         this.settings = settings;
         this.listings = listings;
         this.papers = papers;
@@ -87,13 +95,19 @@ public final class ListingRoutes implements RouteGroup {
             firstRun(ctx);
             return;
         }
-        page.get().anonymousHtml().send(ctx, "text/html; charset=utf-8");
+        ListingPage model = page.get().page();
+        var viewer = community.viewer(ctx, model.cards().stream().map(Card::id).toList());
+        if (viewer == null) {
+            page.get().anonymousHtml().send(ctx, "text/html; charset=utf-8");
+            return;
+        }
+        ctx.contentType("text/html; charset=utf-8").result(templates.renderBytes("listing.jte", java.util.Map.of("page", model, "viewer", viewer)));
     }
 
     private Optional<RenderedListing> render(ListingResult r) {
         if (r.catalogEmpty()) return Optional.empty();
         ListingPage page = pages.page(r);
-        return Optional.of(new RenderedListing(page, CachedBody.of(templates.renderBytes("listing.jte", page))));
+        return Optional.of(new RenderedListing(page, CachedBody.of(templates.renderBytes("listing.jte", java.util.Map.<String, Object>of("page", page)))));
     }
 
     private void firstRun(Context ctx) {

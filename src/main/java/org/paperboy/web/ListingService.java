@@ -43,7 +43,8 @@ public final class ListingService {
         List<Paper> page = papers.listing(q.listing());
         int total = q.paging().offset() == 0 && page.size() < q.paging().limit() ? page.size() : papers.count(q.listing());
         return new ListingResult(q, page, total, papers.categoryCounts(q.period().from(), q.period().to()),
-                papers.dayBefore(q.period().from(), cats), papers.dayAfter(q.period().to(), cats), latestDay());
+                papers.dayBefore(q.period().from(), cats), papers.dayAfter(q.period().to(), cats), latestDay(),
+                papers.submitters(page.stream().map(p -> p.id().base()).toList()));
     }
 
     /**
@@ -57,7 +58,10 @@ public final class ListingService {
 
     /** The API's body for a query: the JSON array of daily entries, cached plain and compressed. */
     public CachedBody apiBody(ListingQuery q) {
-        return apiBodies.get(q, () -> CachedBody.of(json.bytes(json.dailyList(papers.listing(q.listing())))));
+        return apiBodies.get(q, () -> {
+            List<Paper> list = papers.listing(q.listing());
+            return CachedBody.of(json.bytes(json.dailyList(list, papers.submitters(list.stream().map(p -> p.id().base()).toList()))));
+        });
     }
 
     /** Papers of a listing without the page furniture, e.g. for feeds. */

@@ -13,7 +13,8 @@ import org.paperboy.paper.Paper;
  * @param requestedVersion the version named in the URL, 0 when none
  */
 public record PaperPage(Meta meta, Paper paper, List<String> paragraphs, String bibtex, String listingHref,
-        int requestedVersion, String absoluteUrl) {
+        int requestedVersion, String absoluteUrl, gg.jte.Content community,
+        gg.jte.Content vote, List<Paper> similar) {
 
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter HIGHWIRE = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);

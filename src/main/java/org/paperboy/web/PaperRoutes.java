@@ -29,8 +29,21 @@ public final class PaperRoutes implements RouteGroup {
     private final Settings settings;
     private final PaperRepository papers;
     private final Templates templates;
+    private final org.paperboy.web.community.CommunityHooks community;
+    private final SimilarPapers similar;
 
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates) {
+        this(settings, papers, templates, org.paperboy.web.community.CommunityHooks.NONE, SimilarPapers.NONE);
+    }
+
+    /**
+     * @param community the upvote button and discussion of each paper page
+     * @param similar   the "Similar papers" section
+     */
+    public PaperRoutes(Settings settings, PaperRepository papers, Templates templates,
+            org.paperboy.web.community.CommunityHooks community, SimilarPapers similar) {
+        this.community = community;
+        this.similar = similar;
         this.settings = settings;
         this.papers = papers;
         this.templates = templates;
@@ -65,12 +78,14 @@ public final class PaperRoutes implements RouteGroup {
         }
         ArxivId id = Params.arxivId(text);
         Paper p = load(id);
+        if (community.hiddenFrom(ctx, p.id().base())) throw HttpError.notFound("This paper was removed from the feed by a moderator.");
         String absolute = settings.baseUrl() + Urls.paper(p.id().base());
         String description = Text.oneLine(p.abstractText());
         if (description.length() > 300) description = description.substring(0, 297) + "…";
         Meta meta = Meta.of(Text.oneLine(p.title()) + " · Paperboy", description).withCanonical(absolute);
         String listingHref = p.listingDate() == null ? "/" : Urls.listing(new Period.Day(p.listingDate()), CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES);
-        PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute);
+        PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute,
+                community.paperSection(ctx, p), community.paperVote(ctx, p), similar.to(p));
         ListingRoutes.html(ctx, templates.render("paper.jte", page));
     }
 

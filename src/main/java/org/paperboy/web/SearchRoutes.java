@@ -19,6 +19,8 @@ import org.paperboy.store.PaperRepository;
 /** The search page, the search and similar-papers JSON endpoints. Registered before other groups. */
 public final class SearchRoutes implements RouteGroup {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchRoutes.class);
+
     static final int PAGE_SIZE = 20;
     static final int API_DEFAULT_LIMIT = 20;
     static final int API_MAX_LIMIT = 100;
@@ -106,6 +108,16 @@ public final class SearchRoutes implements RouteGroup {
         if (papers.find(id.base()).isEmpty()) throw new HttpError(404, "no paper " + id.base());
         var hits = search.search().similar(id.base(), limit);
         ctx.json(json.dailyList(withPapers(hits).stream().map(SearchPage.Result::paper).toList()));
+    }
+
+    /** For the paper page: never fails the page, an index still being built just shows none. */
+    public List<Paper> similarTo(Paper paper, int limit) {
+        try {
+            return withPapers(search.search().similar(paper.id().base(), limit)).stream().map(SearchPage.Result::paper).toList();
+        } catch (RuntimeException e) {
+            LOG.warn("similar papers of {} unavailable: {}", paper.id().base(), e.getMessage());
+            return List.of();
+        }
     }
 
     /** Papers for the hits, in hit order, from the database (the truth: votes and comments are current there). */

@@ -16,6 +16,13 @@ public final class Templates {
         return out.toString();
     }
 
+    /** Renders a template that takes several parameters, by name. */
+    public byte[] renderBytes(String name, java.util.Map<String, Object> params) {
+        Utf8ByteOutput out = new Utf8ByteOutput();
+        engine.render(name, params, out);
+        return out.toByteArray();
+    }
+
     /** As {@link #render} but straight to UTF-8 bytes, which is faster for large pages. */
     public byte[] renderBytes(String name, Object page) {
         Utf8ByteOutput out = new Utf8ByteOutput();

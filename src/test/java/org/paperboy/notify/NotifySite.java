@@ -13,6 +13,7 @@ import org.paperboy.store.TestDatabases;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
+import org.paperboy.web.RouteGroup;
 import org.paperboy.web.SubscriptionRateLimiter;
 import org.paperboy.web.SubscriptionRoutes;
 import org.paperboy.web.Templates;
@@ -20,7 +21,8 @@ import org.paperboy.web.WebServer;
 
 /** The subscription pages on a real web server on loopback, with GreenMail as the SMTP server. */
 final class NotifySite implements AutoCloseable {
-    static final String ADMIN_TOKEN = "s3cret-admin";
+    /** Requests with this header act as the signed-in administrator (AccountSessions' part, stood in for here). */
+    static final String AS_ADMIN = "X-Test-Viewer";
 
     final Database db;
     final NotifyFixture f;
@@ -46,9 +48,15 @@ final class NotifySite implements AutoCloseable {
         Templates templates = new Templates();
         Csrf csrf = new Csrf(false, List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
         DigestPreview preview = new DigestPreview(f.papers, f.runs, f.subs, f.composer, f.matcher, f.renderer, f.links, f.clock);
-        web = new WebServer(Settings.defaults().withPort(port), db, templates, List.of(csrf,
+        org.paperboy.community.User admin = new org.paperboy.community.User(1, "admin", "admin@example.org", true, 0L, null, 0, false);
+        org.paperboy.community.User reader = new org.paperboy.community.User(2, "reader", "reader@example.org", false, 0L, null, 0, false);
+        RouteGroup viewer = routes -> routes.before(ctx -> {
+            String who = ctx.header(AS_ADMIN);
+            if (who != null) ctx.attribute(DigestAdminGate.VIEWER, who.equals("admin") ? admin : reader);
+        });
+        web = new WebServer(Settings.defaults().withPort(port), db, templates, List.of(csrf, viewer,
                 new SubscriptionRoutes(f.subscriptions, templates, csrf, new SubscriptionRateLimiter(f.clock)),
-                new DigestAdminRoutes(preview, new DigestOverview(f.subs, f.runs, f.outbox, f.clock), templates, f.clock, DigestAdminGate.token(ADMIN_TOKEN))));
+                new DigestAdminRoutes(preview, new DigestOverview(f.subs, f.runs, f.outbox, f.clock), templates, f.clock, DigestAdminGate.administrator())));
         web.start();
     }
 

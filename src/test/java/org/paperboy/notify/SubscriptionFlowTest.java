@@ -237,25 +237,26 @@ class SubscriptionFlowTest {
         assertEquals(202, postJson("{\"email\":\"more@example.org\"}").statusCode());
     }
 
+    private HttpResponse<String> getAs(String who, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header(NotifySite.AS_ADMIN, who).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
-    void adminPreviewShowsTheNextDigestOnlyWithTheAdminToken() throws Exception {
-        assertEquals(401, get("/admin/digest/preview").statusCode());
-        var wrong = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/digest/preview")).header("Authorization", "Bearer nope").build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(401, wrong.statusCode());
-        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + NotifySite.ADMIN_TOKEN).getBytes());
-        var ok = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/digest/preview")).header("Authorization", "Basic " + basic).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void adminPagesShowTheNextDigestAndDeliveryOnlyToAdministrators() throws Exception {
+        assertEquals(401, get("/admin/digest/preview").statusCode(), "not signed in");
+        assertEquals(403, getAs("reader", "/admin/digest/preview").statusCode(), "signed in, not an administrator");
+        var ok = getAs("admin", "/admin/digest/preview");
         assertEquals(200, ok.statusCode());
         assertTrue(ok.body().contains("A calm paper") && ok.body().contains("&lt;script&gt;"), ok.body());
+        assertTrue(getAs("admin", "/admin/digest/preview?part=text").body().contains(HOSTILE));
         assertEquals(0, f.count("SELECT COUNT(*) FROM outbox"), "previewing sends and queues nothing");
 
         f.confirmedSubscriber("a@example.org", Frequency.DAILY, List.of());
         f.confirmedSubscriber("b@example.org", Frequency.DAILY, List.of());
         f.composer.compose(DigestPeriod.daily(DAY), false);
         assertEquals(2, sender.sendDue().sent());
-        var admin = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/digest")).header("Authorization", "Basic " + basic).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var admin = getAs("admin", "/admin/digest");
         assertEquals(200, admin.statusCode());
         assertTrue(admin.body().contains("<svg") && admin.body().contains("<title>2026-11-24: 2 sent, 0 failed</title>"), admin.body());
         assertTrue(admin.body().contains("daily:2026-10-01") && admin.body().contains("confirmed/daily"));

@@ -175,6 +175,16 @@ class SearchRoutesTest {
     }
 
     @Test
+    void thePaperPageListsSimilarPapersButNotItself() throws Exception {
+        String html = get("/papers/2602.00001").body();
+        int section = html.indexOf("id=\"similar-heading\"");
+        assertTrue(section > 0, "a Similar papers section");
+        String similar = html.substring(section);
+        assertTrue(similar.contains("href=\"/papers/2602.00005\""), "the other language-model paper is listed");
+        assertFalse(similar.contains("href=\"/papers/2602.00001\""), "not the paper itself");
+    }
+
+    @Test
     void aPaperImportedWhileServingIsFoundWithinSeconds() throws Exception {
         app.papers().upsert(List.of(paper("2602.00009", 1, "Quantum error correction thresholds", "Surface codes below threshold.", "quant-ph")), DAY, (a, b) -> b);
         long t0 = System.nanoTime();

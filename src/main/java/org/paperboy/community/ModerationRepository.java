@@ -1,0 +1,73 @@
+package org.paperboy.community;
+
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.paperboy.store.Database;
+import org.paperboy.store.PaperRepository;
+
+/**
+ * The append-only moderation log (triggers refuse UPDATE and DELETE) and the paper-level actions
+ * it records. Each action and its log line are written in one transaction.
+ */
+public final class ModerationRepository {
+    private final Jdbi jdbi;
+    private final PaperRepository papers;
+
+    public ModerationRepository(Database db, PaperRepository papers) {
+        this.jdbi = db.jdbi();
+        this.papers = papers;
+    }
+
+    private static String sql(String name) {
+        return Sql.of(ModerationRepository.class, name);
+    }
+
+    public void append(ModerationEntry e) {
+        jdbi.useHandle(h -> append(h, e));
+    }
+
+    private static void append(Handle h, ModerationEntry e) {
+        h.createUpdate(sql("append")).bind("now", e.createdAt()).bind("moderator", e.moderator()).bind("action", e.action())
+                .bind("targetType", e.targetType()).bind("target", e.target()).bind("reason", e.reason()).execute();
+    }
+
+    /** Hides or restores a paper in every listing; false when there is no such paper. */
+    public boolean setPaperHidden(String arxivId, boolean hidden, ModerationEntry entry) {
+        return jdbi.inTransaction(h -> {
+            if (papers.touch(h, arxivId) == 0) return false;
+            h.createUpdate(sql("set_paper_hidden")).bind("id", arxivId).bind("hidden", hidden ? 1 : 0).execute();
+            append(h, entry);
+            return true;
+        });
+    }
+
+    /**
+     * After a ban or unban: recounts the votes and comments of every paper the user voted on or
+     * commented on (a banned user's count for nothing), moving their change sequence. Returns how
+     * many papers changed.
+     */
+    public int recountPapersOf(long userId) {
+        return jdbi.inTransaction(h -> {
+            List<String> ids = h.createQuery(sql("papers_of_user")).bind("userId", userId).mapTo(String.class).list();
+            for (String id : ids) {
+                papers.touch(h, id);
+                h.createUpdate(sql("recount_votes")).bind("id", id).execute();
+                h.createUpdate(sql("recount_comments")).bind("id", id).execute();
+            }
+            return ids.size();
+        });
+    }
+
+    public boolean paperHidden(String arxivId) {
+        return jdbi.withHandle(h -> h.createQuery(sql("paper_hidden")).bind("id", arxivId).mapTo(Integer.class).findOne())
+                .orElse(0) == 1;
+    }
+
+    public List<ModerationEntry> recent(int limit, int offset) {
+        return jdbi.withHandle(h -> h.createQuery(sql("recent")).bind("limit", limit).bind("offset", offset)
+                .map((rs, ctx) -> new ModerationEntry(rs.getLong("id"), rs.getLong("created_at"), rs.getString("moderator"),
+                        rs.getString("action"), rs.getString("target_type"), rs.getString("target"), rs.getString("reason")))
+                .list());
+    }
+}

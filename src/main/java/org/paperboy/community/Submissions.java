@@ -1,0 +1,79 @@
+package org.paperboy.community;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.Paper;
+import org.paperboy.store.PaperRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Submit a paper": a paper in the catalog is featured on today's page at once; an unknown one is
+ * fetched from arXiv first. A paper is credited to its first submitter only.
+ */
+public final class Submissions {
+    private static final Logger LOG = LoggerFactory.getLogger(Submissions.class);
+
+    /** What happened: {@code submission} names who is credited (maybe someone earlier). */
+    public record Outcome(Paper paper, Submission submission, boolean fetched, boolean alreadySubmitted) {}
+
+    private final PaperRepository papers;
+    private final SubmissionRepository submissions;
+    private final ModerationRepository moderation;
+    private final PaperFetcher fetcher;
+    private final RateLimits limits;
+    private final Clock clock;
+
+    public Submissions(PaperRepository papers, SubmissionRepository submissions, ModerationRepository moderation,
+                       PaperFetcher fetcher, RateLimits limits, Clock clock) {
+        this.papers = papers;
+        this.submissions = submissions;
+        this.moderation = moderation;
+        this.fetcher = fetcher;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    public Outcome submit(User user, String idOrUrl, String ip) {
+        Guards.mayContribute(user, "submit papers");
+        ArxivId id = ArxivId.parse(idOrUrl).orElseThrow(() -> CommunityException.invalid(
+                "'" + abbreviate(idOrUrl) + "' is not an arXiv id or URL (e.g. 2503.11731 or https://arxiv.org/abs/2503.11731)."));
+        limits.submit(ip, user);
+        LocalDate today = LocalDate.now(clock);
+        boolean fetched = false;
+        Optional<Paper> known = papers.find(id.base());
+        if (known.isEmpty()) {
+            Paper p = fetch(id);
+            papers.upsert(List.of(p), today, (stored, incoming) -> stored);
+            fetched = true;
+        }
+        if (moderation.paperHidden(id.base())) throw CommunityException.forbidden("This paper was removed from the feed by a moderator.");
+        boolean recorded = submissions.insert(id.base(), user.id(), today, clock.millis());
+        Submission s = submissions.find(id.base()).orElseThrow();
+        if (recorded) LOG.info("paper {} submitted by user {}{}", id.base(), user.id(), fetched ? " (fetched from arXiv)" : "");
+        return new Outcome(papers.find(id.base()).orElseThrow(), s, fetched, !recorded);
+    }
+
+    private Paper fetch(ArxivId id) {
+        try {
+            return fetcher.fetch(id.withVersion(ArxivId.UNVERSIONED))
+                    .orElseThrow(() -> CommunityException.notFound("arXiv has no paper " + id.base() + "."));
+        } catch (PaperFetcher.Unavailable e) {
+            LOG.warn("arXiv unreachable while fetching submitted paper {}: {}", id.base(), e.getMessage());
+            throw new CommunityException(CommunityException.Reason.UNAVAILABLE, "Paper " + id.base()
+                    + " is not in the catalog yet and arXiv cannot be reached right now. Please try again in a few minutes.");
+        }
+    }
+
+    public List<Submission> byUser(User user, int limit) {
+        return submissions.byUser(user.id(), limit);
+    }
+
+    private static String abbreviate(String s) {
+        String t = s == null ? "" : s.strip();
+        return t.length() > 80 ? t.substring(0, 80) + "…" : t;
+    }
+}

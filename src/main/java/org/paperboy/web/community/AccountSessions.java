@@ -1,0 +1,92 @@
+package org.paperboy.web.community;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.time.Duration;
+import org.paperboy.community.Accounts;
+import org.paperboy.community.User;
+import org.paperboy.web.Csrf;
+import org.paperboy.web.HttpError;
+import org.paperboy.web.RouteGroup;
+
+/**
+ * Finds the account of every request (session cookie, or {@code Authorization: Bearer} token) and
+ * puts the account links into the page header. Register after {@link Csrf} and before the
+ * feature routes that read the viewer.
+ */
+public final class AccountSessions implements RouteGroup {
+    /** The header element that layout.jte marks for the account links (jte strips HTML comments). */
+    static final String NAV_START = "<nav class=\"account\" aria-label=\"Account\" data-account>";
+    static final String NAV_END = "</nav>";
+
+    private final Accounts accounts;
+    private final Csrf csrf;
+    private final boolean secureCookies;
+    private final Duration lifetime;
+
+    public AccountSessions(Accounts accounts, Csrf csrf, boolean secureCookies, Duration lifetime) {
+        this.accounts = accounts;
+        this.csrf = csrf;
+        this.secureCookies = secureCookies;
+        this.lifetime = lifetime;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.before(this::identify);
+        routes.after(this::accountNav);
+    }
+
+    private void identify(Context ctx) {
+        String auth = ctx.header("Authorization");
+        if (auth != null) {
+            if (!auth.regionMatches(true, 0, "Bearer ", 0, 7)) throw new HttpError(401, "Use Authorization: Bearer TOKEN with a personal API token.");
+            User u = accounts.bearer(auth.substring(7).strip())
+                    .orElseThrow(() -> new HttpError(401, "This API token is unknown, revoked, or its account is banned."));
+            ctx.attribute(CommunityWeb.VIEWER, u);
+            return;
+        }
+        String session = ctx.cookie(CommunityWeb.SESSION_COOKIE);
+        if (session == null) return;
+        accounts.session(session).ifPresentOrElse(u -> ctx.attribute(CommunityWeb.VIEWER, u),
+                () -> ctx.removeCookie(CommunityWeb.SESSION_COOKIE, "/"));
+    }
+
+    void startSession(Context ctx, String sessionId) {
+        ctx.cookie(new Cookie(CommunityWeb.SESSION_COOKIE, sessionId, "/", (int) lifetime.toSeconds(), secureCookies, true,
+                null, SameSite.LAX));
+    }
+
+    void endSession(Context ctx) {
+        ctx.removeCookie(CommunityWeb.SESSION_COOKIE, "/");
+    }
+
+    /** htmx (served from /static, 0BSD) enhances the forms of signed-in visitors; everyone else needs no script. */
+    static final String HTMX = "<script src=\"/static/htmx.min.js\" defer></script>";
+
+    /**
+     * For a signed-in visitor: replaces the header's log-in links with the account's name and a
+     * log-out button, and loads htmx so that upvotes swap in place.
+     */
+    private void accountNav(Context ctx) {
+        User u = CommunityWeb.viewer(ctx);
+        if (u == null) return;
+        String type = ctx.res().getContentType();
+        if (type == null || !type.startsWith("text/html")) return;
+        String html = ctx.result();
+        if (html == null) return;
+        int start = html.indexOf(NAV_START);
+        int end = start < 0 ? -1 : html.indexOf(NAV_END, start);
+        if (start < 0 || end < start) return;
+        String name = CommunityWeb.escape(u.username());
+        String nav = "<a href=\"/u/" + name + "\">" + name + "</a> <a href=\"/account\">Account</a>"
+                + (u.admin() ? " <a href=\"/moderation\">Moderation</a>" : "")
+                + " <form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\""
+                + CommunityWeb.escape(csrf.token(ctx)) + "\"><button type=\"submit\" class=\"link\" id=\"logout\">Log out</button></form>";
+        String page = html.substring(0, start + NAV_START.length()) + nav + html.substring(end);
+        int head = page.indexOf("</head>");
+        ctx.result(head < 0 ? page : page.substring(0, head) + HTMX + page.substring(head));
+    }
+}

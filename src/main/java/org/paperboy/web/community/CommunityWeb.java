@@ -1,0 +1,92 @@
+package org.paperboy.web.community;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.net.URI;
+import org.paperboy.community.CommunityException;
+import org.paperboy.community.RateLimitedException;
+import org.paperboy.community.User;
+import org.paperboy.web.HttpError;
+import org.paperboy.web.Templates;
+
+/** What the community's handlers share: the viewer, the client address, errors, rendering. */
+final class CommunityWeb {
+    static final String VIEWER = "paperboy.viewer";
+    static final String SESSION_COOKIE = "pb_session";
+
+    private CommunityWeb() {}
+
+    /** The logged-in account of this request, or null. */
+    static User viewer(Context ctx) {
+        return ctx.attribute(VIEWER);
+    }
+
+    /** The client's address as the server sees it (behind a proxy, every client shares the proxy's). */
+    static String ip(Context ctx) {
+        return ctx.ip();
+    }
+
+    static boolean htmx(Context ctx) {
+        return "true".equals(ctx.header("HX-Request"));
+    }
+
+    /** Turns a broken community rule into the one error path of the server (HTML page or JSON). */
+    static HttpError http(Context ctx, CommunityException e) {
+        if (e instanceof RateLimitedException r) ctx.header("Retry-After", String.valueOf(r.retryAfterSeconds()));
+        return new HttpError(e.reason().status, e.getMessage());
+    }
+
+    static Handler guarded(Handler h) {
+        return ctx -> {
+            try {
+                h.handle(ctx);
+            } catch (CommunityException e) {
+                throw http(ctx, e);
+            }
+        };
+    }
+
+    static void render(Context ctx, Templates templates, String template, Object page, int status) {
+        ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, page));
+    }
+
+    /** A local path to return to after a form; anything else (other hosts, odd schemes) becomes "/". */
+    static String localPath(String next) {
+        if (next == null || next.isEmpty() || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) return "/";
+        return next;
+    }
+
+    /** Where a no-JavaScript form came from (path and query only), to send the browser back there. */
+    static String back(Context ctx, String fallback) {
+        String referer = ctx.header("Referer");
+        if (referer == null) return fallback;
+        try {
+            URI u = URI.create(referer);
+            String path = u.getRawPath();
+            if (path == null || path.isEmpty()) return fallback;
+            return localPath(path + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()));
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    static String form(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v;
+    }
+
+    static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&#34;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

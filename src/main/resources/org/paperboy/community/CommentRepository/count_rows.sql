@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM comments WHERE arxiv_id = :id

@@ -1,0 +1,1 @@
+UPDATE comments SET deleted = :value WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT hidden FROM papers WHERE arxiv_id = :id

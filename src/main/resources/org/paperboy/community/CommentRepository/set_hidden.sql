@@ -1,0 +1,1 @@
+UPDATE comments SET hidden = :value WHERE id = :id

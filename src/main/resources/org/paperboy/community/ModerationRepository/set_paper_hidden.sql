@@ -1,0 +1,1 @@
+UPDATE papers SET hidden = :hidden WHERE arxiv_id = :id

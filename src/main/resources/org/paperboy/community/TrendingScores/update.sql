@@ -1,0 +1,1 @@
+UPDATE papers SET trending_score = :score WHERE arxiv_id = :id

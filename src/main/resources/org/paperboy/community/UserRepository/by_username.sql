@@ -1,0 +1,1 @@
+SELECT id, username, email, is_admin, verified_at, banned_at, created_at, votes_public FROM users WHERE username_key = :key

@@ -1,0 +1,1 @@
+UPDATE users SET is_admin = :admin WHERE id = :id

@@ -1,0 +1,1 @@
+UPDATE users SET verified_at = :at WHERE id = :id

@@ -1,0 +1,1 @@
+UPDATE users SET votes_public = :public WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM votes WHERE arxiv_id = :id

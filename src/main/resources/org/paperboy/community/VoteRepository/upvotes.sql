@@ -1,0 +1,1 @@
+SELECT upvotes FROM papers WHERE arxiv_id = :id

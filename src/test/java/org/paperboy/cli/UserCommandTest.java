@@ -1,0 +1,75 @@
+package org.paperboy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The account commands end to end, through the real command line and a SQLite database. */
+class UserCommandTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {}
+
+    private Run run(String stdin, String... args) {
+        InputStream in = System.in;
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            String[] all = new String[args.length + 2];
+            System.arraycopy(args, 0, all, 0, args.length);
+            all[args.length] = "--data";
+            all[args.length + 1] = tmp.toString();
+            return new Run(PaperboyCommand.run(all), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(in);
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void createListTokenAdminBanResetAndRecompute() {
+        Run r = run("a long enough password\n", "user", "create", "alice", "--email", "alice@example.org", "--password-stdin");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("created alice (admin)"), r.out());
+        assertEquals(0, run("another long password\n", "user", "create", "bob", "--email", "bob@example.org", "--password-stdin").code());
+        r = run("", "user", "create", "carol", "--email", "carol@example.org", "--password-stdin");
+        assertEquals(2, r.code(), "no password on stdin");
+        assertTrue(r.err().contains("no password on standard input"), r.err());
+        r = run("short\n", "user", "create", "carol", "--email", "carol@example.org", "--password-stdin");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("at least 10 characters"), r.err());
+
+        r = run("", "user", "list");
+        assertTrue(r.out().matches("(?s).*alice\\s+alice@example.org\\s+yes\\s+yes\\s+no.*"), r.out());
+        assertTrue(r.out().matches("(?s).*bob\\s+bob@example.org\\s+yes\\s+no\\s+no.*"), "shell accounts are verified: " + r.out());
+        assertTrue(run("", "user", "token", "bob").out().strip().matches("pb_[A-Za-z0-9_-]{43}"));
+        assertEquals(2, run("", "user", "token", "nobody").code());
+
+        assertEquals(2, run("", "user", "ban", "alice").code(), "admins are not banned");
+        assertEquals(0, run("", "user", "grant-admin", "bob").code());
+        assertEquals(0, run("", "user", "revoke-admin", "bob").code());
+        assertEquals(0, run("", "user", "ban", "bob", "--reason", "spam").code());
+        assertTrue(run("", "user", "list").out().matches("(?s).*bob\\s+bob@example.org\\s+yes\\s+no\\s+yes.*"));
+        assertEquals(0, run("", "user", "unban", "bob").code());
+        assertTrue(run("", "user", "reset-password", "bob").out().contains("/account/reset/confirm?token="));
+        assertEquals(0, run("a new long password\n", "user", "reset-password", "bob", "--password-stdin").code());
+        r = run("", "rank", "recompute");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("scored 0 papers"), r.out());
+    }
+}

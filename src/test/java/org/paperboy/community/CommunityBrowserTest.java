@@ -1,0 +1,156 @@
+package org.paperboy.community;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The community pages in a real headless Chromium: with htmx, and with JavaScript switched off. */
+class CommunityBrowserTest {
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @TempDir
+    Path tmp;
+    TestServer server;
+    WebDriver browser;
+
+    @BeforeEach
+    void start() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                "browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        server = new TestServer(tmp.resolve("data"), TestServer.settings("rate-limits", "off"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) browser.quit();
+        if (server != null) server.close();
+    }
+
+    private WebDriver chromium(boolean javascript) throws Exception {
+        Path home = Files.createDirectories(tmp.resolve(javascript ? "home-js" : "home-nojs"));
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM);
+        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--user-data-dir=" + home.resolve("profile"));
+        if (!javascript) o.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .withEnvironment(Map.of("HOME", home.toString())).build();
+        return new ChromeDriver(service, o);
+    }
+
+    private void fill(String id, String value) {
+        WebElement e = browser.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(value);
+    }
+
+    private void signUpAndVerify(String name) throws Exception {
+        browser.get(server.url("/signup"));
+        fill("username", name);
+        fill("email", name + "@example.org");
+        fill("password", "correct horse " + name);
+        browser.findElement(By.cssSelector("form.stacked button")).click();
+        waitForText("h1", "Check your mailbox");
+        String link = server.lastLink(name + "@example.org", "/account/verify?token=");
+        browser.get(server.url(link.substring(link.indexOf("/account/verify"))));
+        browser.findElement(By.id("confirm")).click();
+        waitForText("h1", "Address confirmed");
+    }
+
+    private void waitForText(String css, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    private void logIn(String name) {
+        browser.get(server.url("/login?next=/account"));
+        fill("username", name);
+        fill("password", "correct horse " + name);
+        browser.findElement(By.cssSelector("form.stacked button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    }
+
+    @Test
+    void signUpVerifyLogInSubmitUpvoteCommentLogOutWithHtmx() throws Exception {
+        browser = chromium(true);
+        signUpAndVerify("ada");
+        logIn("ada");
+
+        browser.get(server.url("/submit"));
+        fill("paper", "https://arxiv.org/abs/2611.00002");
+        browser.findElement(By.cssSelector("form.stacked button")).click();
+        waitForText("p.notice", "is on today");
+
+        browser.get(server.url("/discussion/2611.00002"));
+        ((JavascriptExecutor) browser).executeScript("window.pbNoReload = true;");
+        browser.findElement(By.cssSelector("form.upvote button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.upvote.voted")));
+        assertEquals("1", browser.findElement(By.cssSelector("form.upvote .count")).getText());
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.pbNoReload === true;"),
+                "htmx swapped the button in place, the page did not reload");
+        assertEquals(1, server.app.papers().find("2611.00002").orElseThrow().upvotes());
+        // a second click withdraws the vote, again in place
+        browser.findElement(By.cssSelector("form.upvote button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("form.upvote .count"), "0"));
+        browser.findElement(By.cssSelector("form.upvote button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("form.upvote .count"), "1"));
+
+        // the same button on the daily page's cards
+        browser.get(server.url("/papers?date=2026-11-26"));
+        WebElement card = browser.findElement(By.id("paper-2611.00003"));
+        card.findElement(By.cssSelector("form.upvote button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("paper-2611.00003"))
+                .findElements(By.cssSelector("form.upvote.voted")).size() == 1);
+        assertEquals(1, server.app.papers().find("2611.00003").orElseThrow().upvotes());
+
+        browser.get(server.url("/discussion/2611.00002"));
+        fill("comment-body", "Great *paper* <b>bold?</b>");
+        browser.findElement(By.cssSelector("form.comment-form button")).click();
+        WebElement body = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.comment .comment-body")));
+        assertEquals("Great paper <b>bold?</b>", body.getText());
+        assertEquals(1, body.findElements(By.tagName("em")).size());
+
+        browser.findElement(By.id("logout")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.account a[href='/login']")));
+        browser.get(server.url("/account"));
+        assertTrue(browser.getCurrentUrl().contains("/login"), browser.getCurrentUrl());
+    }
+
+    @Test
+    void theUpvoteButtonWorksWithoutJavascript() throws Exception {
+        browser = chromium(false);
+        signUpAndVerify("bob");
+        logIn("bob");
+        browser.get(server.url("/discussion/2611.00001"));
+        assertEquals("0", browser.findElement(By.cssSelector("form.upvote .count")).getText());
+        browser.findElement(By.cssSelector("form.upvote button")).click();
+        WebElement voted = new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.upvote.voted")));
+        assertEquals("1", voted.findElement(By.cssSelector(".count")).getText());
+        assertTrue(browser.getCurrentUrl().endsWith("/discussion/2611.00001"), "the form sent the browser back: " + browser.getCurrentUrl());
+        assertEquals(1, server.app.papers().find("2611.00001").orElseThrow().upvotes());
+        browser.findElement(By.cssSelector("form.upvote button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("form.upvote .count"), "0"));
+        assertEquals(0, server.app.papers().find("2611.00001").orElseThrow().upvotes());
+    }
+}
