@@ -128,6 +128,11 @@ public final class Subscriptions {
         return subs.find(s.get().id());
     }
 
+    /** The settings link of an address's subscription, for a signed-in account whose address is verified. */
+    public Optional<String> settingsUrlFor(String verifiedEmail) {
+        return subs.findByEmail(EmailAddress.normalise(verifiedEmail)).map(s -> links.settingsUrl(s.id()));
+    }
+
     /** For the operator handling mailto: unsubscribe requests by hand ({@code paperboy digest unsubscribe}). */
     public Optional<Subscription> unsubscribeAddress(String rawEmail) {
         Optional<Subscription> s = subs.findByEmail(EmailAddress.normalise(rawEmail));

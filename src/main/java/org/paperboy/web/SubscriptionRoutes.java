@@ -48,6 +48,7 @@ public final class SubscriptionRoutes implements RouteGroup {
         routes.get(UNSUBSCRIBE_PREFIX + "{token}", this::unsubscribePage);
         routes.post(UNSUBSCRIBE_PREFIX + "{token}", this::unsubscribe);
         routes.get("/subscription/{token}", ctx -> settingsPage(ctx, settingsSubscription(ctx), 200, null, null));
+        routes.get("/account/digest", this::accountDigest);
         routes.post("/subscription/{token}", this::saveSettings);
     }
 
@@ -146,6 +147,24 @@ public final class SubscriptionRoutes implements RouteGroup {
                 .orElseThrow(() -> HttpError.notFound("This unsubscribe link is not valid."));
         render(ctx, 200, SubscriptionActionPage.message("You are unsubscribed",
                 "No more digests will be sent to " + s.email() + ". You can subscribe again at any time."));
+    }
+
+    /**
+     * For a signed-in account: its verified address proves the mailbox, so it goes straight to the
+     * settings of that address's subscription; otherwise to the subscribe form, filled in.
+     */
+    private void accountDigest(Context ctx) {
+        org.paperboy.community.User viewer = ctx.attribute(DigestAdminGate.VIEWER);
+        if (viewer == null) {
+            ctx.redirect("/login?next=/account/digest");
+            return;
+        }
+        Optional<String> settings = viewer.verified() ? subscriptions.settingsUrlFor(viewer.email()) : Optional.empty();
+        if (settings.isPresent()) {
+            ctx.redirect(settings.get().replace(subscriptions.links().baseUrl(), ""));
+            return;
+        }
+        subscribePage(ctx, 200, viewer.email(), "daily", null, null);
     }
 
     private Subscription settingsSubscription(Context ctx) {

@@ -243,6 +243,18 @@ class SubscriptionFlowTest {
     }
 
     @Test
+    void aSignedInAccountReachesItsSubscriptionSettingsWithoutTheMailedLink() throws Exception {
+        assertEquals("/login?next=/account/digest", get("/account/digest").headers().firstValue("Location").orElseThrow());
+        var form = getAs("reader", "/account/digest");
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("value=\"reader@example.org\""), "not subscribed yet: the form, filled in");
+        long id = f.confirmedSubscriber("reader@example.org", Frequency.WEEKLY, List.of());
+        var redirect = getAs("reader", "/account/digest");
+        assertEquals(302, redirect.statusCode());
+        assertEquals(f.links.settingsUrl(id).replace(base, ""), redirect.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
     void adminPagesShowTheNextDigestAndDeliveryOnlyToAdministrators() throws Exception {
         assertEquals(401, get("/admin/digest/preview").statusCode(), "not signed in");
         assertEquals(403, getAs("reader", "/admin/digest/preview").statusCode(), "signed in, not an administrator");
