@@ -9,16 +9,40 @@ import org.paperboy.config.Settings;
 import org.paperboy.jobs.TrendingJob;
 import org.paperboy.mail.MailSettings;
 import org.paperboy.index.SearchServices;
+import org.paperboy.jobs.DigestJob;
+import org.paperboy.jobs.DigestSchedule;
+import org.paperboy.mail.MailSettings;
+import org.paperboy.mail.MailTransport;
+import org.paperboy.notify.DigestComposer;
+import org.paperboy.notify.DigestMails;
+import org.paperboy.notify.DigestOverview;
+import org.paperboy.notify.DigestPreview;
+import org.paperboy.notify.DigestRunRepository;
+import org.paperboy.notify.IndexTopicMatcher;
+import org.paperboy.notify.LinkTokens;
+import org.paperboy.notify.Links;
+import org.paperboy.notify.MailRenderer;
+import org.paperboy.notify.OutboxRepository;
+import org.paperboy.notify.OutboxSender;
+import org.paperboy.notify.SqlTopicMatcher;
+import org.paperboy.notify.SubscriptionRepository;
+import org.paperboy.notify.Subscriptions;
+import org.paperboy.notify.TopicMatcher;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.RouteGroup;
 import org.paperboy.web.ApiRoutes;
+import org.paperboy.web.Csrf;
+import org.paperboy.web.DigestAdminGate;
+import org.paperboy.web.DigestAdminRoutes;
 import org.paperboy.web.ListingRoutes;
 import org.paperboy.web.ListingService;
 import org.paperboy.web.PaperRoutes;
 import org.paperboy.web.SearchRoutes;
+import org.paperboy.web.SubscriptionRateLimiter;
+import org.paperboy.web.SubscriptionRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
 import org.paperboy.web.community.AccountRoutes;
@@ -44,10 +68,21 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final PaperRepository papers;
     private final JobStateRepository jobs;
+    private final MailTransport mailTransport;
+    private final SubscriptionRepository subscriptionRepo;
+    private final OutboxRepository outbox;
+    private final DigestRunRepository digestRuns;
+    private final TopicMatcher topicMatcher;
+    private final Links links;
+    private final Subscriptions subscriptions;
+    private final DigestComposer digestComposer;
+    private final OutboxSender outboxSender;
+    private final DigestPreview digestPreview;
+    private DigestJob digestJob;
+    private final ListingService listings;
     private final Community community;
     private WebServer web;
     private TrendingJob trendingJob;
-    private final ListingService listings;
     private org.paperboy.jobs.HarvestJob harvestJob;
     private SearchServices search;
 
@@ -59,6 +94,22 @@ public final class App implements AutoCloseable {
         this.jobs = new JobStateRepository(db, clock);
         this.community = new Community(settings, db, papers, clock, MailSettings.from(settings).transport(),
                 arxivFetcher(), PasswordHasher.Params.OWASP);
+        // notify: subscriptions, digests and the outbox sender
+        this.mailTransport = MailSettings.from(settings).transport();
+        this.subscriptionRepo = new SubscriptionRepository(db);
+        this.outbox = new OutboxRepository(db);
+        this.digestRuns = new DigestRunRepository(db);
+        // topic alerts use the search index where serve runs it, the catalog elsewhere
+        this.topicMatcher = new IndexTopicMatcher(this::runningSearch, papers, new SqlTopicMatcher(db, papers));
+        LinkTokens linkTokens = new LinkTokens(db);
+        this.links = new Links(settings.baseUrl().toString(), linkTokens, settings.mail().from(), settings.digest().unsubscribeMailto());
+        this.subscriptions = new Subscriptions(subscriptionRepo, outbox, linkTokens, links, clock);
+        this.digestComposer = new DigestComposer(papers, subscriptionRepo, digestRuns, outbox, links, clock);
+        MailRenderer renderer = new MailRenderer();
+        this.outboxSender = new OutboxSender(outbox, subscriptionRepo, digestRuns, new DigestMails(papers, topicMatcher, links),
+                renderer, links, mailTransport, clock, settings.digest().mailWorkers(), settings.digest().hardBounceLimit());
+        this.digestPreview = new DigestPreview(papers, digestRuns, subscriptionRepo, digestComposer, topicMatcher, renderer, links, clock);
+        subscriptions.onQueued(outboxSender::wake);
         this.listings = new ListingService(papers);
     }
 
@@ -71,7 +122,7 @@ public final class App implements AutoCloseable {
         search().startBackground();
         Templates templates = new Templates();
         boolean https = "https".equals(settings.baseUrl().getScheme());
-        Csrf csrf = new Csrf(https, List.of());
+        Csrf csrf = new Csrf(https, List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
         CommunityPages communityPages = new CommunityPages(community, csrf, templates);
         AccountSessions sessions = new AccountSessions(community.accounts(), csrf, https, settings.community().sessionLifetime());
         SearchRoutes searchRoutes = new SearchRoutes(search(), papers, templates);
@@ -83,6 +134,9 @@ public final class App implements AutoCloseable {
                 new CommunityRoutes(community, papers, csrf, templates, clock),
                 new CommentRoutes(community, papers, csrf, templates),
                 new ModerationRoutes(community, csrf, templates),
+                new SubscriptionRoutes(subscriptions, templates, csrf, new SubscriptionRateLimiter(clock)),
+                new DigestAdminRoutes(digestPreview, new DigestOverview(subscriptionRepo, digestRuns, outbox, clock), templates, clock,
+                        DigestAdminGate.administrator()),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),
                 new ApiRoutes(listings, papers),
                 new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE))));
@@ -90,6 +144,14 @@ public final class App implements AutoCloseable {
         if (settings.community().trendingInterval() != null) {
             trendingJob = new TrendingJob(community.trending(), community.accounts(), settings.community().trendingInterval());
             trendingJob.start();
+        }
+        outboxSender.start();
+        digestJob = new DigestJob(new DigestSchedule(settings.digest().digestTime(), settings.digest().weeklyDay(), settings.timeZone()),
+                papers, digestRuns, digestComposer, outboxSender, jobs, clock);
+        digestJob.start();
+        LOG.info("mail goes to {}", mailTransport.describe());
+        if (!"https".equals(settings.baseUrl().getScheme())) {
+            LOG.warn("base-url {} is not https: mail clients offer one-click unsubscribe (RFC 8058) only for https links", settings.baseUrl());
         }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
         startHarvestJob();
@@ -166,15 +228,55 @@ public final class App implements AutoCloseable {
         return search;
     }
 
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    public DigestComposer digestComposer() {
+        return digestComposer;
+    }
+
+    public OutboxSender outboxSender() {
+        return outboxSender;
+    }
+
+    public OutboxRepository outbox() {
+        return outbox;
+    }
+
+    public DigestOverview digestOverview() {
+        return new DigestOverview(subscriptionRepo, digestRuns, outbox, clock);
+    }
+
+    public MailTransport mailTransport() {
+        return mailTransport;
+    }
+
+    /** The search of a running server, or null when this process has not started one. */
+    private synchronized org.paperboy.index.PaperSearch runningSearch() {
+        return search == null || web == null ? null : search.search();
+    }
+
     public int port() {
         return web == null ? -1 : web.port();
     }
 
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("closing {} failed: {}", c, e.toString());
+        }
+    }
+
     @Override
     public void close() {
+        if (digestJob != null) digestJob.close();
         if (trendingJob != null) trendingJob.close();
         if (harvestJob != null) harvestJob.close();
         if (web != null) web.close();
+        outboxSender.close();
+        if (mailTransport instanceof AutoCloseable c) closeQuietly(c);
         if (search != null) search.close();
         db.close();
     }

@@ -29,14 +29,31 @@ public record Settings(
         ZoneId timeZone,
         Mail mail,
         String embeddingModel,
-        Community community) {
+        Community community,
+        Digest digest) {
 
     /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
-    public record Mail(String smtpHost, int smtpPort, String smtpSecurity, String smtpUser, String smtpPassword, String from) {
+    public record Mail(String smtpHost, int smtpPort, String smtpSecurity, String smtpUser, String smtpPassword, String from,
+                       String dkimDomain, String dkimSelector, Path dkimKeyFile) {
         @Override
         public String toString() {
             return "Mail[smtp=" + smtpHost + ":" + smtpPort + " " + smtpSecurity + ", user=" + smtpUser
-                    + ", password=" + (smtpPassword.isEmpty() ? "" : "***") + ", from=" + from + "]";
+                    + ", password=" + (smtpPassword.isEmpty() ? "" : "***") + ", from=" + from
+                    + (dkimDomain.isEmpty() ? "" : ", dkim=" + dkimSelector + "._domainkey." + dkimDomain) + "]";
+        }
+    }
+
+    /**
+     * Digests and subscriptions: when the digest goes out (local time in {@code timeZone}, the weekly
+     * one on {@code weeklyDay}), when an address is disabled, how many mails are sent at once, and the
+     * token guarding the admin preview (empty: the preview is off).
+     */
+    public record Digest(java.time.LocalTime digestTime, java.time.DayOfWeek weeklyDay, int hardBounceLimit,
+                         int mailWorkers, String unsubscribeMailto) {
+        @Override
+        public String toString() {
+            return "Digest[digestTime=" + digestTime + ", weeklyDay=" + weeklyDay + ", hardBounceLimit=" + hardBounceLimit
+                    + ", mailWorkers=" + mailWorkers + "]";
         }
     }
 
@@ -82,8 +99,15 @@ public record Settings(
             new Setting("comment-edit-window", "15m", false, "How long after posting a comment its author may edit it"),
             new Setting("session-lifetime", "30d", false, "How long a log-in lasts"),
             new Setting("trending-interval", "10m", false, "Time between recomputations of trending scores; `off` disables the job"),
-            new Setting("embedding-model", "bge-small-en-v1.5-q", false, "Embedding model for semantic and hybrid search (bge-small-en-v1.5-q); `off` for keyword search only"));
-
+            new Setting("embedding-model", "bge-small-en-v1.5-q", false, "Embedding model for semantic and hybrid search (bge-small-en-v1.5-q); `off` for keyword search only"),
+            new Setting("dkim-domain", "", false, "DKIM signing domain (d=); empty: mail is not signed"),
+            new Setting("dkim-selector", "", false, "DKIM selector (s=); the public key is published at <selector>._domainkey.<domain>"),
+            new Setting("dkim-key-file", "", false, "PEM file with the DKIM RSA private key (PKCS#8, `openssl genpkey -algorithm RSA`)"),
+            new Setting("digest-time", "08:00", false, "Local time (in time-zone) at which the daily digest goes out"),
+            new Setting("digest-weekday", "MONDAY", false, "Day on which the weekly digest of the previous week goes out"),
+            new Setting("hard-bounce-limit", "3", false, "Permanent delivery failures after which an address is disabled"),
+            new Setting("mail-workers", "4", false, "Mails sent in parallel by the outbox sender"),
+            new Setting("unsubscribe-mailto", "", false, "Mailbox for mailto: unsubscribe requests in List-Unsubscribe; empty: the mail-from address"));
 
     /** The defaults alone, as tests and benchmarks start from. */
     public static Settings defaults() {
@@ -117,7 +141,7 @@ public record Settings(
                 parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
                 parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v),
-                parseModel(v.get("embedding-model")), parseCommunity(v));
+                parseModel(v.get("embedding-model")), parseCommunity(v), parseDigest(v));
     }
 
     private static Community parseCommunity(Map<String, String> v) {
@@ -149,7 +173,43 @@ public record Settings(
         }
         int port = parsePort("smtp-port", v.get("smtp-port"));
         if (!v.get("mail-from").contains("@")) throw new ConfigException("--mail-from: expected an e-mail address, got '" + v.get("mail-from") + "'");
-        return new Mail(v.get("smtp-host"), port, security, v.get("smtp-user"), v.get("smtp-password"), v.get("mail-from"));
+        boolean dkim = !v.get("dkim-domain").isEmpty() || !v.get("dkim-selector").isEmpty() || !v.get("dkim-key-file").isEmpty();
+        if (dkim && (v.get("dkim-domain").isEmpty() || v.get("dkim-selector").isEmpty() || v.get("dkim-key-file").isEmpty())) {
+            throw new ConfigException("--dkim-domain, --dkim-selector and --dkim-key-file: give all three to sign mail, or none");
+        }
+        return new Mail(v.get("smtp-host"), port, security, v.get("smtp-user"), v.get("smtp-password"), v.get("mail-from"),
+                v.get("dkim-domain"), v.get("dkim-selector"), dkim ? Path.of(v.get("dkim-key-file")).toAbsolutePath() : null);
+    }
+
+    private static Digest parseDigest(Map<String, String> v) {
+        java.time.LocalTime time;
+        try {
+            time = java.time.LocalTime.parse(v.get("digest-time"));
+        } catch (RuntimeException e) {
+            throw new ConfigException("--digest-time: expected a local time such as 08:00, got '" + v.get("digest-time") + "'");
+        }
+        java.time.DayOfWeek day;
+        try {
+            day = java.time.DayOfWeek.valueOf(v.get("digest-weekday").toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new ConfigException("--digest-weekday: expected a day such as MONDAY, got '" + v.get("digest-weekday") + "'");
+        }
+        String mailto = v.get("unsubscribe-mailto");
+        if (!mailto.isEmpty() && !mailto.matches("[^@\\s<>]+@[^@\\s<>]+")) {
+            throw new ConfigException("--unsubscribe-mailto: expected a bare address such as unsubscribe@example.org, got '" + mailto + "'");
+        }
+        return new Digest(time, day, parsePositive("hard-bounce-limit", v.get("hard-bounce-limit")),
+                parsePositive("mail-workers", v.get("mail-workers")), mailto);
+    }
+
+    private static int parsePositive(String name, String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n > 0) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ConfigException("--" + name + ": expected a positive whole number, got '" + s + "'");
     }
 
     public boolean isPostgres() {
@@ -164,27 +224,37 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone, mail, embeddingModel, community);
+                harvestDelay, timeZone, mail, embeddingModel, community, digest);
     }
 
     public Settings withDb(String url, String user, String password) {
         return new Settings(dataDir, url, user, password, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community);
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest);
+    }
+
+    public Settings withDigest(Digest n) {
+        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, n);
+    }
+
+    public Settings withMail(Mail m) {
+        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, m, embeddingModel, community, digest);
     }
 
     public Settings withEndpoints(URI oai, URI api, Duration delay) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oai, api, delay, timeZone, mail, embeddingModel, community);
+                harvestInterval, oai, api, delay, timeZone, mail, embeddingModel, community, digest);
     }
 
     public Settings withCommunity(Community c) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, c);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, c, digest);
     }
 
     /** The secret is masked so that the record can be logged safely. */
@@ -192,7 +262,7 @@ public record Settings(
     public String toString() {
         return "Settings[data=" + dataDir + ", db=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword="
                 + (dbPassword.isEmpty() ? "" : "***") + ", host=" + host + ", port=" + port + ", baseUrl=" + baseUrl
-                + ", harvestCategories=" + harvestCategories + ", harvestInterval=" + harvestInterval + ", " + mail + "]";
+                + ", harvestCategories=" + harvestCategories + ", harvestInterval=" + harvestInterval + ", " + mail + ", " + digest + "]";
     }
 
     /** The models org.paperboy.index.EmbeddingModel knows (all but the first need their test-scoped artifacts). */
@@ -207,7 +277,7 @@ public record Settings(
 
     public Settings withEmbeddingModel(String model) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, model, community);
+                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, model, community, digest);
     }
 
     private static int parsePort(String name, String s) {

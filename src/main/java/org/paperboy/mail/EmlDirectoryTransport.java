@@ -18,18 +18,25 @@ import java.util.Properties;
 public final class EmlDirectoryTransport implements MailTransport {
     private final Path dir;
     private final String from;
+    private final DkimSigner dkim;
     private final Session session = Session.getInstance(new Properties());
 
     public EmlDirectoryTransport(Path dir, String from) {
+        this(dir, from, null);
+    }
+
+    /** @param dkim signs each file when not null, so that the files are exactly what SMTP would carry */
+    public EmlDirectoryTransport(Path dir, String from, DkimSigner dkim) {
         this.dir = dir;
         this.from = from;
+        this.dkim = dkim;
     }
 
     @Override
     public void send(Mail mail) throws MailDeliveryException {
         try {
             Files.createDirectories(dir);
-            MimeMessage m = MimeMessages.build(session, from, mail, new Date());
+            MimeMessage m = MimeMessages.build(session, from, mail, new Date(), dkim);
             String id = m.getMessageID().replaceAll("[^A-Za-z0-9@._-]", "");
             Path tmp = Files.createTempFile(dir, ".writing-", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {

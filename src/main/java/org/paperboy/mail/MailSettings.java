@@ -7,15 +7,29 @@ import java.nio.file.Path;
  * {@code .eml} files to {@code outboxDir} instead.
  */
 public record MailSettings(String smtpHost, int smtpPort, Security security, String user, String password,
-                           String from, Path outboxDir) {
+                           String from, Path outboxDir, DkimSigner dkim) {
+
+    /** Without DKIM signing. */
+    public MailSettings(String smtpHost, int smtpPort, Security security, String user, String password, String from, Path outboxDir) {
+        this(smtpHost, smtpPort, security, user, password, from, outboxDir, null);
+    }
 
     public enum Security { NONE, STARTTLS, SMTPS }
 
     /** From the application settings; .eml files go to {@code <data>/outbox}. */
     public static MailSettings from(org.paperboy.config.Settings settings) {
         var m = settings.mail();
+        DkimSigner dkim = m.dkimKeyFile() == null ? null : dkimSigner(m);
         return new MailSettings(m.smtpHost(), m.smtpPort(), Security.valueOf(m.smtpSecurity().toUpperCase(java.util.Locale.ROOT)),
-                m.smtpUser(), m.smtpPassword(), m.from(), settings.dataDir().resolve("outbox"));
+                m.smtpUser(), m.smtpPassword(), m.from(), settings.dataDir().resolve("outbox"), dkim);
+    }
+
+    private static DkimSigner dkimSigner(org.paperboy.config.Settings.Mail m) {
+        try {
+            return DkimSigner.fromPemFile(m.dkimDomain(), m.dkimSelector(), m.dkimKeyFile());
+        } catch (IllegalArgumentException e) {
+            throw new org.paperboy.config.ConfigException("--dkim-key-file: " + e.getMessage());
+        }
     }
 
     public boolean smtpConfigured() {
@@ -24,12 +38,13 @@ public record MailSettings(String smtpHost, int smtpPort, Security security, Str
 
     /** The SMTP transport when a server is configured, else the .eml directory. */
     public MailTransport transport() {
-        return smtpConfigured() ? new SmtpTransport(this) : new EmlDirectoryTransport(outboxDir, from);
+        return smtpConfigured() ? new SmtpTransport(this) : new EmlDirectoryTransport(outboxDir, from, dkim);
     }
 
     @Override
     public String toString() {
         return "MailSettings[smtp=" + smtpHost + ":" + smtpPort + ", security=" + security + ", user=" + user
-                + ", password=" + (password == null || password.isEmpty() ? "" : "***") + ", from=" + from + "]";
+                + ", password=" + (password == null || password.isEmpty() ? "" : "***") + ", from=" + from
+                + (dkim == null ? "" : ", dkim=" + dkim.selector() + "._domainkey." + dkim.domain()) + "]";
     }
 }

@@ -34,6 +34,22 @@ final class MimeMessages {
         return m;
     }
 
+    /**
+     * The message as it will travel, DKIM-signed when a signer is given. A signed message is parsed
+     * back from its signed bytes, and such a parsed message writes out exactly those bytes.
+     */
+    static MimeMessage build(Session session, String from, Mail mail, Date date, DkimSigner dkim) throws MessagingException {
+        MimeMessage m = build(session, from, mail, date);
+        if (dkim == null) return m;
+        try {
+            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream(8192);
+            m.writeTo(raw);
+            return new MimeMessage(session, new java.io.ByteArrayInputStream(dkim.sign(raw.toByteArray())));
+        } catch (java.io.IOException e) {
+            throw new MessagingException("cannot serialise the message for DKIM signing", e);
+        }
+    }
+
     static String newMessageId(String from) {
         String domain = "localhost";
         try {

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Benchmark: compose one daily digest for N subscribers and deliver every mail over SMTP to
+# GreenMail on loopback (in its own JVM), with a small heap to show that memory stays bounded.
+# Usage: bench/digest.sh [subscribers=10000] [workers=4] [heap=64m]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+java="$JAVA_HOME/bin/java"
+n="${1:-10000}"; workers="${2:-4}"; heap="${3:-64m}"
+mvn -B -q test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+dir="$(mktemp -d)"
+"$java" -Xmx1g -cp "$cp" org.paperboy.notify.bench.SmtpSink "$dir/port" "$dir/count" >"$dir/sink.log" 2>&1 &
+sink=$!
+trap 'kill "$sink" 2>/dev/null || true; rm -rf "$dir"' EXIT
+for _ in $(seq 1 100); do [ -f "$dir/port" ] && break; sleep 0.1; done
+"$java" -Xmx"$heap" --enable-native-access=ALL-UNNAMED -cp "$cp" org.paperboy.notify.bench.DigestBench "$dir" "$(cat "$dir/port")" "$n" "$workers"
+sleep 1.5
+read -r received distinct <"$dir/count" || true
+echo "SMTP server received   $received messages, $distinct distinct Message-IDs"

@@ -1,0 +1,101 @@
+package org.paperboy.jobs;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.paperboy.notify.DigestComposer;
+import org.paperboy.notify.DigestPeriod;
+import org.paperboy.notify.DigestRunRepository;
+import org.paperboy.notify.OutboxSender;
+import org.paperboy.store.JobState;
+import org.paperboy.store.JobStateRepository;
+import org.paperboy.store.PaperRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Composes the daily digest (of the latest listing day) and, on the weekly day, the weekly one (of
+ * the previous ISO week) at the configured local time, then wakes the sender. The last slot handled
+ * is kept in job_state; composing is idempotent per digest key, so a crash before that is saved, or
+ * a second node doing the same, sends nobody anything twice.
+ */
+public final class DigestJob implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DigestJob.class);
+    public static final String NAME = "digest";
+    static final long TICK_SECONDS = 60;
+
+    private final DigestSchedule schedule;
+    private final PaperRepository papers;
+    private final DigestRunRepository runs;
+    private final DigestComposer composer;
+    private final OutboxSender sender;
+    private final JobStateRepository jobs;
+    private final Clock clock;
+    private ScheduledExecutorService timer;
+
+    public DigestJob(DigestSchedule schedule, PaperRepository papers, DigestRunRepository runs, DigestComposer composer,
+                     OutboxSender sender, JobStateRepository jobs, Clock clock) {
+        this.schedule = schedule;
+        this.papers = papers;
+        this.runs = runs;
+        this.composer = composer;
+        this.sender = sender;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Handles the latest slot if it has not been handled; returns the digests composed (none for periods without papers). */
+    public List<DigestComposer.Result> tick() {
+        Instant now = clock.instant();
+        LocalDate slot = schedule.latestSlot(now);
+        JobState state = jobs.load(NAME);
+        if (!DigestSchedule.due(slot, lastHandled(state))) return List.of();
+        List<DigestComposer.Result> done = new ArrayList<>();
+        dailyPeriod(slot).filter(this::notComposed).ifPresent(p -> done.add(composer.compose(p, false)));
+        DigestPeriod weekly = DigestPeriod.weekly(schedule.latestWeeklySlot(slot).minusWeeks(1));
+        if (notComposed(weekly)) done.add(composer.compose(weekly, false));
+        done.removeIf(DigestComposer.Result::empty);
+        jobs.save(state.withCursor("{\"lastSlot\":\"" + slot + "\"}").succeeded(schedule.nextSlotAfter(now)));
+        LOG.info("digest slot {} handled: {}", slot, done.stream().map(r -> r.period().key() + "=" + r.queued()).toList());
+        sender.wake();
+        return done;
+    }
+
+    private Optional<DigestPeriod> dailyPeriod(LocalDate slot) {
+        return papers.latestDay().filter(d -> !d.isBefore(slot.minusDays(DigestSchedule.MAX_DAILY_AGE_DAYS))).map(DigestPeriod::daily);
+    }
+
+    private boolean notComposed(DigestPeriod p) {
+        return runs.findByKey(p.key()).map(r -> !r.composed()).orElse(true);
+    }
+
+    static LocalDate lastHandled(JobState state) {
+        if (state.cursor() == null) return null;
+        var m = java.util.regex.Pattern.compile("\"lastSlot\":\"(\\d{4}-\\d{2}-\\d{2})\"").matcher(state.cursor());
+        return m.find() ? LocalDate.parse(m.group(1)) : null;
+    }
+
+    /** Ticks now (catching up a missed slot) and then every minute. */
+    public void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("digest-job").daemon().factory());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                LOG.error("digest job failed; trying again in {}s: {}", TICK_SECONDS, e.toString());
+            }
+        }, 0, TICK_SECONDS, TimeUnit.SECONDS);
+        LOG.info("digests go out daily at {} ({}), weekly on {}", schedule.at(), schedule.zone(), schedule.weeklyDay());
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) timer.shutdownNow();
+    }
+}

@@ -1,0 +1,66 @@
+package org.paperboy.notify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.paperboy.paper.Paper;
+import org.paperboy.store.PaperRepository;
+
+/**
+ * Builds the digest a subscriber receives from a run: the run's papers (with today's counts) and a
+ * section per saved search. Papers and topic matches are cached per run, since thousands of
+ * subscribers share them.
+ */
+public final class DigestMails {
+    /** Papers per topic section. */
+    public static final int TOPIC_LIMIT = 10;
+    private static final int CACHE_LIMIT = 10_000;
+
+    private final PaperRepository papers;
+    private final TopicMatcher matcher;
+    private final Links links;
+    private final Map<Long, List<DigestPaper>> runPapers = new ConcurrentHashMap<>();
+    private final Map<String, List<DigestPaper>> topicPapers = new ConcurrentHashMap<>();
+
+    public DigestMails(PaperRepository papers, TopicMatcher matcher, Links links) {
+        this.papers = papers;
+        this.matcher = matcher;
+        this.links = links;
+    }
+
+    public DigestMail build(DigestRun run, Subscription s) {
+        List<DigestPaper> top = runPapers.computeIfAbsent(run.id(), id -> load(run.paperIds()));
+        List<DigestMail.TopicSection> sections = new ArrayList<>();
+        for (String topic : s.topics()) {
+            List<DigestPaper> found = topicPapers.computeIfAbsent(run.id() + "\u0000" + topic, k -> match(topic, run));
+            if (!found.isEmpty()) sections.add(new DigestMail.TopicSection(topic, found));
+        }
+        String heading = "Top papers of " + run.period().label();
+        return new DigestMail("Paperboy: " + heading, heading, links.baseUrl(), top, sections,
+                links.unsubscribeUrl(s.id()), links.settingsUrl(s.id()), s.email());
+    }
+
+    /** Forgets cached papers, so counts are fresh for the next batch. */
+    public void clearCache() {
+        runPapers.clear();
+        topicPapers.clear();
+    }
+
+    private List<DigestPaper> load(List<String> ids) {
+        Map<String, Paper> found = papers.findMany(ids);
+        if (runPapers.size() > CACHE_LIMIT) runPapers.clear();
+        return ids.stream().map(found::get).filter(Objects::nonNull).map(p -> DigestPaper.of(p, links.baseUrl())).toList();
+    }
+
+    private List<DigestPaper> match(String topic, DigestRun run) {
+        if (topicPapers.size() > CACHE_LIMIT) topicPapers.clear();
+        try {
+            return matcher.matching(topic, run.from(), run.to(), TOPIC_LIMIT).stream()
+                    .map(p -> DigestPaper.of(p, links.baseUrl())).toList();
+        } catch (InvalidInput e) {
+            return List.of(); // a topic saved before a syntax change: no section rather than no digest
+        }
+    }
+}

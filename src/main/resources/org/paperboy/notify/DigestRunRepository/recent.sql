@@ -1,0 +1,2 @@
+SELECT id, digest_key, frequency, period_from, period_to, paper_ids, status, composed_rows, created_at, composed_at
+FROM digest_runs ORDER BY id DESC LIMIT :limit

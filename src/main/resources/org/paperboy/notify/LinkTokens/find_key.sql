@@ -1,0 +1,1 @@
+SELECT secret FROM notify_keys WHERE name = :name

@@ -1,0 +1,1 @@
+SELECT status, COUNT(*) FROM outbox WHERE mail_key LIKE :keyPattern GROUP BY status

@@ -1,0 +1,4 @@
+SELECT id FROM subscriptions
+WHERE status = 'confirmed' AND frequency = :frequency AND id > :afterId
+ORDER BY id
+LIMIT :limit

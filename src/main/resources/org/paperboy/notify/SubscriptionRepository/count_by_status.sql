@@ -1,0 +1,1 @@
+SELECT status, frequency, COUNT(*) FROM subscriptions GROUP BY status, frequency

@@ -1,0 +1,1 @@
+DELETE FROM subscription_topics WHERE subscription_id = :id

@@ -1,0 +1,1 @@
+SELECT id, email, frequency, status, hard_bounces FROM subscriptions WHERE id = :id

@@ -1,0 +1,1 @@
+UPDATE subscriptions SET frequency = :frequency, updated_at = :now WHERE id = :id

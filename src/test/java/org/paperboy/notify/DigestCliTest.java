@@ -1,0 +1,71 @@
+package org.paperboy.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.App;
+import org.paperboy.cli.PaperboyCommand;
+import org.paperboy.config.Settings;
+
+/** `paperboy digest run` end to end through App, with no SMTP server: mail becomes .eml files. */
+class DigestCliTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void digestRunComposesOnceAndWritesEmlFilesWithoutSmtp() throws Exception {
+        Settings settings = Settings.load(Map.of("data", tmp.toString(), "base-url", "https://papers.example.org"), Map.of());
+        LocalDate day = LocalDate.of(2026, 11, 20);
+        try (App app = new App(settings)) {
+            app.papers().upsert(List.of(NotifyFixture.paper("2611.00001", "A paper", "Abstract.", day, List.of("Ada"), "cs.CL")), day, (a, b) -> b);
+            app.subscriptions().subscribe("one@example.org", "daily", List.of());
+            app.subscriptions().subscribe("two@example.org", "daily", List.of());
+            app.db().jdbi().useHandle(h -> h.execute("UPDATE subscriptions SET status = 'confirmed', confirm_hash = NULL"));
+        }
+        String dryRun = run("digest", "run", "--dry-run", "--data", tmp.toString());
+        assertTrue(dryRun.contains("daily:2026-11-20: 1 papers; would queue 2 mails"), dryRun);
+        String first = run("digest", "run", "--data", tmp.toString(), "--base-url", "https://papers.example.org");
+        assertTrue(first.contains("2 mails queued") && first.contains("sent 2"), first);
+        String again = run("digest", "run", "--date", "2026-11-20", "--data", tmp.toString());
+        assertTrue(again.contains("0 mails queued") && again.contains("sent 0"), "nobody gets it twice: " + again);
+        List<Path> files = Files.list(tmp.resolve("outbox")).filter(p -> p.toString().endsWith(".eml")).toList();
+        assertEquals(2, files.stream().filter(p -> read(p).contains("Subject: Paperboy: Top papers")).count(),
+                "the two confirmations were skipped (confirmed directly), the two digests written");
+        assertTrue(read(files.get(0)).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+        String status = run("digest", "status", "--data", tmp.toString());
+        assertTrue(status.contains("daily:2026-11-20") && status.contains("sent=2"), status);
+        assertTrue(run("digest", "run", "--date", "20-11-2026", "--data", tmp.toString()).contains("expected YYYY-MM-DD"));
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (PrintStream capture = new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            System.setErr(capture);
+            PaperboyCommand.run(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
