@@ -9,15 +9,12 @@ import org.paperboy.community.User;
  */
 @FunctionalInterface
 public interface DigestAdminGate {
-    /** The request attribute AccountSessions sets to the signed-in {@link User} (CommunityWeb.VIEWER). */
-    String VIEWER = "paperboy.viewer";
-
     /** Returns normally when the request may proceed; throws {@link HttpError} otherwise. */
     void check(Context ctx);
 
     static DigestAdminGate administrator() {
         return ctx -> {
-            User viewer = ctx.attribute(VIEWER);
+            User viewer = org.paperboy.web.community.AccountSessions.viewer(ctx);
             if (viewer == null) throw new HttpError(401, "Log in as an administrator to see the digest pages.");
             if (!viewer.admin()) throw new HttpError(403, "The digest pages are for administrators.");
         };

@@ -40,7 +40,9 @@ public final class SubscriptionRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/subscribe", ctx -> subscribePage(ctx, 200, "", "daily", null, null));
+        // the footer of every page sends its fields here by GET; the state change is this page's POST
+        routes.get("/subscribe", ctx -> subscribePage(ctx, 200, Text.clip(ctx.queryParam("email"), MAX_EMAIL_PREFILL),
+                "weekly".equals(ctx.queryParam("frequency")) ? "weekly" : "daily", null, null));
         routes.post("/subscribe", this::subscribeForm);
         routes.post("/api/subscriptions", this::subscribeJson);
         routes.get("/subscribe/confirm", this::confirmPage);
@@ -154,7 +156,7 @@ public final class SubscriptionRoutes implements RouteGroup {
      * settings of that address's subscription; otherwise to the subscribe form, filled in.
      */
     private void accountDigest(Context ctx) {
-        org.paperboy.community.User viewer = ctx.attribute(DigestAdminGate.VIEWER);
+        org.paperboy.community.User viewer = org.paperboy.web.community.AccountSessions.viewer(ctx);
         if (viewer == null) {
             ctx.redirect("/login?next=/account/digest");
             return;
@@ -191,6 +193,8 @@ public final class SubscriptionRoutes implements RouteGroup {
                 s.email(), s.frequency().key(), topics, s.status().key(), "/subscription/" + token,
                 subscriptions.links().unsubscribeUrl(s.id()).replace(subscriptions.links().baseUrl(), ""), csrf.token(ctx), message, error));
     }
+
+    private static final int MAX_EMAIL_PREFILL = 254;
 
     private void subscribePage(Context ctx, int status, String email, String frequency, String message, String error) {
         render(ctx, status, new SubscribePage(Meta.of("Subscribe · Paperboy", "Get the day's top papers by e-mail"),

@@ -32,6 +32,12 @@ public final class Text {
     }
 
     /** The abstract as one flowing paragraph, for previews and feeds. */
+    /** Null becomes "", and a text longer than {@code max} characters is cut there. */
+    public static String clip(String text, int max) {
+        if (text == null) return "";
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
     public static String oneLine(String text) {
         if (text == null) return "";
         StringBuilder b = new StringBuilder(text.length());

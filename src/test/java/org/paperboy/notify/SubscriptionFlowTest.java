@@ -166,6 +166,21 @@ class SubscriptionFlowTest {
     }
 
     @Test
+    void everyPageCarriesTheSubscribeFormWhichPrefillsTheProtectedOne() throws Exception {
+        for (String page : List.of("/", "/papers/2610.00002", "/search?q=calm", "/trending")) {
+            String html = get(page).body();
+            assertTrue(html.contains("<form class=\"subscribe-footer\" action=\"/subscribe\" method=\"get\">"), page);
+        }
+        String prefilled = get("/subscribe?email=" + java.net.URLEncoder.encode("a\"b@example.org", java.nio.charset.StandardCharsets.UTF_8)
+                + "&frequency=weekly").body();
+        assertTrue(prefilled.contains("value=\"a&#34;b@example.org\"") || prefilled.contains("value=\"a&quot;b@example.org\""),
+                "the address is pre-filled, escaped");
+        assertTrue(prefilled.contains("<option value=\"weekly\" selected"), "the frequency is pre-filled");
+        csrf(prefilled);
+        assertEquals(0, smtp.getReceivedMessages().length, "a GET subscribes nobody");
+    }
+
+    @Test
     void unsubscribeTokensAreBoundToTheirPurposeAndUnguessable() throws Exception {
         long id = f.confirmedSubscriber("x@example.org", Frequency.DAILY, List.of());
         String settingsToken = f.tokens.token(LinkTokens.Purpose.MANAGE, id);

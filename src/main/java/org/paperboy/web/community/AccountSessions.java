@@ -17,6 +17,12 @@ import org.paperboy.web.RouteGroup;
  * feature routes that read the viewer.
  */
 public final class AccountSessions implements RouteGroup {
+
+    /** The signed-in account of this request (set by this group's before handler), or null. */
+    public static org.paperboy.community.User viewer(io.javalin.http.Context ctx) {
+        return CommunityWeb.viewer(ctx);
+    }
+
     /** The header element that layout.jte marks for the account links (jte strips HTML comments). */
     static final String NAV_START = "<nav class=\"account\" aria-label=\"Account\" data-account>";
     static final String NAV_END = "</nav>";
