@@ -52,7 +52,7 @@ final class NotifySite implements AutoCloseable {
         org.paperboy.community.User reader = new org.paperboy.community.User(2, "reader", "reader@example.org", false, 0L, null, 0, false);
         RouteGroup viewer = routes -> routes.before(ctx -> {
             String who = ctx.header(AS_ADMIN);
-            if (who != null) ctx.attribute(DigestAdminGate.VIEWER, who.equals("admin") ? admin : reader);
+            if (who != null) ctx.attribute(org.paperboy.web.community.AccountSessions.VIEWER, who.equals("admin") ? admin : reader);
         });
         web = new WebServer(Settings.defaults().withPort(port), db, templates, List.of(csrf, viewer,
                 new SubscriptionRoutes(f.subscriptions, templates, csrf, new SubscriptionRateLimiter(f.clock)),

@@ -18,6 +18,9 @@ import org.paperboy.web.RouteGroup;
  */
 public final class AccountSessions implements RouteGroup {
 
+    /** The request attribute holding the signed-in account. */
+    public static final String VIEWER = CommunityWeb.VIEWER;
+
     /** The signed-in account of this request (set by this group's before handler), or null. */
     public static org.paperboy.community.User viewer(io.javalin.http.Context ctx) {
         return CommunityWeb.viewer(ctx);
