@@ -19,9 +19,12 @@ final class SettingsOptions {
             spec.addOption(OptionSpec.builder(s.flag())
                     .paramLabel(s.secret() ? "SECRET" : "VALUE")
                     .type(String.class)
+                    .hidden(true) // 40-odd settings would bury each command's own options; `paperboy config` lists them
                     .description(s.description() + " (env " + s.envVar() + (s.defaultValue().isEmpty() ? "" : ", default " + s.defaultValue()) + ")")
                     .build());
         }
+        spec.usageMessage().footer("%nEvery command also takes the settings flags (--data, --db, --port, ...);"
+                + " `paperboy config --markdown` lists them with their environment variables and defaults.");
         cmd.getSubcommands().values().forEach(SettingsOptions::addTo);
     }
 
