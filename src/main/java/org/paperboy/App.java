@@ -1,16 +1,26 @@
 package org.paperboy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.paperboy.community.Community;
 import org.paperboy.community.PaperFetcher;
 import org.paperboy.community.PasswordHasher;
 import org.paperboy.config.Settings;
-import org.paperboy.jobs.TrendingJob;
-import org.paperboy.mail.MailSettings;
+import org.paperboy.index.PaperSearch;
 import org.paperboy.index.SearchServices;
+import org.paperboy.ingest.ArxivApiClient;
+import org.paperboy.ingest.CategoryHarvest;
+import org.paperboy.ingest.HarvestException;
+import org.paperboy.ingest.ImportSummary;
+import org.paperboy.ingest.OaiHarvester;
+import org.paperboy.ingest.PoliteHttp;
+import org.paperboy.ingest.VersionMerger;
 import org.paperboy.jobs.DigestJob;
 import org.paperboy.jobs.DigestSchedule;
+import org.paperboy.jobs.HarvestJob;
+import org.paperboy.jobs.TrendingJob;
 import org.paperboy.mail.MailSettings;
 import org.paperboy.mail.MailTransport;
 import org.paperboy.notify.DigestComposer;
@@ -31,8 +41,6 @@ import org.paperboy.notify.TopicMatcher;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
-import org.paperboy.web.Csrf;
-import org.paperboy.web.RouteGroup;
 import org.paperboy.web.ApiRoutes;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.DigestAdminGate;
@@ -83,7 +91,7 @@ public final class App implements AutoCloseable {
     private final Community community;
     private WebServer web;
     private TrendingJob trendingJob;
-    private org.paperboy.jobs.HarvestJob harvestJob;
+    private HarvestJob harvestJob;
     private SearchServices search;
 
     public App(Settings settings, Clock clock) {
@@ -92,10 +100,9 @@ public final class App implements AutoCloseable {
         this.db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
         this.papers = new PaperRepository(db);
         this.jobs = new JobStateRepository(db, clock);
-        this.community = new Community(settings, db, papers, clock, MailSettings.from(settings).transport(),
-                arxivFetcher(), PasswordHasher.Params.OWASP);
-        // notify: subscriptions, digests and the outbox sender
         this.mailTransport = MailSettings.from(settings).transport();
+        this.community = new Community(settings, db, papers, clock, mailTransport, arxivFetcher(), PasswordHasher.Params.OWASP);
+        // notify: subscriptions, digests and the outbox sender
         this.subscriptionRepo = new SubscriptionRepository(db);
         this.outbox = new OutboxRepository(db);
         this.digestRuns = new DigestRunRepository(db);
@@ -163,16 +170,16 @@ public final class App implements AutoCloseable {
      * harvest's patient retries.
      */
     private PaperFetcher arxivFetcher() {
-        var policy = new org.paperboy.ingest.PoliteHttp.Policy(java.time.Duration.ZERO, java.time.Duration.ofSeconds(5),
-                java.time.Duration.ofSeconds(20), 2, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5));
+        var policy = new PoliteHttp.Policy(Duration.ZERO, Duration.ofSeconds(5),
+                Duration.ofSeconds(20), 2, Duration.ofSeconds(1), Duration.ofSeconds(5));
         return id -> {
-            var http = new org.paperboy.ingest.PoliteHttp(policy, org.paperboy.ingest.PoliteHttp.Sleeper.REAL, clock);
-            var api = new org.paperboy.ingest.ArxivApiClient(http, settings.arxivApi(), papers, new org.paperboy.ingest.VersionMerger(), clock);
+            var http = new PoliteHttp(policy, PoliteHttp.Sleeper.REAL, clock);
+            var api = new ArxivApiClient(http, settings.arxivApi(), papers, new VersionMerger(), clock);
             try {
-                var fetched = api.fetch(List.of(id), new org.paperboy.ingest.ImportSummary()).get(0);
-                if (fetched.outcome() == org.paperboy.ingest.ArxivApiClient.Outcome.UNKNOWN) return java.util.Optional.empty();
+                var fetched = api.fetch(List.of(id), new ImportSummary()).get(0);
+                if (fetched.outcome() == ArxivApiClient.Outcome.UNKNOWN) return Optional.empty();
                 return papers.find(id.base());
-            } catch (org.paperboy.ingest.HarvestException e) {
+            } catch (HarvestException e) {
                 throw new PaperFetcher.Unavailable(e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -184,12 +191,12 @@ public final class App implements AutoCloseable {
     /** The scheduled harvest runs on its own virtual thread; start-up never waits for arXiv. */
     private void startHarvestJob() {
         if (!settings.harvestEnabled()) return;
-        var http = new org.paperboy.ingest.PoliteHttp(org.paperboy.ingest.PoliteHttp.Policy.withDelay(settings.harvestDelay()),
-                org.paperboy.ingest.PoliteHttp.Sleeper.REAL, clock);
-        var harvester = new org.paperboy.ingest.OaiHarvester(http, papers, jobs, new org.paperboy.ingest.VersionMerger(), clock);
-        harvestJob = new org.paperboy.jobs.HarvestJob(new org.paperboy.ingest.CategoryHarvest(harvester), jobs,
+        var http = new PoliteHttp(PoliteHttp.Policy.withDelay(settings.harvestDelay()),
+                PoliteHttp.Sleeper.REAL, clock);
+        var harvester = new OaiHarvester(http, papers, jobs, new VersionMerger(), clock);
+        harvestJob = new HarvestJob(new CategoryHarvest(harvester), jobs,
                 settings.oaiEndpoint(), settings.harvestCategories(), settings.harvestInterval(),
-                org.paperboy.jobs.HarvestJob.START_DELAY, org.paperboy.jobs.HarvestJob.FIRST_RETRY, clock);
+                HarvestJob.START_DELAY, HarvestJob.FIRST_RETRY, clock);
         harvestJob.start();
     }
 
@@ -253,7 +260,7 @@ public final class App implements AutoCloseable {
     }
 
     /** The search of a running server, or null when this process has not started one. */
-    private synchronized org.paperboy.index.PaperSearch runningSearch() {
+    private synchronized PaperSearch runningSearch() {
         return search == null || web == null ? null : search.search();
     }
 
