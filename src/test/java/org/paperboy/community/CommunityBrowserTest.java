@@ -3,30 +3,22 @@ package org.paperboy.community;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The community pages in a real headless Chromium: with htmx, and with JavaScript switched off. */
 class CommunityBrowserTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     @TempDir
     Path tmp;
@@ -35,8 +27,7 @@ class CommunityBrowserTest {
 
     @BeforeEach
     void start() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        HeadlessChromium.assumeInstalled();
         server = new TestServer(tmp.resolve("data"), TestServer.settings("rate-limits", "off"));
     }
 
@@ -47,15 +38,7 @@ class CommunityBrowserTest {
     }
 
     private WebDriver chromium(boolean javascript) throws Exception {
-        Path home = Files.createDirectories(tmp.resolve(javascript ? "home-js" : "home-nojs"));
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM);
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--user-data-dir=" + home.resolve("profile"));
-        if (!javascript) o.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .withEnvironment(Map.of("HOME", home.toString())).build();
-        return new ChromeDriver(service, o);
+        return HeadlessChromium.start(tmp.resolve(javascript ? "home-js" : "home-nojs"), javascript);
     }
 
     private void fill(String id, String value) {

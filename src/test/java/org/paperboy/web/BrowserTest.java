@@ -4,23 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.TestDatabases;
@@ -28,8 +25,6 @@ import org.paperboy.store.TestDatabases;
 /** The daily and paper pages in real headless Chromium: phone width, keyboard, dark theme, chart. */
 class BrowserTest {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @TempDir
     static Path tmp;
@@ -39,8 +34,7 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-                "needs Debian's chromium and chromium-driver");
+        HeadlessChromium.assumeInstalled();
         site = new TestSite(TestDatabases.Kind.SQLITE, tmp);
         Fixture.load(site);
         // a long title and many authors, as real days have
@@ -49,13 +43,7 @@ class BrowserTest {
                 Author.named("D. Author"), Author.named("E. Author"), Author.named("F. Author")), "An abstract that goes on. ".repeat(40),
                 p.primaryCategory(), p.categories(), null, null, null, null, p.submitted(), null, p.versions(), p.listingDate(),
                 p.codeLinks(), 0, 0));
-        Path home = Files.createDirectories(tmp.resolve("chrome-home"));
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--user-data-dir=" + home.resolve("profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .withEnvironment(Map.of("HOME", home.toString())).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(tmp.resolve("chrome-home"), true);
     }
 
     @AfterAll

@@ -1,0 +1,38 @@
+package org.paperboy.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium driven by Selenium, offline: the flags keep it from calling Google's hosts,
+ * and its profile and HOME live under the test's temporary directory.
+ */
+public final class HeadlessChromium {
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private HeadlessChromium() {}
+
+    /** Skips the calling test, saying why, where the browser is not installed. */
+    public static void assumeInstalled() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+    }
+
+    public static ChromeDriver start(Path home, boolean javascript) throws IOException {
+        Files.createDirectories(home);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--user-data-dir=" + home.resolve("profile"));
+        if (!javascript) options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .withEnvironment(Map.of("HOME", home.toString())).build();
+        return new ChromeDriver(service, options);
+    }
+}
