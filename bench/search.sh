@@ -5,6 +5,7 @@
 #   bench/search.sh latency [options]           latency/throughput through GET /api/papers/search (options in SearchBench's comment)
 #   bench/search.sh recall --data DIR           HNSW recall@10 vs exact search, float32 vs int8 (VectorRecallBench)
 #   bench/search.sh embed-speed [N] [MODEL]     embedding backfill rate on N arxiv-daily papers (default 600)
+#   bench/search.sh scale --source DIR --papers N --out DIR   index build, size, memory and latency at N papers (ScaleBench)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -22,7 +23,9 @@ case "$what" in
     exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.SearchBench "$@" ;;
   recall)
     exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.VectorRecallBench "$@" ;;
+  scale)
+    exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx8g -cp "$cp" org.paperboy.bench.ScaleBench "$@" ;;
   embed-speed)
     exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.EmbedSpeedBench "$@" ;;
-  *) echo "usage: bench/search.sh eval [DIR] [options] | latency [options] | recall --data DIR | embed-speed [N]" >&2; exit 2 ;;
+  *) echo "usage: bench/search.sh eval [DIR] [options] | latency [options] | recall --data DIR | embed-speed [N] | scale [options]" >&2; exit 2 ;;
 esac
