@@ -14,15 +14,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import org.paperboy.cli.ProgressBar;
 import org.paperboy.index.BeirEval;
 import org.paperboy.index.Embedder;
 import org.paperboy.index.EmbeddingBackfill;
 import org.paperboy.index.EmbeddingModel;
+import org.paperboy.index.EmbeddingStore;
 import org.paperboy.index.Fusion;
 import org.paperboy.index.IndexFollower;
 import org.paperboy.index.OnnxEmbedder;
@@ -30,6 +33,9 @@ import org.paperboy.index.PaperSearch;
 import org.paperboy.index.ParsedQuery;
 import org.paperboy.index.QueryException;
 import org.paperboy.index.SearchIndex;
+import org.paperboy.index.SearchServices;
+import org.paperboy.store.Database;
+import org.paperboy.store.PaperRepository;
 import org.postgresql.PGConnection;
 
 /**
@@ -45,11 +51,12 @@ import org.postgresql.PGConnection;
  * Paperboy runs in-process; PostgreSQL is reached over JDBC on 127.0.0.1, as an application
  * would reach it.
  *
- * <pre>bench/pg-baseline.sh [BEIR_DIR] [--cache DIR] [--model ID]</pre>
+ * <pre>bench/pg-baseline.sh [BEIR_DIR] [--cache DIR] [--model ID]
+ * bench/pg-baseline.sh --catalog DATA_DIR_COPY [--queries 300]     latency only, e.g. a copy of the arxiv-daily bench catalog</pre>
  */
 public final class PgBaselineBench {
 
-    record Options(Path dir, Path cache, String model, String jdbc) {}
+    record Options(Path dir, Path cache, String model, String jdbc, Path catalog, int queries) {}
 
     /** One search system: query text and its vector in, ranked doc ids out. */
     interface System {
@@ -61,9 +68,15 @@ public final class PgBaselineBench {
     static final int PAGE = 10;
     static final int DEPTH = 100;
     static final int EF_SEARCH = 100;
+    /** Timed passes over the queries after a warm-up pass; their latencies are pooled, so p99 rests on more than 3 samples. */
+    static final int TIMED_PASSES = 3;
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
+        if (o.catalog() != null) {
+            catalogLatency(o);
+            return;
+        }
         try (BeirEval eval = new BeirEval(o.dir(), o.cache());
              OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModel.byId(o.model()).orElseThrow(
                      () -> new IllegalArgumentException("unknown model " + o.model())), o.cache().resolve("native"), 1)) {
@@ -86,14 +99,67 @@ public final class PgBaselineBench {
                 index.optimize();
                 loadPostgres(pg, o.cache().resolve("catalog.db"), o.model(), embedder.dimensions());
                 PaperSearch paperboy = new PaperSearch(index, new FixedQueryVectors(embedder, queryVectors));
-                Map<String, System> systems = new LinkedHashMap<>();
-                for (PaperSearch.Mode m : PaperSearch.Mode.values()) systems.put("paperboy " + m.name().toLowerCase(Locale.ROOT), paperboy(paperboy, m));
-                systems.putAll(postgres(pg));
-                List<Row> rows = new ArrayList<>();
-                for (var e : systems.entrySet()) rows.add(measure(e.getKey(), e.getValue(), queries, queryVectors, qrels));
-                print(rows, queries.size());
+                compare(paperboy, pg, queries, queryVectors, qrels);
             }
         }
+    }
+
+    /**
+     * Latency only (no judgements) on a Paperboy data directory such as the arxiv-daily bench
+     * catalog: its paperboy.db vectors go to PostgreSQL, its index serves Paperboy (in the
+     * production configuration, {@link SearchServices#QUANTIZED_VECTORS}). Queries are 2 to 4
+     * consecutive words of random real titles. Use a copy: the index is brought up to date.
+     */
+    private static void catalogLatency(Options o) throws Exception {
+        Path dbFile = o.catalog().resolve("paperboy.db");
+        if (!Files.isRegularFile(dbFile)) throw new IllegalArgumentException(dbFile + " not found");
+        try (Database db = Database.open("jdbc:sqlite:" + dbFile, "", "");
+             OnnxEmbedder embedder = new OnnxEmbedder(EmbeddingModel.byId(o.model()).orElseThrow(), o.catalog().resolve("cache/native"), 1);
+             SearchIndex index = new SearchIndex(o.catalog().resolve("index"), o.model(), SearchServices.QUANTIZED_VECTORS);
+             Connection pg = DriverManager.getConnection(o.jdbc())) {
+            IndexFollower follower = new IndexFollower(index, new PaperRepository(db), new EmbeddingStore(db));
+            try (ProgressBar bar = new ProgressBar("index", follower.behind())) {
+                follower.catchUp(bar::step);
+            }
+            index.optimize();
+            List<BeirEval.Query> queries = titleQueries(dbFile, o.queries());
+            Map<String, float[]> queryVectors = embedQueries(embedder, queries);
+            loadPostgres(pg, dbFile, o.model(), embedder.dimensions());
+            compare(new PaperSearch(index, new FixedQueryVectors(embedder, queryVectors)), pg, queries, queryVectors, null);
+        }
+    }
+
+    private static List<BeirEval.Query> titleQueries(Path dbFile, int n) throws SQLException {
+        List<String> titles = new ArrayList<>();
+        try (Connection lite = DriverManager.getConnection("jdbc:sqlite:file:" + dbFile + "?mode=ro");
+             Statement s = lite.createStatement(); ResultSet rs = s.executeQuery("SELECT title FROM papers ORDER BY arxiv_id")) {
+            while (rs.next()) titles.add(rs.getString(1));
+        }
+        Random rnd = new Random(7);
+        Collections.shuffle(titles, rnd);
+        List<String> out = new ArrayList<>();
+        for (String t : titles) {
+            String[] w = Arrays.stream(t.split("[^A-Za-z0-9-]+")).filter(x -> x.length() > 3).toArray(String[]::new);
+            if (w.length < 2) continue;
+            int len = Math.min(w.length, 2 + rnd.nextInt(3));
+            int start = rnd.nextInt(w.length - len + 1);
+            String q = String.join(" ", Arrays.copyOfRange(w, start, start + len)).toLowerCase(Locale.ROOT);
+            if (!out.contains(q)) out.add(q);
+            if (out.size() == n) break;
+        }
+        List<BeirEval.Query> queries = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) queries.add(new BeirEval.Query("q" + i, out.get(i)));
+        return queries;
+    }
+
+    private static void compare(PaperSearch paperboy, Connection pg, List<BeirEval.Query> queries, Map<String, float[]> vectors,
+                                Map<String, Map<String, Integer>> qrels) throws SQLException {
+        Map<String, System> systems = new LinkedHashMap<>();
+        for (PaperSearch.Mode m : PaperSearch.Mode.values()) systems.put("paperboy " + m.name().toLowerCase(Locale.ROOT), paperboy(paperboy, m));
+        systems.putAll(postgres(pg));
+        List<Row> rows = new ArrayList<>();
+        for (var e : systems.entrySet()) rows.add(measure(e.getKey(), e.getValue(), queries, vectors, qrels));
+        print(rows, queries.size());
     }
 
     // ---------------------------------------------------------------- PostgreSQL
@@ -114,6 +180,8 @@ public final class PgBaselineBench {
                         embedding vector(%d) NOT NULL)""".formatted(dims));
         }
         StringBuilder copy = new StringBuilder();
+        var copyApi = pg.unwrap(PGConnection.class).getCopyAPI();
+        String copySql = "COPY pb_docs (id, title, abstract, embedding) FROM STDIN";
         int n = 0;
         try (Connection lite = DriverManager.getConnection("jdbc:sqlite:file:" + catalog + "?mode=ro");
              PreparedStatement q = lite.prepareStatement("""
@@ -124,11 +192,14 @@ public final class PgBaselineBench {
                 while (rs.next()) {
                     copy.append(tsv(rs.getString(1))).append('\t').append(tsv(rs.getString(2))).append('\t')
                             .append(tsv(rs.getString(3))).append('\t').append(literal(floats(rs.getBytes(4)))).append('\n');
-                    n++;
+                    if (++n % 5000 == 0) {
+                        copyApi.copyIn(copySql, new StringReader(copy.toString()));
+                        copy.setLength(0);
+                    }
                 }
             }
         }
-        pg.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY pb_docs (id, title, abstract, embedding) FROM STDIN", new StringReader(copy.toString()));
+        copyApi.copyIn(copySql, new StringReader(copy.toString()));
         long loaded = java.lang.System.nanoTime();
         try (Statement s = pg.createStatement()) {
             s.execute("CREATE INDEX pb_docs_tsv ON pb_docs USING gin (tsv)");
@@ -145,43 +216,21 @@ public final class PgBaselineBench {
         }
     }
 
+    /** plainto_tsquery's lexemes ORed: natural-language queries rarely have every word in one abstract. */
+    private static final String OR_QUERY = "(SELECT replace(plainto_tsquery('english', ?)::text, '&', '|')::tsquery) AS t(q)";
+
     /**
      * The PostgreSQL systems. {@code websearch_to_tsquery} ANDs the words, as a search box would;
-     * natural-language queries then match few documents, so the "or" variant (the same lexemes ORed)
-     * is also measured and is the one the hybrid fuses.
+     * natural-language queries then match few documents, so the same lexemes ORed are measured too,
+     * ranked by {@code ts_rank_cd} (cover density) and by {@code ts_rank} (term frequency), and
+     * each is fused with pgvector.
      */
     private static Map<String, System> postgres(Connection pg) throws SQLException {
-        String orQuery = "(SELECT replace(plainto_tsquery('english', ?)::text, '&', '|')::tsquery) AS t(q)";
-        PreparedStatement and = pg.prepareStatement("""
-                SELECT id, ts_rank_cd(tsv, q) AS s FROM pb_docs, websearch_to_tsquery('english', ?) q
-                WHERE tsv @@ q ORDER BY s DESC LIMIT ?""");
-        PreparedStatement or = pg.prepareStatement("""
-                SELECT id, ts_rank_cd(tsv, q) AS s FROM pb_docs, %s
-                WHERE tsv @@ q ORDER BY s DESC LIMIT ?""".formatted(orQuery));
-        PreparedStatement vec = pg.prepareStatement("SELECT id, 1 - (embedding <=> ?::vector) AS s FROM pb_docs ORDER BY embedding <=> ?::vector LIMIT ?");
-        PreparedStatement hybrid = pg.prepareStatement("""
-                WITH fts AS (
-                    SELECT id, row_number() OVER (ORDER BY s DESC) AS r FROM (
-                        SELECT id, ts_rank_cd(tsv, q) AS s FROM pb_docs, %s
-                        WHERE tsv @@ q ORDER BY s DESC LIMIT %d) f),
-                vec AS (
-                    SELECT id, row_number() OVER (ORDER BY d) AS r FROM (
-                        SELECT id, embedding <=> ?::vector AS d FROM pb_docs ORDER BY embedding <=> ?::vector LIMIT %d) v)
-                SELECT coalesce(fts.id, vec.id) AS id,
-                       coalesce(1.0 / (%d + fts.r), 0) + coalesce(1.0 / (%d + vec.r), 0) AS s
-                FROM fts FULL JOIN vec ON fts.id = vec.id ORDER BY s DESC LIMIT ?"""
-                .formatted(orQuery, DEPTH, DEPTH, Fusion.RRF_K, Fusion.RRF_K));
         Map<String, System> m = new LinkedHashMap<>();
-        m.put("pg fts (and)", (text, v, limit) -> {
-            and.setString(1, text);
-            and.setInt(2, limit);
-            return ranked(and);
-        });
-        m.put("pg fts (or)", (text, v, limit) -> {
-            or.setString(1, text);
-            or.setInt(2, limit);
-            return ranked(or);
-        });
+        m.put("pg fts (and)", fullText(pg, "websearch_to_tsquery('english', ?) AS t(q)", "ts_rank_cd"));
+        m.put("pg fts (or)", fullText(pg, OR_QUERY, "ts_rank_cd"));
+        m.put("pg fts (or,rank)", fullText(pg, OR_QUERY, "ts_rank"));
+        PreparedStatement vec = pg.prepareStatement("SELECT id, 1 - (embedding <=> ?::vector) AS s FROM pb_docs ORDER BY embedding <=> ?::vector LIMIT ?");
         m.put("pgvector hnsw", (text, v, limit) -> {
             String lit = literal(v);
             vec.setString(1, lit);
@@ -189,15 +238,44 @@ public final class PgBaselineBench {
             vec.setInt(3, limit);
             return ranked(vec);
         });
-        m.put("pg hybrid (rrf)", (text, v, limit) -> {
-            String lit = literal(v);
-            hybrid.setString(1, text);
-            hybrid.setString(2, lit);
-            hybrid.setString(3, lit);
-            hybrid.setInt(4, limit);
-            return ranked(hybrid);
-        });
+        m.put("pg hybrid (rrf)", hybrid(pg, "ts_rank_cd"));
+        m.put("pg hybrid (rrf,rank)", hybrid(pg, "ts_rank"));
         return m;
+    }
+
+    private static System fullText(Connection pg, String tsquery, String rankFunction) throws SQLException {
+        PreparedStatement st = pg.prepareStatement("""
+                SELECT id, %s(tsv, q) AS s FROM pb_docs, %s
+                WHERE tsv @@ q ORDER BY s DESC LIMIT ?""".formatted(rankFunction, tsquery));
+        return (text, v, limit) -> {
+            st.setString(1, text);
+            st.setInt(2, limit);
+            return ranked(st);
+        };
+    }
+
+    /** Reciprocal rank fusion of the ORed full-text and the HNSW top-100 lists, in one statement. */
+    private static System hybrid(Connection pg, String rankFunction) throws SQLException {
+        PreparedStatement st = pg.prepareStatement("""
+                WITH fts AS (
+                    SELECT id, row_number() OVER (ORDER BY s DESC) AS r FROM (
+                        SELECT id, %s(tsv, q) AS s FROM pb_docs, %s
+                        WHERE tsv @@ q ORDER BY s DESC LIMIT %d) f),
+                vec AS (
+                    SELECT id, row_number() OVER (ORDER BY d) AS r FROM (
+                        SELECT id, embedding <=> ?::vector AS d FROM pb_docs ORDER BY embedding <=> ?::vector LIMIT %d) v)
+                SELECT coalesce(fts.id, vec.id) AS id,
+                       coalesce(1.0 / (%d + fts.r), 0) + coalesce(1.0 / (%d + vec.r), 0) AS s
+                FROM fts FULL JOIN vec ON fts.id = vec.id ORDER BY s DESC LIMIT ?"""
+                .formatted(rankFunction, OR_QUERY, DEPTH, DEPTH, Fusion.RRF_K, Fusion.RRF_K));
+        return (text, v, limit) -> {
+            String lit = literal(v);
+            st.setString(1, text);
+            st.setString(2, lit);
+            st.setString(3, lit);
+            st.setInt(4, limit);
+            return ranked(st);
+        };
     }
 
     private static List<Fusion.Scored<String>> ranked(PreparedStatement st) throws SQLException {
@@ -285,7 +363,7 @@ public final class PgBaselineBench {
 
     // ---------------------------------------------------------------- measuring
 
-    /** nDCG@10 from the top 100; then a warm-up pass and a timed pass of 10-result pages. */
+    /** nDCG@10 from the top 100; then a warm-up pass and {@link #TIMED_PASSES} timed passes of 10-result pages. */
     private static Row measure(String name, System system, List<BeirEval.Query> queries, Map<String, float[]> vectors,
                                Map<String, Map<String, Integer>> qrels) throws SQLException {
         Map<String, List<Fusion.Scored<String>>> runs = new LinkedHashMap<>();
@@ -293,32 +371,37 @@ public final class PgBaselineBench {
             String text = q.text().strip();
             runs.put(q.id(), system.search(text, vectors.get(text), DEPTH));
         }
-        double ndcg = BeirEval.score(runs, qrels).ndcg10();
+        double ndcg = qrels == null ? Double.NaN : BeirEval.score(runs, qrels).ndcg10();
         for (BeirEval.Query q : queries) system.search(q.text().strip(), vectors.get(q.text().strip()), PAGE);
-        long[] nanos = new long[queries.size()];
-        for (int i = 0; i < queries.size(); i++) {
-            String text = queries.get(i).text().strip();
-            long t = java.lang.System.nanoTime();
-            system.search(text, vectors.get(text), PAGE);
-            nanos[i] = java.lang.System.nanoTime() - t;
+        java.lang.System.gc();
+        long[] nanos = new long[queries.size() * TIMED_PASSES];
+        for (int pass = 0, k = 0; pass < TIMED_PASSES; pass++) {
+            for (BeirEval.Query q : queries) {
+                String text = q.text().strip();
+                long t = java.lang.System.nanoTime();
+                system.search(text, vectors.get(text), PAGE);
+                nanos[k++] = java.lang.System.nanoTime() - t;
+            }
         }
         Arrays.sort(nanos);
         Row row = new Row(name, ndcg, pct(nanos, 50), pct(nanos, 99));
-        java.lang.System.out.printf(Locale.ROOT, "  %-16s nDCG@10 %.4f  p50 %7.2f ms  p99 %7.2f ms%n", name, row.ndcg(), row.p50(), row.p99());
+        java.lang.System.out.printf(Locale.ROOT, "  %-20s nDCG@10 %.4f  p50 %7.2f ms  p99 %7.2f ms%n", name, row.ndcg(), row.p50(), row.p99());
         return row;
     }
 
     private static void print(List<Row> rows, int queries) {
         Map<String, Row> by = new LinkedHashMap<>();
         rows.forEach(r -> by.put(r.name(), r));
-        java.lang.System.out.printf(Locale.ROOT, "%nSide by side (%d queries, 1 client, %d-result pages, query embedding excluded on both sides)%n", queries, PAGE);
-        java.lang.System.out.printf(Locale.ROOT, "%-9s | %-16s %8s %8s %8s | %-16s %8s %8s %8s | %9s %9s %9s%n",
+        java.lang.System.out.printf(Locale.ROOT, "%nSide by side (%d queries x %d timed passes, 1 client, %d-result pages, query embedding excluded on both sides)%n", queries, TIMED_PASSES, PAGE);
+        java.lang.System.out.printf(Locale.ROOT, "%-9s | %-17s %8s %8s %8s | %-20s %8s %8s %8s | %9s %9s %9s%n",
                 "mode", "paperboy", "nDCG@10", "p50 ms", "p99 ms", "postgres", "nDCG@10", "p50 ms", "p99 ms", "nDCG PB/PG", "p50 PG/PB", "p99 PG/PB");
         String[][] pairs = {{"keyword", "paperboy keyword", "pg fts (and)"}, {"keyword", "paperboy keyword", "pg fts (or)"},
-                {"semantic", "paperboy semantic", "pgvector hnsw"}, {"hybrid", "paperboy hybrid", "pg hybrid (rrf)"}};
+                {"keyword", "paperboy keyword", "pg fts (or,rank)"},
+                {"semantic", "paperboy semantic", "pgvector hnsw"}, {"hybrid", "paperboy hybrid", "pg hybrid (rrf)"},
+                {"hybrid", "paperboy hybrid", "pg hybrid (rrf,rank)"}};
         for (String[] p : pairs) {
             Row a = by.get(p[1]), b = by.get(p[2]);
-            java.lang.System.out.printf(Locale.ROOT, "%-9s | %-16s %8.4f %8.2f %8.2f | %-16s %8.4f %8.2f %8.2f | %9.2fx %8.2fx %8.2fx%n",
+            java.lang.System.out.printf(Locale.ROOT, "%-9s | %-17s %8.4f %8.2f %8.2f | %-20s %8.4f %8.2f %8.2f | %9.2fx %8.2fx %8.2fx%n",
                     p[0], a.name(), a.ndcg(), a.p50(), a.p99(), b.name(), b.ndcg(), b.p50(), b.p99(),
                     a.ndcg() / b.ndcg(), b.p50() / a.p50(), b.p99() / a.p99());
         }
@@ -334,11 +417,15 @@ public final class PgBaselineBench {
         Path cache = null;
         String model = EmbeddingModel.DEFAULT.id;
         String jdbc = "jdbc:postgresql://127.0.0.1:55432/postgres?user=postgres";
+        Path catalog = null;
+        int queries = 300;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cache" -> cache = Path.of(args[++i]);
                 case "--model" -> model = args[++i];
                 case "--jdbc" -> jdbc = args[++i];
+                case "--catalog" -> catalog = Path.of(args[++i]);
+                case "--queries" -> queries = Integer.parseInt(args[++i]);
                 default -> {
                     if (args[i].startsWith("--")) throw new IllegalArgumentException("unknown option " + args[i]);
                     dir = Path.of(args[i]);
@@ -354,6 +441,6 @@ public final class PgBaselineBench {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create " + cache, e);
         }
-        return new Options(dir, cache, model, jdbc);
+        return new Options(dir, cache, model, jdbc, catalog, queries);
     }
 }
