@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Paperboy's search against what a team would build instead: PostgreSQL full-text search
 # (tsvector + GIN, ts_rank_cd) and pgvector HNSW on the same corpus, vectors and queries, in one run.
-#   bench/pg-baseline.sh [BEIR_DIR] [--cache DIR] [--model ID]
+#   bench/pg-baseline.sh [BEIR_DIR] [--cache DIR] [--model ID] [--passes 3]      nDCG@10 + latency
+#   bench/pg-baseline.sh --catalog DATA_DIR [--queries 300] [--passes 3]           latency only, on a COPY of a
+#     Paperboy data directory with vectors (e.g. of /tmp/pb-bench after `bench/search.sh latency --synthesize`)
 # BEIR_DIR defaults to ../shared/data/scifact; --cache is the `paperboy eval` cache whose vectors both
 # systems use (default $PAPERBOY_DATA/cache/eval/<folder>, i.e. ./data/cache/eval/scifact; run
 # `paperboy eval ../shared/data/scifact --mode all` first, or the bench embeds the corpus itself).
@@ -18,7 +20,8 @@ pgdata="${PG_DATA:-/tmp/pgbench-data}"
 sudo_pg() { if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi; }
 
 [ -x "$pgbin/postgres" ] || { echo "PostgreSQL 15 server not found in $pgbin (apt-get install postgresql-15)" >&2; exit 2; }
-[ -x "$pgbin/pg_config" ] || apt-get install -y -q postgresql-server-dev-15 >/dev/null
+# pg_config comes with the client; the extension build needs the server headers and PGXS
+[ -f "$("$pgbin/pg_config" --pgxs)" ] || apt-get install -y -q postgresql-server-dev-15 >/dev/null
 if [ ! -f "$("$pgbin/pg_config" --sharedir)/extension/vector.control" ]; then
   # pgvector is not packaged for Debian 12: build trixie's source package against PostgreSQL 15
   work=/tmp/pgvector-build; mkdir -p "$work/lists/partial"

@@ -51,12 +51,12 @@ import org.postgresql.PGConnection;
  * Paperboy runs in-process; PostgreSQL is reached over JDBC on 127.0.0.1, as an application
  * would reach it.
  *
- * <pre>bench/pg-baseline.sh [BEIR_DIR] [--cache DIR] [--model ID]
- * bench/pg-baseline.sh --catalog DATA_DIR_COPY [--queries 300]     latency only, e.g. a copy of the arxiv-daily bench catalog</pre>
+ * <pre>bench/pg-baseline.sh [BEIR_DIR] [--cache DIR] [--model ID] [--passes 3]
+ * bench/pg-baseline.sh --catalog DATA_DIR_COPY [--queries 300] [--passes 3]     latency only, e.g. a copy of the arxiv-daily bench catalog</pre>
  */
 public final class PgBaselineBench {
 
-    record Options(Path dir, Path cache, String model, String jdbc, Path catalog, int queries) {}
+    record Options(Path dir, Path cache, String model, String jdbc, Path catalog, int queries, int passes) {}
 
     /** One search system: query text and its vector in, ranked doc ids out. */
     interface System {
@@ -68,8 +68,7 @@ public final class PgBaselineBench {
     static final int PAGE = 10;
     static final int DEPTH = 100;
     static final int EF_SEARCH = 100;
-    /** Timed passes over the queries after a warm-up pass; their latencies are pooled, so p99 rests on more than 3 samples. */
-    static final int TIMED_PASSES = 3;
+    static final int WARM_UP = 100;
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
@@ -99,7 +98,7 @@ public final class PgBaselineBench {
                 index.optimize();
                 loadPostgres(pg, o.cache().resolve("catalog.db"), o.model(), embedder.dimensions());
                 PaperSearch paperboy = new PaperSearch(index, new FixedQueryVectors(embedder, queryVectors));
-                compare(paperboy, pg, queries, queryVectors, qrels);
+                compare(paperboy, pg, queries, queryVectors, qrels, o.passes());
             }
         }
     }
@@ -125,7 +124,7 @@ public final class PgBaselineBench {
             List<BeirEval.Query> queries = titleQueries(dbFile, o.queries());
             Map<String, float[]> queryVectors = embedQueries(embedder, queries);
             loadPostgres(pg, dbFile, o.model(), embedder.dimensions());
-            compare(new PaperSearch(index, new FixedQueryVectors(embedder, queryVectors)), pg, queries, queryVectors, null);
+            compare(new PaperSearch(index, new FixedQueryVectors(embedder, queryVectors)), pg, queries, queryVectors, null, o.passes());
         }
     }
 
@@ -153,13 +152,13 @@ public final class PgBaselineBench {
     }
 
     private static void compare(PaperSearch paperboy, Connection pg, List<BeirEval.Query> queries, Map<String, float[]> vectors,
-                                Map<String, Map<String, Integer>> qrels) throws SQLException {
+                                Map<String, Map<String, Integer>> qrels, int passes) throws SQLException {
         Map<String, System> systems = new LinkedHashMap<>();
         for (PaperSearch.Mode m : PaperSearch.Mode.values()) systems.put("paperboy " + m.name().toLowerCase(Locale.ROOT), paperboy(paperboy, m));
         systems.putAll(postgres(pg));
         List<Row> rows = new ArrayList<>();
-        for (var e : systems.entrySet()) rows.add(measure(e.getKey(), e.getValue(), queries, vectors, qrels));
-        print(rows, queries.size());
+        for (var e : systems.entrySet()) rows.add(measure(e.getKey(), e.getValue(), queries, vectors, qrels, passes));
+        print(rows, queries.size(), passes);
     }
 
     // ---------------------------------------------------------------- PostgreSQL
@@ -363,19 +362,25 @@ public final class PgBaselineBench {
 
     // ---------------------------------------------------------------- measuring
 
-    /** nDCG@10 from the top 100; then a warm-up pass and {@link #TIMED_PASSES} timed passes of 10-result pages. */
+    /**
+     * nDCG@10 from the top 100 (when there are judgements); then a warm-up on the first queries and
+     * timed passes of 10-result pages, whose latencies are pooled so that p99 rests on more samples.
+     */
     private static Row measure(String name, System system, List<BeirEval.Query> queries, Map<String, float[]> vectors,
-                               Map<String, Map<String, Integer>> qrels) throws SQLException {
-        Map<String, List<Fusion.Scored<String>>> runs = new LinkedHashMap<>();
-        for (BeirEval.Query q : queries) {
-            String text = q.text().strip();
-            runs.put(q.id(), system.search(text, vectors.get(text), DEPTH));
+                               Map<String, Map<String, Integer>> qrels, int passes) throws SQLException {
+        double ndcg = Double.NaN;
+        if (qrels != null) {
+            Map<String, List<Fusion.Scored<String>>> runs = new LinkedHashMap<>();
+            for (BeirEval.Query q : queries) {
+                String text = q.text().strip();
+                runs.put(q.id(), system.search(text, vectors.get(text), DEPTH));
+            }
+            ndcg = BeirEval.score(runs, qrels).ndcg10();
         }
-        double ndcg = qrels == null ? Double.NaN : BeirEval.score(runs, qrels).ndcg10();
-        for (BeirEval.Query q : queries) system.search(q.text().strip(), vectors.get(q.text().strip()), PAGE);
+        for (BeirEval.Query q : queries.subList(0, Math.min(WARM_UP, queries.size()))) system.search(q.text().strip(), vectors.get(q.text().strip()), PAGE);
         java.lang.System.gc();
-        long[] nanos = new long[queries.size() * TIMED_PASSES];
-        for (int pass = 0, k = 0; pass < TIMED_PASSES; pass++) {
+        long[] nanos = new long[queries.size() * passes];
+        for (int pass = 0, k = 0; pass < passes; pass++) {
             for (BeirEval.Query q : queries) {
                 String text = q.text().strip();
                 long t = java.lang.System.nanoTime();
@@ -385,14 +390,14 @@ public final class PgBaselineBench {
         }
         Arrays.sort(nanos);
         Row row = new Row(name, ndcg, pct(nanos, 50), pct(nanos, 99));
-        java.lang.System.out.printf(Locale.ROOT, "  %-20s nDCG@10 %.4f  p50 %7.2f ms  p99 %7.2f ms%n", name, row.ndcg(), row.p50(), row.p99());
+        java.lang.System.out.printf(Locale.ROOT, "  %-20s nDCG@10 %6s  p50 %7.2f ms  p99 %7.2f ms%n", name, ndcg(row.ndcg()), row.p50(), row.p99());
         return row;
     }
 
-    private static void print(List<Row> rows, int queries) {
+    private static void print(List<Row> rows, int queries, int passes) {
         Map<String, Row> by = new LinkedHashMap<>();
         rows.forEach(r -> by.put(r.name(), r));
-        java.lang.System.out.printf(Locale.ROOT, "%nSide by side (%d queries x %d timed passes, 1 client, %d-result pages, query embedding excluded on both sides)%n", queries, TIMED_PASSES, PAGE);
+        java.lang.System.out.printf(Locale.ROOT, "%nSide by side (%d queries x %d timed passes, 1 client, %d-result pages, query embedding excluded on both sides)%n", queries, passes, PAGE);
         java.lang.System.out.printf(Locale.ROOT, "%-9s | %-17s %8s %8s %8s | %-20s %8s %8s %8s | %9s %9s %9s%n",
                 "mode", "paperboy", "nDCG@10", "p50 ms", "p99 ms", "postgres", "nDCG@10", "p50 ms", "p99 ms", "nDCG PB/PG", "p50 PG/PB", "p99 PG/PB");
         String[][] pairs = {{"keyword", "paperboy keyword", "pg fts (and)"}, {"keyword", "paperboy keyword", "pg fts (or)"},
@@ -401,10 +406,14 @@ public final class PgBaselineBench {
                 {"hybrid", "paperboy hybrid", "pg hybrid (rrf,rank)"}};
         for (String[] p : pairs) {
             Row a = by.get(p[1]), b = by.get(p[2]);
-            java.lang.System.out.printf(Locale.ROOT, "%-9s | %-17s %8.4f %8.2f %8.2f | %-20s %8.4f %8.2f %8.2f | %9.2fx %8.2fx %8.2fx%n",
-                    p[0], a.name(), a.ndcg(), a.p50(), a.p99(), b.name(), b.ndcg(), b.p50(), b.p99(),
-                    a.ndcg() / b.ndcg(), b.p50() / a.p50(), b.p99() / a.p99());
+            java.lang.System.out.printf(Locale.ROOT, "%-9s | %-17s %8s %8.2f %8.2f | %-20s %8s %8.2f %8.2f | %10s %8.2fx %8.2fx%n",
+                    p[0], a.name(), ndcg(a.ndcg()), a.p50(), a.p99(), b.name(), ndcg(b.ndcg()), b.p50(), b.p99(),
+                    Double.isNaN(a.ndcg()) ? "-" : String.format(Locale.ROOT, "%.2fx", a.ndcg() / b.ndcg()), b.p50() / a.p50(), b.p99() / a.p99());
         }
+    }
+
+    private static String ndcg(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static double pct(long[] sorted, int p) {
@@ -419,6 +428,7 @@ public final class PgBaselineBench {
         String jdbc = "jdbc:postgresql://127.0.0.1:55432/postgres?user=postgres";
         Path catalog = null;
         int queries = 300;
+        int passes = 3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cache" -> cache = Path.of(args[++i]);
@@ -426,6 +436,7 @@ public final class PgBaselineBench {
                 case "--jdbc" -> jdbc = args[++i];
                 case "--catalog" -> catalog = Path.of(args[++i]);
                 case "--queries" -> queries = Integer.parseInt(args[++i]);
+                case "--passes" -> passes = Integer.parseInt(args[++i]);
                 default -> {
                     if (args[i].startsWith("--")) throw new IllegalArgumentException("unknown option " + args[i]);
                     dir = Path.of(args[i]);
@@ -441,6 +452,6 @@ public final class PgBaselineBench {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot create " + cache, e);
         }
-        return new Options(dir, cache, model, jdbc, catalog, queries);
+        return new Options(dir, cache, model, jdbc, catalog, queries, passes);
     }
 }
