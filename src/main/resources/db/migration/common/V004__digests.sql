@@ -2,7 +2,7 @@
 -- Times are epoch milliseconds (BIGINT), so that "due" comparisons are exact on both databases.
 
 CREATE TABLE subscriptions (
-    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                ${identity},
     email             VARCHAR(320) NOT NULL UNIQUE,   -- normalised: trimmed, lower case
     frequency         VARCHAR(16)  NOT NULL,          -- daily | weekly
     status            VARCHAR(16)  NOT NULL,          -- pending | confirmed | unsubscribed | disabled
@@ -26,7 +26,7 @@ CREATE TABLE subscription_topics (
 -- One row per digest (daily:2026-11-23, weekly:2026-W47): the papers chosen when it was composed,
 -- and how far composing has gone, so an interrupted compose resumes.
 CREATE TABLE digest_runs (
-    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    id            ${identity},
     digest_key    VARCHAR(64) NOT NULL UNIQUE,
     frequency     VARCHAR(16) NOT NULL,
     period_from   VARCHAR(10) NOT NULL,
@@ -40,7 +40,7 @@ CREATE TABLE digest_runs (
 
 -- The outbox: one row per (subscriber, mail), never two, so recomposing is harmless.
 CREATE TABLE outbox (
-    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    id              ${identity},
     subscription_id BIGINT NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
     mail_key        VARCHAR(64) NOT NULL,             -- the digest key, or confirm:<time> for a confirmation
     run_id          BIGINT REFERENCES digest_runs (id),

@@ -4,7 +4,7 @@ CREATE TABLE paper_embeddings (
     arxiv_id   VARCHAR(64) NOT NULL REFERENCES papers (arxiv_id) ON DELETE CASCADE,
     model      VARCHAR(64) NOT NULL,
     text_hash  VARCHAR(32) NOT NULL,            -- of the embedded text; a changed abstract is re-embedded
-    vector     BLOB NOT NULL,
+    vector     ${bytes} NOT NULL,
     change_seq BIGINT NOT NULL,                 -- from counters.embedding_change; index followers read in this order
     PRIMARY KEY (arxiv_id, model)
 );
