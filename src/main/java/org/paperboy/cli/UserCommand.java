@@ -48,12 +48,20 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a verified account (the first account is admin).")
-    static final class Create implements Runnable {
+    /** A subcommand about one account, named by its first parameter. */
+    abstract static class OnAccount implements Runnable {
         @Spec
         CommandSpec spec;
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
+
+        void withApp(java.util.function.Consumer<App> action) {
+            UserCommand.withApp(spec, action);
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a verified account (the first account is admin).")
+    static final class Create extends OnAccount {
         @Option(names = "--email", required = true, paramLabel = "ADDRESS")
         String email;
         @Option(names = "--password-stdin", required = true, description = "Read the password from the first line of standard input.")
@@ -62,7 +70,7 @@ final class UserCommand implements Runnable {
         @Override
         public void run() {
             String password = readPassword();
-            withApp(spec, app -> {
+            withApp(app -> {
                 User u = app.community().accounts().createVerified(name, email, password);
                 System.out.println("created " + u.username() + (u.admin() ? " (admin)" : ""));
             });
@@ -70,17 +78,13 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "token", mixinStandardHelpOptions = true, description = "Print a new personal API token for NAME (shown once).")
-    static final class Token implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    static final class Token extends OnAccount {
         @Option(names = "--name", paramLabel = "LABEL", description = "What the token is for (default: shell).")
         String label = "shell";
 
         @Override
         public void run() {
-            withApp(spec, app -> System.out.println(app.community().accounts().newApiToken(app.community().accounts().require(name), label)));
+            withApp(app -> System.out.println(app.community().accounts().newApiToken(app.community().accounts().require(name), label)));
         }
     }
 
@@ -102,15 +106,11 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "grant-admin", mixinStandardHelpOptions = true, description = "Make NAME an admin (logged in the moderation log).")
-    static final class GrantAdmin implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    static final class GrantAdmin extends OnAccount {
 
         @Override
         public void run() {
-            withApp(spec, app -> {
+            withApp(app -> {
                 app.community().moderation().grantAdmin(Moderation.SHELL, app.community().accounts().require(name), true);
                 System.out.println(name + " is an admin");
             });
@@ -118,15 +118,11 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "revoke-admin", mixinStandardHelpOptions = true, description = "Take admin rights from NAME.")
-    static final class RevokeAdmin implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    static final class RevokeAdmin extends OnAccount {
 
         @Override
         public void run() {
-            withApp(spec, app -> {
+            withApp(app -> {
                 app.community().moderation().grantAdmin(Moderation.SHELL, app.community().accounts().require(name), false);
                 System.out.println(name + " is no longer an admin");
             });
@@ -134,17 +130,13 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "ban", mixinStandardHelpOptions = true, description = "Ban NAME: no log-in, votes, comments or submissions; sessions end at once.")
-    static final class Ban implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    static final class Ban extends OnAccount {
         @Option(names = "--reason", paramLabel = "TEXT", description = "Shown in the public moderation log.")
         String reason = "";
 
         @Override
         public void run() {
-            withApp(spec, app -> {
+            withApp(app -> {
                 app.community().moderation().ban(Moderation.SHELL, name, true, reason);
                 System.out.println(name + " is banned");
             });
@@ -152,17 +144,13 @@ final class UserCommand implements Runnable {
     }
 
     @Command(name = "unban", mixinStandardHelpOptions = true, description = "Lift the ban on NAME.")
-    static final class Unban implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    static final class Unban extends OnAccount {
         @Option(names = "--reason", paramLabel = "TEXT")
         String reason = "";
 
         @Override
         public void run() {
-            withApp(spec, app -> {
+            withApp(app -> {
                 app.community().moderation().ban(Moderation.SHELL, name, false, reason);
                 System.out.println(name + " is no longer banned");
             });
@@ -171,18 +159,14 @@ final class UserCommand implements Runnable {
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true,
             description = "Set NAME's password from standard input, or print a one-hour reset link; every session of NAME ends.")
-    static final class ResetPassword implements Runnable {
-        @Spec
-        CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "NAME")
-        String name;
+    static final class ResetPassword extends OnAccount {
         @Option(names = "--password-stdin", description = "Read the new password from standard input instead of printing a link.")
         boolean passwordStdin;
 
         @Override
         public void run() {
             String password = passwordStdin ? readPassword() : null;
-            withApp(spec, app -> {
+            withApp(app -> {
                 User u = app.community().accounts().require(name);
                 if (password != null) {
                     app.community().accounts().setPassword(u, password);
