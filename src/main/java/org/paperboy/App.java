@@ -172,9 +172,9 @@ public final class App implements AutoCloseable {
     private PaperFetcher arxivFetcher() {
         var policy = new PoliteHttp.Policy(Duration.ZERO, Duration.ofSeconds(5),
                 Duration.ofSeconds(20), 2, Duration.ofSeconds(1), Duration.ofSeconds(5));
+        var api = new ArxivApiClient(new PoliteHttp(policy, PoliteHttp.Sleeper.REAL, clock), settings.arxivApi(), papers,
+                new VersionMerger(), clock);
         return id -> {
-            var http = new PoliteHttp(policy, PoliteHttp.Sleeper.REAL, clock);
-            var api = new ArxivApiClient(http, settings.arxivApi(), papers, new VersionMerger(), clock);
             try {
                 var fetched = api.fetch(List.of(id), new ImportSummary()).get(0);
                 if (fetched.outcome() == ArxivApiClient.Outcome.UNKNOWN) return Optional.empty();

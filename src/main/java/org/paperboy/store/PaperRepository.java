@@ -136,7 +136,7 @@ public final class PaperRepository {
             PreparedBatch del = h.prepareBatch(sql("delete_categories"));
             PreparedBatch cat = h.prepareBatch(sql("insert_category"));
             PreparedBatch ver = h.prepareBatch(sql("upsert_version"));
-            Map<String, LocalDate> listingDates = listingDates(written);
+            Map<String, LocalDate> listingDates = listingDates();
             for (Paper p : updates) del.bind("arxivId", p.id().base()).add();
             for (Paper p : written) {
                 for (String c : p.categories()) {
@@ -154,7 +154,7 @@ public final class PaperRepository {
         }
 
         /** An update keeps the stored listing date, so read it back rather than trusting the record. */
-        private Map<String, LocalDate> listingDates(List<Paper> written) {
+        private Map<String, LocalDate> listingDates() {
             Map<String, LocalDate> m = new HashMap<>();
             for (Paper p : inserts) m.put(p.id().base(), p.listingDate());
             if (updates.isEmpty()) return m;
