@@ -1,8 +1,8 @@
 package org.paperboy.index;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the index in step with the database by reading its two change sequences: papers written
  * (imports, updates, new versions) and vectors stored (the embedding backfill). Each node runs its
- * own follower, so nodes sharing one PostgreSQL keep their own indexes without talking.
+ * own follower, so nodes sharing one PostgreSQL keep their own indexes without talking. A paper a
+ * moderator hides leaves the index (and so search, similar papers and topic digests) until restored.
  */
 public final class IndexFollower implements AutoCloseable {
 
@@ -56,16 +57,18 @@ public final class IndexFollower implements AutoCloseable {
         if (paperSeq == 0 && embeddings != null) vectorSeq = embeddings.lastChangeSeq();
         long applied = 0;
         for (List<PaperChange> batch; !(batch = papers.changedSince(paperSeq, BATCH)).isEmpty(); ) {
-            List<Paper> ps = batch.stream().map(PaperChange::paper).toList();
-            index.put(ps, vectorsOf(ps));
+            List<Paper> shown = batch.stream().filter(c -> !c.hidden()).map(PaperChange::paper).toList();
+            index.put(shown, vectorsOf(shown));
+            index.remove(batch.stream().filter(PaperChange::hidden).map(c -> c.paper().id().base()).toList());
             paperSeq = batch.get(batch.size() - 1).seq();
-            applied += ps.size();
-            progress.accept(ps.size());
+            applied += batch.size();
+            progress.accept(batch.size());
         }
         if (embeddings != null) {
             for (List<EmbeddingStore.Change> batch; !(batch = embeddings.changedSince(index.model(), vectorSeq, BATCH)).isEmpty(); ) {
                 List<String> ids = batch.stream().map(EmbeddingStore.Change::arxivId).toList();
-                List<Paper> ps = new ArrayList<>(papers.findMany(ids).values());
+                Set<String> hidden = papers.hiddenAmong(ids);
+                List<Paper> ps = papers.findMany(ids).values().stream().filter(p -> !hidden.contains(p.id().base())).toList();
                 index.put(ps, vectorsOf(ps));
                 vectorSeq = batch.get(batch.size() - 1).seq();
                 applied += ps.size();

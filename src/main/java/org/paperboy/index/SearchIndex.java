@@ -52,8 +52,11 @@ public final class SearchIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
-    /** Bump when fields or analysis change: older indexes are then rebuilt on start. */
-    static final String SCHEMA = "1";
+    /**
+     * Bump when fields, analysis or what is indexed change: older indexes are then rebuilt on start.
+     * 2: papers hidden by a moderator are left out.
+     */
+    static final String SCHEMA = "2";
     /** Anserini's BM25 settings for BEIR, which also do best on SciFact among the few we tried. */
     static final float BM25_K1 = 0.9f;
     static final float BM25_B = 0.4f;
@@ -219,6 +222,17 @@ public final class SearchIndex implements AutoCloseable {
         requireWritable();
         try {
             for (Paper p : papers) writer.updateDocument(new Term(Fields.ID, p.id().base()), document(p, vectors.get(p.id().base())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops papers by base id; ids not in the index are ignored. */
+    public void remove(List<String> baseIds) {
+        requireWritable();
+        if (baseIds.isEmpty()) return;
+        try {
+            writer.deleteDocuments(baseIds.stream().map(id -> new Term(Fields.ID, id)).toArray(Term[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the search index: " + e.getMessage(), e);
         }

@@ -2,5 +2,9 @@ package org.paperboy.store;
 
 import org.paperboy.paper.Paper;
 
-/** A paper with the change sequence of its latest write, as followers read them. */
-public record PaperChange(long seq, Paper paper) {}
+/**
+ * A paper with the change sequence of its latest write, as followers read them.
+ *
+ * @param hidden removed from the feed by a moderator: followers drop it from what they serve
+ */
+public record PaperChange(long seq, Paper paper, boolean hidden) {}

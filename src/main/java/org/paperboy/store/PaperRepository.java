@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
@@ -210,6 +211,13 @@ public final class PaperRepository {
         return jdbi.withHandle(h -> findMany(h, baseIds));
     }
 
+    /** Which of these papers a moderator has hidden. */
+    public Set<String> hiddenAmong(Collection<String> baseIds) {
+        if (baseIds.isEmpty()) return Set.of();
+        return jdbi.withHandle(h -> h.createQuery(sql("hidden_among")).bindList("ids", List.copyOf(baseIds))
+                .mapTo(String.class).set());
+    }
+
     private Map<String, Paper> findMany(Handle h, Collection<String> ids) {
         if (ids.isEmpty()) return Map.of();
         Map<String, List<PaperVersion>> versions = new HashMap<>();
@@ -312,7 +320,7 @@ public final class PaperRepository {
     /** Papers written after {@code seq}, in the order they were written. */
     public List<PaperChange> changedSince(long seq, int limit) {
         return jdbi.withHandle(h -> h.createQuery(sql("changed_since")).bind("seq", seq).bind("limit", limit)
-                .map((rs, ctx) -> new PaperChange(rs.getLong("change_seq"), mapPaper(rs, List.of()))).list());
+                .map((rs, ctx) -> new PaperChange(rs.getLong("change_seq"), mapPaper(rs, List.of()), rs.getInt("hidden") == 1)).list());
     }
 
     private static final String IN_RANGE = "AND listing_date >= :from AND listing_date <= :to";

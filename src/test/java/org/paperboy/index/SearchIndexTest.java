@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.paperboy.community.ModerationEntry;
+import org.paperboy.community.ModerationRepository;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
@@ -110,6 +112,51 @@ class SearchIndexTest {
             follower.catchUp(n -> {});
             assertEquals(List.of("2601.00002", "2601.00001", "2601.00007"), ids(search, "automobile", PaperSearch.Mode.SEMANTIC).subList(0, 3));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void aPaperAModeratorHidesLeavesSearchUntilRestored(TestDatabases.Kind kind) {
+        open(kind);
+        loadAndEmbed();
+        ModerationRepository moderation = new ModerationRepository(db, papers);
+        try (SearchIndex index = index()) {
+            IndexFollower follower = new IndexFollower(index, papers, vectors);
+            PaperSearch search = new PaperSearch(index, embedder);
+            follower.catchUp(n -> {});
+            assertTrue(ids(search, "automobile", PaperSearch.Mode.HYBRID).contains("2601.00002"));
+
+            assertTrue(moderation.setPaperHidden("2601.00002", true, moderationEntry("hide")));
+            follower.catchUp(n -> {});
+            for (PaperSearch.Mode mode : PaperSearch.Mode.values()) {
+                assertFalse(ids(search, "automobile safety", mode).contains("2601.00002"), mode + " still finds a hidden paper");
+            }
+            assertFalse(search.similar("2601.00001", 6).stream().anyMatch(h -> h.id().equals("2601.00002")));
+            assertEquals(6, index.size());
+
+            assertTrue(moderation.setPaperHidden("2601.00002", false, moderationEntry("restore")));
+            follower.catchUp(n -> {});
+            assertTrue(ids(search, "automobile", PaperSearch.Mode.HYBRID).contains("2601.00002"));
+        }
+    }
+
+    @Test
+    void aHiddenPapersLateVectorDoesNotBringItBack() {
+        open(TestDatabases.Kind.SQLITE);
+        papers.upsert(Corpus.papers(), Corpus.DAY, Corpus.NEWER_WINS);
+        new ModerationRepository(db, papers).setPaperHidden("2601.00002", true, moderationEntry("hide"));
+        try (SearchIndex index = index(); EmbeddingBackfill b = new EmbeddingBackfill(vectors, embedder, 1)) {
+            IndexFollower follower = new IndexFollower(index, papers, vectors);
+            follower.catchUp(n -> {});
+            b.runFrom(0, n -> {});
+            follower.catchUp(n -> {});
+            assertEquals(6, index.size());
+            assertFalse(ids(new PaperSearch(index, embedder), "automobile", PaperSearch.Mode.SEMANTIC).contains("2601.00002"));
+        }
+    }
+
+    static ModerationEntry moderationEntry(String action) {
+        return new ModerationEntry(0, 1, "ada", action, "paper", "2601.00002", "spam");
     }
 
     @Test

@@ -130,6 +130,8 @@ class NotifyStoreTest {
             assertEquals(List.of(), ids(f.matcher.matching("\"100% scale up\"", DAY, DAY, 10)));
             assertEquals(2, f.matcher.matching("attention", DAY, DAY, 10).size());
             assertEquals(1, f.matcher.matching("attention", DAY, DAY, 1).size(), "limit");
+            db.jdbi().useHandle(h -> h.execute("UPDATE papers SET hidden = 1 WHERE arxiv_id = '2611.00011'"));
+            assertEquals(List.of("2611.00010"), ids(f.matcher.matching("attention", DAY, DAY, 10)), "a hidden paper is in no digest");
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -81,6 +82,25 @@ class PaperRepositoryTest {
             assertEquals(List.of("E", "B", "C", "D", "A"),
                     titles(repo.listing(new Listing(DAY.minusDays(7), DAY.plusDays(7), List.of(), Listing.Order.UPVOTES, 0, 10))),
                     "newest day first over a range");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void aHiddenPaperLeavesListingsCountsAndNeighbourDays(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind, tmp)) {
+            PaperRepository repo = new PaperRepository(db);
+            repo.upsert(List.of(
+                    paper("2611.00001", 1, "A", DAY.minusDays(3), "cs.CL"),
+                    paper("2611.00002", 1, "B", DAY, "cs.CV"),
+                    paper("2611.00003", 1, "C", DAY.plusDays(2), "cs.CV", "cs.LG")), DAY, NEWER_WINS);
+            db.jdbi().useHandle(h -> h.execute("UPDATE papers SET hidden = 1 WHERE arxiv_id IN ('2611.00001', '2611.00003')"));
+            Listing range = new Listing(DAY.minusDays(7), DAY.plusDays(7), List.of(), Listing.Order.UPVOTES, 0, 10);
+            assertEquals(List.of("B"), titles(repo.listing(range)));
+            assertFalse(repo.dayBefore(DAY, List.of()).isPresent());
+            assertFalse(repo.dayAfter(DAY, List.of("cs.CV")).isPresent());
+            assertEquals(List.of("cs.CV"), List.copyOf(repo.categoryCounts(DAY.minusDays(7), DAY.plusDays(7)).keySet()));
+            assertEquals(Set.of("2611.00001", "2611.00003"), repo.hiddenAmong(List.of("2611.00001", "2611.00002", "2611.00003")));
         }
     }
 
