@@ -24,13 +24,19 @@ public final class UserRepository {
         return s.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Inserts an account; the very first one becomes admin. Returns the new id. */
+    /**
+     * Inserts an account; the very first one becomes admin. Returns the new id. The accounts
+     * counter is locked first, so the insert's "is this the first?" sees every earlier sign-up.
+     */
     public long insert(String username, String email, String passwordHash, Long verifiedAt, long now) {
-        return jdbi.withHandle(h -> h.createQuery(sql("insert"))
-                .bind("username", username).bind("usernameKey", key(username))
-                .bind("email", email).bind("emailKey", key(email))
-                .bind("hash", passwordHash).bind("verifiedAt", verifiedAt).bind("now", now)
-                .mapTo(Long.class).one());
+        return jdbi.inTransaction(h -> {
+            h.createUpdate(sql("lock_accounts")).execute();
+            return h.createQuery(sql("insert"))
+                    .bind("username", username).bind("usernameKey", key(username))
+                    .bind("email", email).bind("emailKey", key(email))
+                    .bind("hash", passwordHash).bind("verifiedAt", verifiedAt).bind("now", now)
+                    .mapTo(Long.class).one();
+        });
     }
 
     public Optional<User> byId(long id) {

@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,6 +46,26 @@ class CommunityStoreTest {
             assertTrue(users.byId(bob).orElseThrow().banned());
             users.setBanned(bob, null);
             assertFalse(users.byId(bob).orElseThrow().banned());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void ofTwoSimultaneousFirstSignUpsOnlyOneIsAdmin(TestDatabases.Kind kind) throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Database db = TestDatabases.open(kind, tmp); Handle first = db.jdbi().open()) {
+            UserRepository users = new UserRepository(db);
+            first.begin(); // the first sign-up, stopped between its insert and its commit
+            first.execute("UPDATE counters SET value = value + 1 WHERE name = 'accounts'");
+            first.execute("INSERT INTO users (username, username_key, email, email_key, password_hash, is_admin, created_at)"
+                    + " VALUES ('ada', 'ada', 'ada@example.org', 'ada@example.org', 'h', 1, 0)");
+            Future<Long> second = pool.submit(() -> users.insert("bob", "bob@example.org", "h", NOW, NOW));
+            Thread.sleep(300);
+            assertFalse(second.isDone(), "the second sign-up waits for the first to commit");
+            first.commit();
+            assertFalse(users.byId(second.get(10, TimeUnit.SECONDS)).orElseThrow().admin());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
