@@ -62,11 +62,12 @@ public record Settings(
 
     /**
      * Accounts, votes, comments and abuse limits. {@code rateLimits} false switches every limit off
-     * (benchmarks). Accounts younger than {@code newAccountAge} get stricter limits.
+     * (benchmarks). Accounts younger than {@code newAccountAge} get stricter limits. Requests from
+     * {@code trustedProxies} are limited by the client their X-Forwarded-For names.
      */
     public record Community(boolean rateLimits, Rate signup, Rate login, Rate vote, Rate comment, Rate submit,
                             Rate reset, Duration newAccountAge, Duration commentEditWindow, Duration sessionLifetime,
-                            Duration trendingInterval) {}
+                            Duration trendingInterval, List<AddressRange> trustedProxies) {}
 
     public static final List<Setting> ALL = List.of(
             new Setting("data", "./data", false, "Data directory: SQLite file, search index, mail outbox, caches"),
@@ -89,6 +90,7 @@ public record Settings(
             new Setting("smtp-password", "", true, "SMTP password; never logged"),
             new Setting("mail-from", "Paperboy <paperboy@localhost>", false, "From address of every mail"),
             new Setting("rate-limits", "on", false, "Abuse limits on sign-up, log-in, votes, comments, submissions and resets: on, or off (benchmarks only); kept in memory, per node"),
+            new Setting("trusted-proxies", "", false, "Reverse proxies (IP addresses or CIDR ranges) whose X-Forwarded-For names the client for rate limits; empty: the direct peer is the client"),
             new Setting("limit-signup", "5/1h", false, "Sign-ups per IP address (COUNT/DURATION)"),
             new Setting("limit-login", "10/5m", false, "Log-in attempts per account name; 4x that per IP address"),
             new Setting("limit-vote", "60/1m", false, "Votes per account; 4x that per IP address"),
@@ -152,7 +154,18 @@ public record Settings(
                 parseRate("limit-reset", v), parseDuration("new-account-age", v.get("new-account-age")),
                 parseDuration("comment-edit-window", v.get("comment-edit-window")),
                 parseDuration("session-lifetime", v.get("session-lifetime")),
-                parseDurationOrOff("trending-interval", v.get("trending-interval")));
+                parseDurationOrOff("trending-interval", v.get("trending-interval")),
+                parseAddressRanges("trusted-proxies", v.get("trusted-proxies")));
+    }
+
+    private static List<AddressRange> parseAddressRanges(String name, String s) {
+        List<AddressRange> ranges = new java.util.ArrayList<>();
+        for (String part : s.split("[\\s,]+")) {
+            if (part.isEmpty()) continue;
+            ranges.add(AddressRange.parse(part).orElseThrow(() -> new ConfigException(
+                    "--" + name + ": expected IP addresses or CIDR ranges such as 10.0.0.0/8, got '" + part + "'")));
+        }
+        return List.copyOf(ranges);
     }
 
     private static Rate parseRate(String name, Map<String, String> v) {

@@ -33,6 +33,8 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.host = settings.host();
             cfg.jetty.port = settings.port();
             cfg.startup.showJavalinBanner = false;
+            ClientAddress client = new ClientAddress(settings.community().trustedProxies());
+            cfg.contextResolver.ip = ctx -> client.of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
             // graceful stop: stop accepting, let in-flight requests finish, then close
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_GRACE_MILLIS);

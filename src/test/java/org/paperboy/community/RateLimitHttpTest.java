@@ -22,6 +22,24 @@ class RateLimitHttpTest {
     }
 
     @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnLimit() throws Exception {
+        try (TestServer server = new TestServer(tmp, TestServer.settings("limit-signup", "1/1h", "trusted-proxies", "127.0.0.1"))) {
+            Map<String, String> form = Map.of("username", "s1", "email", "s1@example.org", "password", "long enough password");
+            assertEquals(200, server.client().post("/signup", form, "X-Forwarded-For", "203.0.113.7").statusCode());
+            assert429(server.client().post("/signup", Map.of("username", "s2", "email", "s2@example.org", "password", "long enough password"),
+                    "X-Forwarded-For", "203.0.113.7"));
+            assertEquals(200, server.client().post("/signup", Map.of("username", "s3", "email", "s3@example.org", "password", "long enough password"),
+                    "X-Forwarded-For", "198.51.100.9").statusCode(), "another client behind the same proxy");
+        }
+        try (TestServer server = new TestServer(tmp.resolve("untrusted"), TestServer.settings("limit-signup", "1/1h"))) {
+            server.client().post("/signup", Map.of("username", "s1", "email", "s1@example.org", "password", "long enough password"),
+                    "X-Forwarded-For", "203.0.113.7");
+            assert429(server.client().post("/signup", Map.of("username", "s2", "email", "s2@example.org", "password", "long enough password"),
+                    "X-Forwarded-For", "198.51.100.9"));
+        }
+    }
+
+    @Test
     void logInSignUpVotesCommentsSubmissionsAndResetsAreLimited() throws Exception {
         try (TestServer server = new TestServer(tmp, TestServer.settings("limit-login", "3/1h", "limit-signup", "3/1h",
                 "limit-vote", "8/1h", "limit-comment", "4/1h", "limit-submit", "4/1h", "limit-reset", "2/1h",

@@ -58,6 +58,7 @@ class SettingsTest {
         "time-zone|Mars/Olympus|--time-zone",
         "smtp-security|ssl3|--smtp-security",
         "mail-from|nobody|--mail-from",
+        "trusted-proxies|proxy.local|--trusted-proxies",
     })
     void badValuesStopWithAMessageNamingTheSetting(String name, String value, String flag) {
         var e = assertThrows(ConfigException.class, () -> Settings.load(Map.of(name, value), Map.of()));

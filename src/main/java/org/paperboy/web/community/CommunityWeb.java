@@ -21,7 +21,7 @@ final class CommunityWeb {
         return ctx.attribute(VIEWER);
     }
 
-    /** The client's address as the server sees it (behind a proxy, every client shares the proxy's). */
+    /** The client's address: the peer's, or the one a trusted proxy forwards (see ClientAddress). */
     static String ip(Context ctx) {
         return ctx.ip();
     }
