@@ -60,12 +60,25 @@ public final class Accounts {
         this.sessionLifetime = sessionLifetime;
     }
 
-    /** Creates an unverified account and mails the verification link. The first account is admin. */
-    public User signUp(String username, String email, String password, String ip) {
+    /**
+     * Creates an unverified account and mails the verification link; the first account is admin.
+     * An address that already has an account is mailed a reminder instead, and the caller gets the
+     * same answer as for a new account (empty here), after the same password-hashing time, so that
+     * the form does not tell strangers who has an account.
+     */
+    public Optional<User> signUp(String username, String email, String password, String ip) {
         limits.signup(ip);
-        User u = create(username, email, password, null);
-        sendVerification(u);
-        return u;
+        String address = email == null ? "" : email.strip();
+        Optional<User> owner = users.byEmail(address);
+        if (owner.isEmpty()) {
+            User u = create(username, address, password, null);
+            sendVerification(u);
+            return Optional.of(u);
+        }
+        checkNewAccount(username, address, password);
+        hasher.hash(password);
+        sendAlreadyRegistered(owner.get(), ip);
+        return Optional.empty();
     }
 
     /** An account made from the shell counts as verified: its maker vouches for the address. */
@@ -76,12 +89,7 @@ public final class Accounts {
     private User create(String username, String email, String password, Long verifiedAt) {
         String name = username == null ? "" : username.strip();
         String address = email == null ? "" : email.strip();
-        if (!USERNAME.matcher(name).matches()) {
-            throw CommunityException.invalid("A username is 2 to 32 letters, digits, '-' or '_', starting with a letter or digit.");
-        }
-        if (address.length() > 254 || !EMAIL.matcher(address).matches()) throw CommunityException.invalid("That is not an e-mail address.");
-        checkPassword(password, name);
-        if (users.byUsername(name).isPresent()) throw new CommunityException(CommunityException.Reason.CONFLICT, "That username is taken.");
+        checkNewAccount(name, address, password);
         if (users.byEmail(address).isPresent()) {
             throw new CommunityException(CommunityException.Reason.CONFLICT, "An account with that e-mail address exists; log in or reset its password.");
         }
@@ -95,6 +103,30 @@ public final class Accounts {
         User u = users.byId(id).orElseThrow();
         LOG.info("account created: user {} ({}){}", u.id(), u.username(), u.admin() ? ", admin (first account)" : "");
         return u;
+    }
+
+    /** Usernames are public (profiles), so a taken one may be said; addresses are not. */
+    private void checkNewAccount(String username, String address, String password) {
+        String name = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(name).matches()) {
+            throw CommunityException.invalid("A username is 2 to 32 letters, digits, '-' or '_', starting with a letter or digit.");
+        }
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) throw CommunityException.invalid("That is not an e-mail address.");
+        checkPassword(password, name);
+        if (users.byUsername(name).isPresent()) throw new CommunityException(CommunityException.Reason.CONFLICT, "That username is taken.");
+    }
+
+    /** Limited like reset mails; over the limit nothing is sent and nothing is said. */
+    private void sendAlreadyRegistered(User owner, String ip) {
+        try {
+            limits.mail(ip, owner.email());
+        } catch (RateLimitedException e) {
+            return;
+        }
+        send(Mail.text(owner.email(), "You already have a Paperboy account",
+                "Hello " + owner.username() + ",\n\nsomeone, perhaps you, tried to sign up for Paperboy with this address, which already"
+                        + " belongs to your account \"" + owner.username() + "\".\n\nLog in: " + baseUrl + "/login\nForgot your password? "
+                        + baseUrl + "/account/reset\n\nIf it was not you, ignore this mail: nothing has changed.\n"), owner);
     }
 
     private static void checkPassword(String password, String username) {

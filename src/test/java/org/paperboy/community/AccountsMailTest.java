@@ -3,6 +3,7 @@ package org.paperboy.community;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class AccountsMailTest {
                     "base-url", "https://papers.example.org"), Map.of());
             Community c = new Community(settings, db, new PaperRepository(db), clock, MailSettings.from(settings).transport(),
                     PaperFetcher.NONE, PasswordHasher.Params.OWASP);
-            User ada = c.accounts().signUp("ada", "ada@example.org", "correct horse battery", "10.0.0.1");
+            User ada = c.accounts().signUp("ada", "ada@example.org", "correct horse battery", "10.0.0.1").orElseThrow();
             assertFalse(ada.verified());
             MimeMessage[] mails = smtp.getReceivedMessages();
             assertEquals(1, mails.length);
@@ -52,13 +53,22 @@ class AccountsMailTest {
             assertTrue(c.accounts().verify(link.group(1)).verified());
             assertThrows(CommunityException.class, () -> c.accounts().verify(link.group(1)));
 
-            User bob = c.accounts().signUp("bob", "bob@example.org", "correct horse battery", "10.0.0.1");
+            User bob = c.accounts().signUp("bob", "bob@example.org", "correct horse battery", "10.0.0.1").orElseThrow();
             Matcher second = Pattern.compile("token=([A-Za-z0-9_-]{43})").matcher(GreenMailUtil.getBody(smtp.getReceivedMessages()[1]));
             assertTrue(second.find());
             clock.advance(Accounts.VERIFY_LINK_LIFETIME.plus(Duration.ofMinutes(1)));
             assertThrows(CommunityException.class, () -> c.accounts().verify(second.group(1)), "expired");
             assertFalse(c.accounts().byUsername("bob").orElseThrow().verified());
             assertNotEquals(ada.id(), bob.id());
+
+            assertTrue(c.accounts().signUp("ada2", "Ada@Example.org", "another long password", "10.0.0.2").isEmpty());
+            assertEquals(3, smtp.getReceivedMessages().length);
+            MimeMessage reminder = null; // GreenMail does not keep the order of arrival
+            for (MimeMessage m : smtp.getReceivedMessages()) if (m.getSubject().equals("You already have a Paperboy account")) reminder = m;
+            assertNotNull(reminder, "the address's owner is told");
+            assertEquals("ada@example.org", reminder.getAllRecipients()[0].toString());
+            assertTrue(GreenMailUtil.getBody(reminder).contains("https://papers.example.org/account/reset"));
+            assertTrue(c.accounts().byUsername("ada2").isEmpty(), "no second account for the address");
         }
     }
 

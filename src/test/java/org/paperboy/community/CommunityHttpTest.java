@@ -368,6 +368,11 @@ class CommunityHttpTest {
         r = server.client().post("/signup", Map.of("username", "bob", "email", "not-an-address", "password", "long enough password"));
         assertTrue(r.body().contains("not an e-mail address") && r.body().contains("value=\"bob\""), "the form keeps what was typed");
         assertEquals(409, server.client().post("/signup", Map.of("username", "ADA", "email", "x@example.org", "password", "long enough password")).statusCode());
+        var taken = server.client().post("/signup", Map.of("username", "ada2", "email", "ada@example.org", "password", "long enough password"));
+        var fresh = server.client().post("/signup", Map.of("username", "cleo", "email", "cleo@example.org", "password", "long enough password"));
+        assertEquals(fresh.statusCode(), taken.statusCode(), "a registered address gets the answer a new one gets");
+        assertEquals(fresh.body().replace("cleo@example.org", "ADDRESS"), taken.body().replace("ada@example.org", "ADDRESS"));
+        assertTrue(server.app.community().accounts().byUsername("ada2").isEmpty());
         r = server.client().post("/login", Map.of("username", "ada"));
         assertEquals(401, r.statusCode());
         r = server.client().postRaw("/api/papers/bad/upvote", Map.of(), "Authorization", "Basic abc");

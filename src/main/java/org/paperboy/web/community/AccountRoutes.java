@@ -72,9 +72,9 @@ public final class AccountRoutes implements RouteGroup {
     private void signUp(Context ctx) {
         Map<String, String> values = Map.of("username", form(ctx, "username"), "email", form(ctx, "email"));
         try {
-            User u = accounts.signUp(form(ctx, "username"), form(ctx, "email"), ctx.formParam("password"), ip(ctx));
-            notice(ctx, "Check your mailbox", "We sent a confirmation link to " + u.email()
-                    + ". Open it to confirm your address, then log in.", "/login", "Log in");
+            accounts.signUp(form(ctx, "username"), form(ctx, "email"), ctx.formParam("password"), ip(ctx));
+            notice(ctx, "Check your mailbox", "We sent a mail to " + form(ctx, "email").strip()
+                    + ". Open its link to confirm your address, then log in.", "/login", "Log in");
         } catch (CommunityException e) {
             formError(ctx, "signup", "Sign up", e, values);
         }
