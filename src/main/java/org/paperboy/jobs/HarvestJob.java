@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * The scheduled harvest of {@code serve}: on a virtual thread, so start-up never waits for arXiv.
  * Its schedule (next run, failed attempts, last error) lives in job_state under {@value #NAME},
  * so a restart keeps the rhythm. A failure (network down, arXiv refusing) is logged as one line
- * and retried after a backoff that doubles up to the harvest interval.
+ * and retried after a backoff that doubles up to the harvest interval. Nodes sharing a database
+ * take turns: a node claims a due run by moving its next run {@link #LEASE} ahead, so the others
+ * wait, and a node that dies mid-harvest holds the run no longer than that.
  */
 public final class HarvestJob implements AutoCloseable {
     public static final String NAME = "harvest-schedule";
@@ -27,6 +29,8 @@ public final class HarvestJob implements AutoCloseable {
     public static final Duration FIRST_RETRY = Duration.ofMinutes(5);
     /** Lets the server settle (and short-lived test servers finish) before the first request to arXiv. */
     public static final Duration START_DELAY = Duration.ofSeconds(30);
+    /** How long a claimed run stays this node's (never longer than the interval). */
+    public static final Duration LEASE = Duration.ofHours(1);
 
     private final CategoryHarvest harvest;
     private final JobStateRepository jobs;
@@ -61,10 +65,12 @@ public final class HarvestJob implements AutoCloseable {
         Instant earliest = clock.instant().plus(startDelay);
         try {
             while (stop.getCount() > 0) {
-                Instant due = jobs.load(NAME).nextRun();
-                if (due == null || due.isBefore(earliest)) due = earliest;
+                Instant seen = jobs.load(NAME).nextRun();
+                Instant due = seen == null || seen.isBefore(earliest) ? earliest : seen;
                 long waitMs = Duration.between(clock.instant(), due).toMillis();
                 if (waitMs > 0 && stop.await(waitMs, TimeUnit.MILLISECONDS)) return;
+                Duration lease = LEASE.compareTo(interval) < 0 ? LEASE : interval;
+                if (!jobs.claim(NAME, seen, clock.instant().plus(lease))) continue; // another node runs it
                 runOnce();
                 earliest = clock.instant();
             }

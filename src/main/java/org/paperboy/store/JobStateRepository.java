@@ -40,6 +40,21 @@ public final class JobStateRepository {
         return new JobState(s.name(), s.cursor(), s.nextRun(), s.attempts(), s.lastError(), now);
     }
 
+    /**
+     * Takes a due run for this node by moving its next run from {@code seen} (as this node read it;
+     * null when there was none) to {@code leaseUntil}. False when another node moved it first.
+     */
+    public boolean claim(String name, Instant seen, Instant leaseUntil) {
+        String now = clock.instant().toString();
+        return jdbi.withHandle(h -> {
+            if (seen == null && h.createUpdate(sql.locate(JobStateRepository.class, "claim_new")).bind("name", name)
+                    .bind("leaseUntil", leaseUntil.toString()).bind("now", now).execute() == 1) return true;
+            return h.createUpdate(sql.locate(JobStateRepository.class, "claim")).bind("name", name)
+                    .bind("seen", seen == null ? "" : seen.toString()).bind("leaseUntil", leaseUntil.toString())
+                    .bind("now", now).execute() == 1;
+        });
+    }
+
     private static Instant instant(String s) {
         return s == null ? null : Instant.parse(s);
     }

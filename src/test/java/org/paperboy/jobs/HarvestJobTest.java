@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.ingest.CategoryHarvest;
@@ -54,6 +57,40 @@ class HarvestJobTest {
                 assertTrue(wait.compareTo(Duration.ofMinutes(4)) > 0 && wait.compareTo(Duration.ofMinutes(6)) < 0, "retry in about 5 minutes: " + wait);
             }
         }
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseHarvestOnce() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer arxiv = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        arxiv.createContext("/", ex -> {
+            requests.incrementAndGet();
+            ex.sendResponseHeaders(500, -1);
+            ex.close();
+        });
+        arxiv.start();
+        Clock clock = Clock.systemUTC();
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            JobStateRepository jobs = new JobStateRepository(db, clock);
+            URI endpoint = URI.create("http://127.0.0.1:" + arxiv.getAddress().getPort() + "/oai");
+            try (HarvestJob a = node(db, jobs, endpoint, clock); HarvestJob b = node(db, jobs, endpoint, clock)) {
+                a.start();
+                b.start();
+                waitForAttempt(jobs);
+                Thread.sleep(1000);
+                assertEquals(1, jobs.load(HarvestJob.NAME).attempts(), "one node ran, the other waits for the retry");
+                assertEquals(1, requests.get());
+            }
+        } finally {
+            arxiv.stop(0);
+        }
+    }
+
+    private static HarvestJob node(Database db, JobStateRepository jobs, URI endpoint, Clock clock) {
+        PoliteHttp http = new PoliteHttp(new PoliteHttp.Policy(Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(2), 1,
+                Duration.ofMillis(10), Duration.ofSeconds(1)), PoliteHttp.Sleeper.REAL, clock);
+        CategoryHarvest harvest = new CategoryHarvest(new OaiHarvester(http, new PaperRepository(db), jobs, new VersionMerger(), clock));
+        return new HarvestJob(harvest, jobs, endpoint, List.of("cs.CL"), Duration.ofHours(24), Duration.ZERO, Duration.ofMinutes(5), clock);
     }
 
     @Test
