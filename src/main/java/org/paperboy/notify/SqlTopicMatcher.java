@@ -12,9 +12,9 @@ import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
 
 /**
- * Topic alerts straight from the catalog: {@code cat:} by category, {@code author:} by a
- * case-insensitive substring of the author list, phrases and words by a case-insensitive substring
- * of title or abstract. Ranked like the daily page (upvotes, then newest). Every value is a bound
+ * Topic alerts straight from the catalog: {@code cat:} by category (several are alternatives),
+ * {@code author:} by a case-insensitive substring of the author list, phrases and words by a
+ * case-insensitive substring of title or abstract. Ranked like the daily page (upvotes, then newest). Every value is a bound
  * parameter; only the fixed condition shapes are spliced into the SQL.
  */
 public final class SqlTopicMatcher implements TopicMatcher {
@@ -41,9 +41,14 @@ public final class SqlTopicMatcher implements TopicMatcher {
 
     private static String conditions(TopicQuery q, Query query) {
         List<String> parts = new ArrayList<>();
+        List<String> cats = new ArrayList<>();
         for (int i = 0; i < q.categories().size(); i++) {
-            parts.add("AND p.arxiv_id IN (SELECT c.arxiv_id FROM paper_categories c WHERE LOWER(c.category) = :cat" + i + ")");
+            cats.add(":cat" + i);
             query.bind("cat" + i, q.categories().get(i).toLowerCase(java.util.Locale.ROOT));
+        }
+        // several cat: are alternatives, as in search
+        if (!cats.isEmpty()) {
+            parts.add("AND p.arxiv_id IN (SELECT c.arxiv_id FROM paper_categories c WHERE LOWER(c.category) IN (" + String.join(", ", cats) + "))");
         }
         for (int i = 0; i < q.authors().size(); i++) {
             parts.add("AND LOWER(p.authors) LIKE :author" + i + " ESCAPE '!'");

@@ -126,6 +126,7 @@ class NotifyStoreTest {
             assertEquals(List.of("2611.00010", "2611.00012"), ids(f.matcher.matching("author:\"song han\"", DAY.minusDays(7), DAY, 10)));
             assertEquals(List.of("2611.00011"), ids(f.matcher.matching("author:dosovitskiy cat:cs.CV patches", DAY, DAY, 10)));
             assertEquals(List.of(), ids(f.matcher.matching("author:dosovitskiy cat:cs.CL", DAY, DAY, 10)), "all parts must match");
+            assertEquals(2, f.matcher.matching("cat:cs.CV cat:cs.CL", DAY, DAY, 10).size(), "several categories are alternatives, as in search");
             assertEquals(List.of("2611.00011"), ids(f.matcher.matching("\"100% scale_up\"", DAY, DAY, 10)), "LIKE wildcards are literal");
             assertEquals(List.of(), ids(f.matcher.matching("\"100% scale up\"", DAY, DAY, 10)));
             assertEquals(2, f.matcher.matching("attention", DAY, DAY, 10).size());
