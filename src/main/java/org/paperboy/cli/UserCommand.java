@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage accounts from the shell.",
         subcommands = {UserCommand.Create.class, UserCommand.Token.class, UserCommand.ListUsers.class,
                 UserCommand.GrantAdmin.class, UserCommand.RevokeAdmin.class, UserCommand.Ban.class,
-                UserCommand.Unban.class, UserCommand.ResetPassword.class})
+                UserCommand.Unban.class, UserCommand.ResetPassword.class, UserCommand.Delete.class})
 final class UserCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -153,6 +153,19 @@ final class UserCommand implements Runnable {
             withApp(app -> {
                 app.community().moderation().ban(Moderation.SHELL, name, false, reason);
                 System.out.println(name + " is no longer banned");
+            });
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete NAME's account: name, address, sessions, tokens, votes and comments; submitted papers stay, unattributed.")
+    static final class Delete extends OnAccount {
+
+        @Override
+        public void run() {
+            withApp(app -> {
+                app.community().accounts().erase(app.community().accounts().require(name));
+                System.out.println("account " + name + " deleted");
             });
         }
     }

@@ -36,6 +36,7 @@ public final class Accounts {
     private final SessionRepository sessions;
     private final ApiTokenRepository apiTokens;
     private final EmailTokenRepository emailTokens;
+    private final ModerationRepository eraser;
     private final PasswordHasher hasher;
     private final Secrets secrets;
     private final MailTransport mail;
@@ -45,12 +46,13 @@ public final class Accounts {
     private final Duration sessionLifetime;
 
     public Accounts(UserRepository users, SessionRepository sessions, ApiTokenRepository apiTokens,
-                    EmailTokenRepository emailTokens, PasswordHasher hasher, Secrets secrets, MailTransport mail,
-                    RateLimits limits, Clock clock, URI baseUrl, Duration sessionLifetime) {
+                    EmailTokenRepository emailTokens, ModerationRepository eraser, PasswordHasher hasher, Secrets secrets,
+                    MailTransport mail, RateLimits limits, Clock clock, URI baseUrl, Duration sessionLifetime) {
         this.users = users;
         this.sessions = sessions;
         this.apiTokens = apiTokens;
         this.emailTokens = emailTokens;
+        this.eraser = eraser;
         this.hasher = hasher;
         this.secrets = secrets;
         this.mail = mail;
@@ -232,6 +234,27 @@ public final class Accounts {
         users.setPassword(u.id(), hasher.hash(next));
         sessions.deleteAllOf(u.id());
         return new LoggedIn(u, newSession(u));
+    }
+
+    /**
+     * Deletes the account on its owner's request, with the password as confirmation (limited like
+     * log-ins). What stays: the papers it submitted, credited to a placeholder name, and replies to
+     * its comments, whose text is gone. The only admin cannot leave: the service would have none.
+     */
+    public void deleteAccount(User u, String password, String ip) {
+        limits.login(ip, u.username());
+        String stored = users.passwordHash(u.id()).orElse("");
+        if (password == null || !hasher.verify(password, stored)) throw CommunityException.forbidden("The password is wrong.");
+        erase(u);
+    }
+
+    /** The deletion itself, also run from the shell when someone asks the operator by mail. */
+    public void erase(User u) {
+        if (u.admin() && users.list().stream().filter(User::admin).count() == 1) {
+            throw CommunityException.forbidden(u.username() + " is the only admin: make another account admin first (paperboy user grant-admin NAME).");
+        }
+        eraser.eraseUser(u.id(), clock.millis());
+        LOG.info("account deleted: user {}", u.id());
     }
 
     /** Mails a reset link when the address has an account; says nothing either way. */

@@ -31,7 +31,7 @@ public final class Community {
         this.voteRepository = new VoteRepository(db, papers);
         this.commentRepository = new CommentRepository(db, papers);
         this.submissionRepository = new SubmissionRepository(db, papers);
-        this.accounts = new Accounts(users, sessions, new ApiTokenRepository(db), new EmailTokenRepository(db),
+        this.accounts = new Accounts(users, sessions, new ApiTokenRepository(db), new EmailTokenRepository(db), log,
                 new PasswordHasher(hashing, secrets), secrets, mail, limits, clock, settings.baseUrl(), cs.sessionLifetime());
         this.votes = new Votes(voteRepository, limits, clock);
         this.comments = new Comments(commentRepository, new CommentMarkdown(), limits, clock, cs.commentEditWindow());

@@ -50,13 +50,32 @@ public final class ModerationRepository {
     public int recountPapersOf(long userId) {
         return jdbi.inTransaction(h -> {
             List<String> ids = h.createQuery(sql("papers_of_user")).bind("userId", userId).mapTo(String.class).list();
-            for (String id : ids) {
-                papers.touch(h, id);
-                h.createUpdate(sql("recount_votes")).bind("id", id).execute();
-                h.createUpdate(sql("recount_comments")).bind("id", id).execute();
-            }
+            for (String id : ids) recount(h, id);
             return ids.size();
         });
+    }
+
+    /**
+     * Erases an account in one transaction: the placeholder name {@code ~deleted-ID} and address,
+     * no password, no sessions or tokens, no votes, every comment deleted (replies keep their
+     * place); the papers it touched are recounted.
+     */
+    public void eraseUser(long userId, long now) {
+        jdbi.useTransaction(h -> {
+            List<String> touched = h.createQuery(sql("papers_of_user")).bind("userId", userId).mapTo(String.class).list();
+            for (String statement : List.of("erase_sessions", "erase_api_tokens", "erase_email_tokens", "erase_votes", "erase_comments")) {
+                h.createUpdate(sql(statement)).bind("userId", userId).execute();
+            }
+            h.createUpdate(sql("erase_user")).bind("userId", userId).bind("now", now)
+                    .bind("name", "~deleted-" + userId).bind("email", "deleted-" + userId + "@invalid").execute();
+            for (String id : touched) recount(h, id);
+        });
+    }
+
+    private void recount(Handle h, String arxivId) {
+        papers.touch(h, arxivId);
+        h.createUpdate(sql("recount_votes")).bind("id", arxivId).execute();
+        h.createUpdate(sql("recount_comments")).bind("id", arxivId).execute();
     }
 
     public boolean paperHidden(String arxivId) {

@@ -68,6 +68,10 @@ class UserCommandTest {
         assertEquals(0, run("", "user", "unban", "bob").code());
         assertTrue(run("", "user", "reset-password", "bob").out().contains("/account/reset/confirm?token="));
         assertEquals(0, run("a new long password\n", "user", "reset-password", "bob", "--password-stdin").code());
+        assertEquals(2, run("", "user", "delete", "alice").code(), "the only admin stays");
+        assertEquals(0, run("", "user", "delete", "bob").code());
+        assertTrue(run("", "user", "list").out().contains("~deleted-"), "the row stays, without name or address");
+        assertEquals(2, run("", "user", "token", "bob").code());
         r = run("", "rank", "recompute");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("scored 0 papers"), r.out());

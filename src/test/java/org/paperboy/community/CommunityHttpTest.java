@@ -198,6 +198,32 @@ class CommunityHttpTest {
     }
 
     @Test
+    void anAccountIsDeletedWithItsPasswordAndTheOnlyAdminCannotLeave() throws Exception {
+        var ada = server.client().signUpVerified("ada");
+        var bob = server.client().signUpVerified("bob");
+        bob.post("/papers/2611.00002/upvote", Map.of("vote", "up"));
+        bob.post("/papers/2611.00002/comments", Map.of("body", "bob was here"));
+        assertTrue(bob.get("/account").body().contains("action=\"/account/delete\""));
+
+        var r = bob.post("/account/delete", Map.of("password", "not my password"));
+        assertEquals(403, r.statusCode());
+        assertTrue(r.body().contains("The password is wrong"), r.body());
+        r = bob.post("/account/delete", Map.of("password", "correct horse bob"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Account deleted"));
+        assertEquals(303, bob.get("/account").statusCode(), "logged out");
+        assertEquals(401, server.client().post("/login", Map.of("username", "bob", "password", "correct horse bob")).statusCode());
+        assertEquals(0, server.app.papers().find("2611.00002").orElseThrow().upvotes());
+        assertEquals(0, server.app.papers().find("2611.00002").orElseThrow().numComments());
+        assertFalse(server.client().get("/papers/2611.00002").body().contains("bob was here"));
+
+        r = ada.post("/account/delete", Map.of("password", "correct horse ada"));
+        assertEquals(403, r.statusCode());
+        assertTrue(r.body().contains("only admin"), r.body());
+        assertEquals(200, ada.get("/account").statusCode(), "still there, still logged in");
+    }
+
+    @Test
     void failedLogInsDoNotRevealWhetherTheAccountExists() throws Exception {
         server.client().signUpVerified("ada");
         var c = server.client();

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.paperboy.paper.Paper;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.store.TestDatabases;
@@ -66,6 +67,42 @@ class CommunityStoreTest {
             assertFalse(users.byId(second.get(10, TimeUnit.SECONDS)).orElseThrow().admin());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void anErasedAccountLeavesNoNameVotesOrCommentsButRepliesKeepTheirPlace(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            Fixtures.addPapers(papers, "2611.00001");
+            UserRepository users = new UserRepository(db);
+            VoteRepository votes = new VoteRepository(db, papers);
+            CommentRepository comments = new CommentRepository(db, papers);
+            SessionRepository sessions = new SessionRepository(db);
+            long ada = users.insert("ada", "ada@example.org", "h", NOW, NOW);
+            long bob = users.insert("bob", "bob@example.org", "h", NOW, NOW);
+            votes.set(bob, "2611.00001", true, NOW);
+            long question = comments.insert("2611.00001", bob, null, "bob's question", NOW).orElseThrow();
+            comments.insert("2611.00001", ada, question, "ada's answer", NOW).orElseThrow();
+            sessions.create("bob-session", bob, NOW, NOW + 1000);
+
+            new ModerationRepository(db, papers).eraseUser(bob, NOW);
+
+            Paper p = papers.find("2611.00001").orElseThrow();
+            assertEquals(0, p.upvotes());
+            assertEquals(1, p.numComments(), "ada's reply still counts");
+            Comment gone = comments.find(question).orElseThrow();
+            assertTrue(gone.deleted());
+            assertEquals("", gone.body());
+            assertEquals(2, comments.forPaper("2611.00001").size(), "the reply keeps its parent's place");
+            assertTrue(users.byUsername("bob").isEmpty());
+            assertTrue(users.byEmail("bob@example.org").isEmpty());
+            int bobsSessions = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sessions WHERE user_id = :id")
+                    .bind("id", bob).mapTo(Integer.class).one());
+            assertEquals(0, bobsSessions);
+            assertTrue(users.byId(bob).orElseThrow().banned(), "no log-in, no count");
+            users.insert("bob", "bob@example.org", "h", NOW, NOW); // name and address are free again
         }
     }
 

@@ -44,6 +44,7 @@ public final class AccountRoutes implements RouteGroup {
         routes.post("/account/password", this::changePassword);
         routes.post("/account/tokens", guarded(this::newToken));
         routes.post("/account/privacy", guarded(this::privacy));
+        routes.post("/account/delete", guarded(this::deleteAccount));
         routes.post("/account/tokens/{tid}/revoke", guarded(this::revokeToken));
         routes.get("/account/verify", this::verifyForm);
         routes.post("/account/verify", this::verify);
@@ -147,6 +148,20 @@ public final class AccountRoutes implements RouteGroup {
         User u = accounts.setVotesPublic(requireLogin(ctx), "on".equals(ctx.formParam("public")));
         ctx.attribute(CommunityWeb.VIEWER, u);
         account(ctx, null, u.votesPublic() ? "Your upvoted papers are now shown on your profile." : "Your upvoted papers are private again.", null, 200);
+    }
+
+    private void deleteAccount(Context ctx) {
+        User u = requireLogin(ctx);
+        try {
+            accounts.deleteAccount(u, ctx.formParam("password"), ip(ctx));
+        } catch (CommunityException e) {
+            account(ctx, e.getMessage(), null, null, e.reason().status);
+            return;
+        }
+        sessions.endSession(ctx);
+        ctx.attribute(CommunityWeb.VIEWER, null);
+        notice(ctx, "Account deleted", "Your account, votes and comments are gone. Papers you submitted stay on the feed without your name.",
+                "/", "Today's papers");
     }
 
     private void resend(Context ctx) {

@@ -1,0 +1,1 @@
+UPDATE comments SET deleted = 1, body = '' WHERE user_id = :userId

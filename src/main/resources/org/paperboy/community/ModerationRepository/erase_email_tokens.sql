@@ -1,0 +1,1 @@
+DELETE FROM email_tokens WHERE user_id = :userId

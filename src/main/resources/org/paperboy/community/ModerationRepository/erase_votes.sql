@@ -1,0 +1,1 @@
+DELETE FROM votes WHERE user_id = :userId
