@@ -9,6 +9,8 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,11 +95,24 @@ public final class Database implements AutoCloseable {
                 .placeholders(dialect.placeholders)
                 .load();
         refuseNewerSchema(flyway);
-        var result = flyway.migrate();
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (FlywayValidateException e) {
+            throw new StoreException("the migrations recorded in this database differ from this build's (" + firstMismatch(e)
+                    + "): another build of Paperboy made it; use that build, restore a backup, or start from an empty database", e);
+        }
         schemaVersion = flyway.info().current() == null ? "" : flyway.info().current().getVersion().getVersion();
         if (result.migrationsExecuted > 0) {
             LOG.info("database schema migrated to version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
         }
+    }
+
+    /** Flyway's report runs to a dozen lines; its first finding is enough to say what differs. */
+    private static String firstMismatch(FlywayValidateException e) {
+        return e.getMessage().lines().map(String::strip)
+                .filter(l -> l.startsWith("Migration checksum mismatch") || l.startsWith("Detected"))
+                .findFirst().orElse("validation failed").replaceAll("[.:]$", "");
     }
 
     private static void refuseNewerSchema(Flyway flyway) {

@@ -120,6 +120,20 @@ class PaperRepositoryTest {
 
     @ParameterizedTest
     @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void refusesADatabaseWhoseMigrationsDifferInOneLine(TestDatabases.Kind kind) {
+        String url = TestDatabases.freshUrl(kind, tmp);
+        String user = kind == TestDatabases.Kind.POSTGRESQL ? "postgres" : "";
+        try (Database db = Database.open(url, user, "")) {
+            db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '002'"));
+        }
+        StoreException e = assertThrows(StoreException.class, () -> Database.open(url, user, ""));
+        assertTrue(e.getMessage().startsWith("the migrations recorded in this database differ from this build's"
+                + " (Migration checksum mismatch for migration version 002)"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
     void refusesASchemaNewerThanItKnows(TestDatabases.Kind kind) {
         String url = TestDatabases.freshUrl(kind, tmp);
         String user = kind == TestDatabases.Kind.POSTGRESQL ? "postgres" : "";
