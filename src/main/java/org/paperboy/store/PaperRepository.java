@@ -293,17 +293,17 @@ public final class PaperRepository {
 
     /** The nearest earlier day with papers (in any of the categories, when some are given). */
     public Optional<LocalDate> dayBefore(LocalDate day, List<String> categories) {
-        return neighbourDay("day_before", day, categories, "AND listing_date < :day");
+        return neighbourDay("day_before", day, categories);
     }
 
     public Optional<LocalDate> dayAfter(LocalDate day, List<String> categories) {
-        return neighbourDay("day_after", day, categories, "AND listing_date > :day");
+        return neighbourDay("day_after", day, categories);
     }
 
-    private Optional<LocalDate> neighbourDay(String query, LocalDate day, List<String> categories, String sameDays) {
+    private Optional<LocalDate> neighbourDay(String query, LocalDate day, List<String> categories) {
         return jdbi.withHandle(h -> {
-            var q = h.createQuery(sql(query)).bind("day", day.toString());
-            bindCategories(q, categories, sameDays);
+            var q = h.createQuery(sql(categories.isEmpty() ? query : query + "_in_categories")).bind("day", day.toString());
+            if (!categories.isEmpty()) q.define("categoryList", bindCategoryList(q, categories));
             return q.mapTo(String.class).findOne();
         }).map(LocalDate::parse);
     }
@@ -335,13 +335,18 @@ public final class PaperRepository {
             s.define("categoryFilter", "");
             return;
         }
+        s.define("categoryFilter", "AND arxiv_id IN (SELECT arxiv_id FROM paper_categories WHERE category IN ("
+                + bindCategoryList(s, categories) + ") " + sameDays + ")");
+    }
+
+    /** Binds each category to a numbered parameter and returns their names for an IN list. */
+    private static String bindCategoryList(SqlStatement<?> s, List<String> categories) {
         StringBuilder names = new StringBuilder();
         for (int i = 0; i < categories.size(); i++) {
             names.append(i == 0 ? "" : ", ").append(":cat").append(i);
             s.bind("cat" + i, categories.get(i));
         }
-        s.define("categoryFilter", "AND arxiv_id IN (SELECT arxiv_id FROM paper_categories WHERE category IN (" + names + ") "
-                + sameDays + ")");
+        return names.toString();
     }
 
     private static Paper mapPaper(ResultSet rs, List<PaperVersion> versions) throws SQLException {

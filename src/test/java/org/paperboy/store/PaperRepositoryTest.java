@@ -77,6 +77,8 @@ class PaperRepositoryTest {
             assertEquals(DAY.minusDays(3), repo.dayBefore(DAY, List.of()).orElseThrow());
             assertEquals(DAY.plusDays(2), repo.dayAfter(DAY, List.of()).orElseThrow());
             assertFalse(repo.dayAfter(DAY, List.of("cs.LG")).isPresent());
+            assertEquals(DAY.plusDays(2), repo.dayAfter(DAY, List.of("cs.LG", "cs.CV")).orElseThrow());
+            assertEquals(DAY.minusDays(3), repo.dayBefore(DAY, List.of("cs.CL")).orElseThrow());
             assertEquals(DAY.plusDays(2), repo.latestDay().orElseThrow());
             assertEquals(List.of("cs.LG", "cs.CL", "cs.CV"), List.copyOf(repo.categoryCounts(DAY, DAY).keySet()));
             assertEquals(List.of("E", "B", "C", "D", "A"),
@@ -99,6 +101,7 @@ class PaperRepositoryTest {
             assertEquals(List.of("B"), titles(repo.listing(range)));
             assertFalse(repo.dayBefore(DAY, List.of()).isPresent());
             assertFalse(repo.dayAfter(DAY, List.of("cs.CV")).isPresent());
+            assertFalse(repo.dayBefore(DAY, List.of("cs.CL")).isPresent());
             assertEquals(List.of("cs.CV"), List.copyOf(repo.categoryCounts(DAY.minusDays(7), DAY.plusDays(7)).keySet()));
             assertEquals(Set.of("2611.00001", "2611.00003"), repo.hiddenAmong(List.of("2611.00001", "2611.00002", "2611.00003")));
         }

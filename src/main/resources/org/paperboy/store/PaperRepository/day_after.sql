@@ -1,1 +1,1 @@
-SELECT MIN(listing_date) FROM papers WHERE listing_date > :day AND hidden = 0 <categoryFilter>
+SELECT MIN(listing_date) FROM papers WHERE listing_date > :day AND hidden = 0

@@ -1,1 +1,1 @@
-SELECT MAX(listing_date) FROM papers WHERE listing_date < :day AND hidden = 0 <categoryFilter>
+SELECT MAX(listing_date) FROM papers WHERE listing_date < :day AND hidden = 0
