@@ -19,6 +19,9 @@ import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Relevance evaluation on a BEIR folder ({@code corpus.jsonl}, {@code queries.jsonl},
@@ -35,6 +38,7 @@ public final class BeirEval implements AutoCloseable {
     /** Corpus documents carry no dates; one fixed listing day keeps them valid catalog rows. */
     static final LocalDate CORPUS_DAY = LocalDate.of(2000, 1, 1);
     static final int DEPTH = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(BeirEval.class);
 
     private final Path folder;
     private final Database db;
@@ -48,9 +52,33 @@ public final class BeirEval implements AutoCloseable {
         for (String f : List.of("corpus.jsonl", "queries.jsonl", "qrels/test.tsv")) {
             if (!Files.isRegularFile(folder.resolve(f))) throw new IllegalArgumentException(folder + " is not a BEIR folder: " + f + " is missing");
         }
-        this.db = Database.open("jdbc:sqlite:" + workDir.resolve("catalog.db"), "", "");
+        this.db = openCatalog(workDir);
         this.papers = new PaperRepository(db);
         this.embeddings = new EmbeddingStore(db);
+    }
+
+    /** The catalog is a cache: one that another build made is started afresh, not refused. */
+    private static Database openCatalog(Path workDir) {
+        String url = "jdbc:sqlite:" + workDir.resolve("catalog.db");
+        try {
+            return Database.open(url, "", "");
+        } catch (StoreException e) {
+            LOG.warn("eval cache {} cannot be used ({}); starting it afresh", workDir, e.getMessage());
+            deleteCache(workDir);
+            return Database.open(url, "", "");
+        }
+    }
+
+    private static void deleteCache(Path workDir) {
+        try (var entries = Files.list(workDir)) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().matches("catalog\\.db.*|index-.*")).toList()) {
+                try (var tree = Files.walk(p)) {
+                    for (Path f : tree.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the eval cache " + workDir, e);
+        }
     }
 
     public PaperRepository papers() {
