@@ -227,7 +227,9 @@ public final class Accounts {
     }
 
     /** Changes the password and ends every session; returns a new session for the caller. */
-    public LoggedIn changePassword(User u, String current, String next) {
+    /** The current password is checked like a log-in, limits included: a stolen session cannot guess it. */
+    public LoggedIn changePassword(User u, String current, String next, String ip) {
+        limits.login(ip, u.username());
         String stored = users.passwordHash(u.id()).orElse("");
         if (current == null || !hasher.verify(current, stored)) throw CommunityException.forbidden("The current password is wrong.");
         checkPassword(next, u.username());

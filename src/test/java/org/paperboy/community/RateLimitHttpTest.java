@@ -40,6 +40,16 @@ class RateLimitHttpTest {
     }
 
     @Test
+    void aSessionCannotGuessItsPasswordUnlimited() throws Exception {
+        try (TestServer server = new TestServer(tmp, TestServer.settings("limit-login", "4/1h"))) {
+            var carol = server.client().signUpVerified("carol"); // log-in 1
+            for (int i = 0; i < 3; i++) carol.post("/account/password", Map.of("current", "guess number " + i, "next", "a new long password"));
+            assert429(carol.post("/account/password", Map.of("current", "correct horse carol", "next", "a new long password")));
+            assert429(carol.post("/account/delete", Map.of("password", "correct horse carol")));
+        }
+    }
+
+    @Test
     void logInSignUpVotesCommentsSubmissionsAndResetsAreLimited() throws Exception {
         try (TestServer server = new TestServer(tmp, TestServer.settings("limit-login", "3/1h", "limit-signup", "3/1h",
                 "limit-vote", "8/1h", "limit-comment", "4/1h", "limit-submit", "4/1h", "limit-reset", "2/1h",

@@ -115,14 +115,19 @@ public final class AccountRoutes implements RouteGroup {
         CommunityWeb.render(ctx, templates, "community/account.jte", page, status);
     }
 
+    private void accountError(Context ctx, CommunityException e) {
+        if (e instanceof RateLimitedException r) ctx.header("Retry-After", String.valueOf(r.retryAfterSeconds()));
+        account(ctx, e.getMessage(), null, null, e.reason().status);
+    }
+
     private void changePassword(Context ctx) {
         User u = requireLogin(ctx);
         try {
-            Accounts.LoggedIn in = accounts.changePassword(u, ctx.formParam("current"), ctx.formParam("next"));
+            Accounts.LoggedIn in = accounts.changePassword(u, ctx.formParam("current"), ctx.formParam("next"), ip(ctx));
             sessions.startSession(ctx, in.sessionId());
             account(ctx, null, "Password changed. You were logged out everywhere else.", null, 200);
         } catch (CommunityException e) {
-            account(ctx, e.getMessage(), null, null, e.reason().status);
+            accountError(ctx, e);
         }
     }
 
@@ -155,7 +160,7 @@ public final class AccountRoutes implements RouteGroup {
         try {
             accounts.deleteAccount(u, ctx.formParam("password"), ip(ctx));
         } catch (CommunityException e) {
-            account(ctx, e.getMessage(), null, null, e.reason().status);
+            accountError(ctx, e);
             return;
         }
         sessions.endSession(ctx);
