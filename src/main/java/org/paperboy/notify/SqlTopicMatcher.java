@@ -14,8 +14,8 @@ import org.paperboy.store.PaperRepository;
 /**
  * Topic alerts straight from the catalog: {@code cat:} by category (several are alternatives),
  * {@code author:} by a case-insensitive substring of the author list, phrases and words by a
- * case-insensitive substring of title or abstract. Ranked like the daily page (upvotes, then newest). Every value is a bound
- * parameter; only the fixed condition shapes are spliced into the SQL.
+ * case-insensitive substring of title or abstract. Ranked like the daily page (upvotes, then
+ * newest). Every value is a bound parameter; only the fixed condition shapes are spliced into the SQL.
  */
 public final class SqlTopicMatcher implements TopicMatcher {
     private final Jdbi jdbi;
