@@ -50,7 +50,7 @@ public final class Submissions {
             papers.upsert(List.of(p), today, (stored, incoming) -> stored);
             fetched = true;
         }
-        if (moderation.paperHidden(id.base())) throw CommunityException.forbidden("This paper was removed from the feed by a moderator.");
+        if (moderation.paperHidden(id.base())) throw CommunityException.forbidden(PaperRepository.HIDDEN_NOTICE);
         boolean recorded = submissions.insert(id.base(), user.id(), today, clock.millis());
         Submission s = submissions.find(id.base()).orElseThrow();
         if (recorded) LOG.info("paper {} submitted by user {}{}", id.base(), user.id(), fetched ? " (fetched from arXiv)" : "");

@@ -74,8 +74,8 @@ public final class ImportService {
         BlockingQueue<List<Paper>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         List<Paper> endMarker = new ArrayList<>();
         Throwable[] failure = {null};
+        Batcher batcher = new Batcher(queue, summary, progress, in, keep);
         Thread reader = Thread.ofPlatform().name("import-reader").daemon().start(() -> {
-            Batcher batcher = new Batcher(queue, summary, progress, in, keep);
             try {
                 format.reader.read(in.content(), in.name(), batcher);
             } catch (IOException | RuntimeException e) {
@@ -93,6 +93,8 @@ public final class ImportService {
                 summary.add(repo.upsert(batch, today, merger));
             }
             reader.join();
+            // after every batch: a file may hold a paper and, later, its deletion
+            summary.withdrew(repo.withdraw(batcher.withdrawn));
         } catch (InterruptedException e) {
             reader.interrupt();
             Thread.currentThread().interrupt();
@@ -123,6 +125,7 @@ public final class ImportService {
         private final Input input;
         private final Predicate<Paper> keep;
         private List<Paper> batch = new ArrayList<>(batchSize);
+        private final List<String> withdrawn = new ArrayList<>();
         private long read;
 
         Batcher(BlockingQueue<List<Paper>> queue, ImportSummary summary, Progress progress, Input input, Predicate<Paper> keep) {
@@ -145,6 +148,11 @@ public final class ImportService {
         @Override
         public void rejected(Rejection rejection) {
             summary.reject(rejection);
+        }
+
+        @Override
+        public void withdrawn(String baseId) {
+            withdrawn.add(baseId);
         }
 
         void flush() {

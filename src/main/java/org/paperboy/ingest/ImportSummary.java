@@ -16,6 +16,7 @@ public final class ImportSummary {
 
     private UpsertResult written = UpsertResult.NONE;
     private long rejected;
+    private int withdrawn;
     private final Map<String, Long> perReason = new TreeMap<>();
     private final List<Rejection> firstRejections = new ArrayList<>();
     private final List<Rejection> truncations = new ArrayList<>();
@@ -30,6 +31,15 @@ public final class ImportSummary {
         perReason.merge(r.reason(), 1L, Long::sum);
         if (firstRejections.size() < KEPT) firstRejections.add(r);
         if (r.truncation()) truncations.add(r);
+    }
+
+    synchronized void withdrew(int papers) {
+        withdrawn += papers;
+    }
+
+    /** Papers arXiv deleted that were in the catalog, now hidden from the feed. */
+    public synchronized int withdrawn() {
+        return withdrawn;
     }
 
     public synchronized void elapsed(Duration d) {
@@ -83,6 +93,7 @@ public final class ImportSummary {
         StringBuilder s = new StringBuilder();
         s.append(String.format("%,d papers in %.1f s (%,.0f papers/s): %,d new, %,d updated, %,d unchanged, %,d rejected%n",
                 written.total(), elapsed.toNanos() / 1e9, rate(), written.inserted(), written.updated(), written.unchanged(), rejected));
+        if (withdrawn > 0) s.append(String.format("%,d withdrawn by arXiv: hidden from the feed%n", withdrawn));
         perReason.forEach((reason, n) -> s.append(String.format("  %,8d  %s%n", n, reason)));
         List<Rejection> show = firstRejections.subList(0, Math.min(shown, firstRejections.size()));
         for (Rejection r : show) s.append("  rejected: ").append(r).append('\n');

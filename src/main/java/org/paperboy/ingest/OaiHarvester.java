@@ -86,7 +86,8 @@ public final class OaiHarvester {
         while (true) {
             URI uri = cursor.pending() ? resumeUri(req.endpoint(), cursor.token()) : listUri(req.endpoint(), cursor);
             List<Paper> page = new ArrayList<>();
-            OaiPage result = fetchPage(uri, cursor.pagesDone() + 1, page, summary);
+            List<String> withdrawn = new ArrayList<>();
+            OaiPage result = fetchPage(uri, cursor.pagesDone() + 1, page, withdrawn, summary);
             if (result.hasError()) {
                 if (result.nothingNew()) {
                     cursor = finish(state, cursor);
@@ -104,6 +105,7 @@ public final class OaiHarvester {
             }
             List<Paper> kept = page.stream().filter(keep).toList();
             summary.add(papers.upsert(kept, LocalDate.now(clock), merger));
+            summary.withdrew(papers.withdraw(withdrawn));
             cursor = cursor.next(result.resumptionToken(), result.lastDatestamp(), kept.size());
             state = jobs.save(state.withCursor(cursor.toJson()));
             pages++;
@@ -140,12 +142,13 @@ public final class OaiHarvester {
     }
 
     /** A page cut off or not OAI-PMH at all is fetched again, a few times, before giving up. */
-    private OaiPage fetchPage(URI uri, int pageNo, List<Paper> out, ImportSummary summary) throws InterruptedException {
+    private OaiPage fetchPage(URI uri, int pageNo, List<Paper> out, List<String> withdrawn, ImportSummary summary) throws InterruptedException {
         String problem = null;
         for (int attempt = 1; attempt <= PAGE_ATTEMPTS; attempt++) {
             PoliteHttp.Response r = http.get(uri);
             List<Paper> papersOnPage = new ArrayList<>();
             List<Rejection> rejected = new ArrayList<>();
+            List<String> gone = new ArrayList<>();
             OaiPage page = reader.readPage(new ByteArrayInputStream(r.body()), "page " + pageNo, new RecordSink() {
                 @Override
                 public void paper(Paper p) {
@@ -156,9 +159,15 @@ public final class OaiHarvester {
                 public void rejected(Rejection rej) {
                     rejected.add(rej);
                 }
+
+                @Override
+                public void withdrawn(String baseId) {
+                    gone.add(baseId);
+                }
             });
             if (page.truncation() == null) {
                 out.addAll(papersOnPage);
+                withdrawn.addAll(gone);
                 rejected.forEach(summary::reject);
                 return page;
             }

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperVersion;
 
@@ -17,7 +18,7 @@ import org.paperboy.paper.PaperVersion;
  * OAI-PMH ListRecords and GetRecord responses with metadataPrefix {@code arXiv} or
  * {@code arXivRaw}. Listing date of a paper: its header datestamp (for a new paper, the day
  * arXiv announced it; for a known paper the store keeps the first listing date anyway).
- * Deleted records are reported, not imported.
+ * Records arXiv deleted go to {@link RecordSink#withdrawn}: a paper we hold leaves the feed.
  */
 public final class OaiPmhReader implements PaperReader {
 
@@ -40,7 +41,9 @@ public final class OaiPmhReader implements PaperReader {
                 XmlNode record = XmlNode.parse(xml);
                 LocalDate stamp = datestamp(record);
                 if (stamp != null && (lastDatestamp[0] == null || stamp.isAfter(lastDatestamp[0]))) lastDatestamp[0] = stamp;
-                sink.paper(convert(record));
+                String gone = withdrawnId(record);
+                if (gone != null) sink.withdrawn(gone);
+                else sink.paper(convert(record));
             } catch (XMLStreamException e) {
                 sink.rejected(new Rejection(source, position, BadRecord.BROKEN_XML, xmlProblem(e, line)));
             } catch (BadRecord e) {
@@ -109,11 +112,18 @@ public final class OaiPmhReader implements PaperReader {
         }
     }
 
+    /** The base id of a record arXiv deleted, or null when it was not deleted. */
+    static String withdrawnId(XmlNode record) throws BadRecord {
+        XmlNode header = record.child("header");
+        if (header == null || !"deleted".equals(header.attributes().get("status"))) return null;
+        String identifier = header.textOf("identifier");
+        String id = identifier == null ? "" : identifier.strip().replaceFirst("^oai:arXiv\\.org:", "");
+        return ArxivId.parse(id).map(ArxivId::base).orElseThrow(() ->
+                new BadRecord(BadRecord.DELETED, "arXiv deleted a record whose identifier is not an arXiv id: " + identifier));
+    }
+
     static Paper convert(XmlNode record) throws BadRecord {
         XmlNode header = record.child("header");
-        if (header != null && "deleted".equals(header.attributes().get("status"))) {
-            throw new BadRecord(BadRecord.DELETED, "arXiv withdrew " + header.textOf("identifier") + " from OAI-PMH");
-        }
         XmlNode metadata = record.child("metadata");
         if (metadata == null || metadata.children().isEmpty()) throw new BadRecord(BadRecord.NO_ID, "the record has no metadata");
         XmlNode m = metadata.children().get(0);

@@ -7,4 +7,7 @@ public interface RecordSink {
     void paper(Paper paper);
 
     void rejected(Rejection rejection);
+
+    /** arXiv deleted this paper (an OAI-PMH header with status="deleted"); only OAI-PMH readers say so. */
+    default void withdrawn(String baseId) {}
 }

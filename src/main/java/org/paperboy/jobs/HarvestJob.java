@@ -88,9 +88,10 @@ public final class HarvestJob implements AutoCloseable {
             List<OaiHarvester.Result> results = harvest.categories(endpoint, categories, null, null, "arXiv", OaiHarvester.Listener.NONE);
             int added = results.stream().mapToInt(r -> r.summary().inserted()).sum();
             int updated = results.stream().mapToInt(r -> r.summary().updated()).sum();
+            int withdrawn = results.stream().mapToInt(r -> r.summary().withdrawn()).sum();
             Instant next = started.plus(interval);
             jobs.save(jobs.load(NAME).succeeded(next));
-            LOG.info("harvest done: {} new, {} updated papers; next at {}", added, updated, next);
+            LOG.info("harvest done: {} new, {} updated, {} withdrawn by arXiv; next at {}", added, updated, withdrawn, next);
         } catch (HarvestException | org.paperboy.store.StoreException e) {
             JobState s = jobs.load(NAME);
             Duration wait = retryAfter(s.attempts());

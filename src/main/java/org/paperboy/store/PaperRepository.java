@@ -31,6 +31,9 @@ import org.paperboy.paper.Submitter;
 /** The papers table and its satellites (categories, versions); the catalog's source of truth. */
 public final class PaperRepository {
 
+    /** What a visitor reads where a hidden paper would be. */
+    public static final String HIDDEN_NOTICE = "This paper was removed from the feed (by a moderator, or because arXiv withdrew it).";
+
     private final Jdbi jdbi;
     private final ClasspathSqlLocator sql = ClasspathSqlLocator.create();
 
@@ -209,6 +212,18 @@ public final class PaperRepository {
     /** Full papers with version history, keyed by base id; unknown ids are absent. */
     public Map<String, Paper> findMany(Collection<String> baseIds) {
         return jdbi.withHandle(h -> findMany(h, baseIds));
+    }
+
+    /** Hides papers arXiv deleted; returns how many were shown until now. */
+    public int withdraw(Collection<String> baseIds) {
+        if (baseIds.isEmpty()) return 0;
+        return jdbi.inTransaction(h -> {
+            int hidden = 0;
+            for (String id : baseIds) {
+                hidden += h.createUpdate(sql("withdraw")).bind("arxivId", id).bind("seq", nextSeq(h, 1)).execute();
+            }
+            return hidden;
+        });
     }
 
     /** Which of these papers a moderator has hidden. */

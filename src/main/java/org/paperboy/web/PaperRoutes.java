@@ -78,7 +78,7 @@ public final class PaperRoutes implements RouteGroup {
         }
         ArxivId id = Params.arxivId(text);
         Paper p = load(id);
-        if (community.hiddenFrom(ctx, p.id().base())) throw HttpError.notFound("This paper was removed from the feed by a moderator.");
+        if (community.hiddenFrom(ctx, p.id().base())) throw HttpError.notFound(PaperRepository.HIDDEN_NOTICE);
         String absolute = settings.baseUrl() + Urls.paper(p.id().base());
         String description = Text.oneLine(p.abstractText());
         if (description.length() > 300) description = description.substring(0, 297) + "…";

@@ -12,6 +12,7 @@ import org.paperboy.paper.Paper;
 final class Collected implements RecordSink {
     final List<Paper> papers = new ArrayList<>();
     final List<Rejection> rejected = new ArrayList<>();
+    final List<String> withdrawn = new ArrayList<>();
 
     @Override
     public void paper(Paper p) {
@@ -21,6 +22,11 @@ final class Collected implements RecordSink {
     @Override
     public void rejected(Rejection r) {
         rejected.add(r);
+    }
+
+    @Override
+    public void withdrawn(String baseId) {
+        withdrawn.add(baseId);
     }
 
     Paper paper(String baseId) {

@@ -39,6 +39,21 @@ class ImportServiceTest {
 
     @ParameterizedTest
     @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void aFileThatHoldsAPaperAndItsDeletionLeavesItHidden(TestDatabases.Kind kind) throws IOException {
+        try (Database db = TestDatabases.open(kind, tmp)) {
+            PaperRepository repo = new PaperRepository(db);
+            ImportService service = new ImportService(repo, new VersionMerger(), CLOCK, 2);
+            String page = new String(Collected.resource("harvest/withdrawn.xml"), StandardCharsets.UTF_8)
+                    .replace("2611.20004", "2611.30001");
+            ImportSummary s = importBytes(service, "oai.xml", page.getBytes(StandardCharsets.UTF_8));
+            assertEquals(1, s.inserted());
+            assertEquals(1, s.withdrawn());
+            assertTrue(repo.isHidden("2611.30001"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
     void importingTheSameFilesTwiceChangesNothing(TestDatabases.Kind kind) throws IOException {
         try (Database db = TestDatabases.open(kind, tmp)) {
             PaperRepository repo = new PaperRepository(db);

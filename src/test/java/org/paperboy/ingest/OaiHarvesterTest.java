@@ -111,6 +111,27 @@ class OaiHarvesterTest {
 
     @ParameterizedTest
     @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void aPaperArxivDeletesLeavesTheFeed(TestDatabases.Kind kind) throws Exception {
+        try (Rig r = rig(kind)) {
+            r.server.handler = OaiHarvesterTest::pages;
+            r.harvest(3).categories(r.server.uri("/oai"), WANTED, LocalDate.of(2026, 11, 20), null, "arXiv", OaiHarvester.Listener.NONE);
+            assertFalse(r.papers.isHidden("2611.20004"));
+            long seq = r.papers.lastChangeSeq();
+
+            r.server.handler = q -> ReplayServer.Reply.ok(Collected.resource("harvest/withdrawn.xml"));
+            OaiHarvester.Result next = r.harvest(3).categories(r.server.uri("/oai"), WANTED, null, null, "arXiv", OaiHarvester.Listener.NONE).get(0);
+            assertEquals(1, next.summary().inserted());
+            assertEquals(1, next.summary().withdrawn(), "2611.99999 was never in the catalog");
+            assertEquals(0, next.summary().rejected());
+            assertTrue(r.papers.isHidden("2611.20004"));
+            assertTrue(r.papers.changedSince(seq, 10).stream().anyMatch(c -> c.hidden() && c.paper().id().base().equals("2611.20004")),
+                    "followers (the search index) see the withdrawal");
+            assertTrue(next.summary().report(5).contains("1 withdrawn by arXiv"), next.summary().report(5));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
     void aHarvestKilledBetweenPagesResumesFromTheSavedTokenWithNoGapOrDuplicate(TestDatabases.Kind kind) throws Exception {
         try (Rig r = rig(kind)) {
             r.server.handler = q -> q.contains("8842001|2001") ? new ReplayServer.Reply(500, Map.of(), "Internal Server Error".getBytes(StandardCharsets.UTF_8)) : pages(q);

@@ -110,7 +110,8 @@ class ReadersTest {
         assertEquals(0, revised.id().version(), "the arXiv format does not say which version the update is");
         assertEquals(LocalDate.of(2026, 11, 24), revised.updated());
         assertEquals("NeurIPS 2026", revised.journalRef());
-        assertEquals(List.of("broken XML element", "no id", "deleted record", "bad date"), c.reasons());
+        assertEquals(List.of("broken XML element", "no id", "bad date"), c.reasons());
+        assertEquals(List.of("2611.10004"), c.withdrawn, "a deleted record is a withdrawal, not a bad record");
         assertEquals("record 2 (line 22)", c.rejected.get(0).position());
         assertTrue(c.rejected.get(0).detail().startsWith("at line 30: ") && c.rejected.get(0).detail().contains("\"title\""),
                 c.rejected.get(0).detail());

@@ -101,7 +101,7 @@ public final class CommentRoutes implements RouteGroup {
     private Paper visiblePaper(String id, User viewer) {
         Paper p = papers.find(id).orElseThrow(() -> HttpError.notFound("There is no paper " + id + " in the catalog."));
         boolean admin = viewer != null && viewer.admin();
-        if (!admin && community.isHidden(id)) throw HttpError.notFound("This paper was removed from the feed by a moderator.");
+        if (!admin && community.isHidden(id)) throw HttpError.notFound(PaperRepository.HIDDEN_NOTICE);
         return p;
     }
 
