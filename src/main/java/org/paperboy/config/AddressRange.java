@@ -2,6 +2,7 @@ package org.paperboy.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,26 @@ public record AddressRange(byte[] network, int prefixBits) {
             b[i] = (byte) n;
         }
         return Optional.of(b);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AddressRange r && r.prefixBits == prefixBits && Arrays.equals(r.network, network);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(network) + prefixBits;
+    }
+
+    /** CIDR notation, as the setting is written. */
+    @Override
+    public String toString() {
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/" + prefixBits;
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // only for a length other than 4 or 16, which parse never makes
+        }
     }
 
     public boolean contains(byte[] address) {

@@ -42,6 +42,9 @@ class ClientAddressTest {
         assertTrue(ten.contains(AddressRange.literal("10.200.3.4").orElseThrow()));
         assertFalse(ten.contains(AddressRange.literal("11.0.0.1").orElseThrow()));
         assertFalse(ten.contains(AddressRange.literal("::1").orElseThrow()), "IPv4 ranges hold no IPv6 address");
+        assertEquals("10.0.0.0/8", ten.toString());
+        assertEquals(ten, AddressRange.parse(" 10.0.0.0/8 ").orElseThrow());
+        assertEquals("0:0:0:0:0:0:0:1/128", AddressRange.parse("::1").orElseThrow().toString());
         for (String bad : List.of("300.1.1.1", "example.org", "localhost", "10.0.0.0/33", "10.0.0.0/x", "::1/129", "")) {
             assertTrue(AddressRange.parse(bad).isEmpty(), bad);
         }
