@@ -26,6 +26,7 @@ public final class Accounts {
     public static final int MAX_PASSWORD = 1024;
     public static final Duration VERIFY_LINK_LIFETIME = Duration.ofDays(2);
     public static final Duration RESET_LINK_LIFETIME = Duration.ofHours(1);
+    public static final Duration EMAIL_CHANGE_LINK_LIFETIME = Duration.ofDays(2);
     /** The same answer for a wrong name and a wrong password, so log-in does not reveal who has an account. */
     public static final String BAD_LOGIN = "Wrong username or password.";
 
@@ -79,7 +80,12 @@ public final class Accounts {
         }
         checkNewAccount(username, address, password);
         hasher.hash(password);
-        sendAlreadyRegistered(owner.get(), ip);
+        try {
+            limits.mail(ip, address);
+            sendAlreadyRegistered(owner.get());
+        } catch (RateLimitedException e) {
+            // over the limit nothing is sent, and nothing is said: a new address would not be told either
+        }
         return Optional.empty();
     }
 
@@ -113,22 +119,21 @@ public final class Accounts {
         if (!USERNAME.matcher(name).matches()) {
             throw CommunityException.invalid("A username is 2 to 32 letters, digits, '-' or '_', starting with a letter or digit.");
         }
-        if (address.length() > 254 || !EMAIL.matcher(address).matches()) throw CommunityException.invalid("That is not an e-mail address.");
+        checkAddress(address);
         checkPassword(password, name);
         if (users.byUsername(name).isPresent()) throw new CommunityException(CommunityException.Reason.CONFLICT, "That username is taken.");
     }
 
-    /** Limited like reset mails; over the limit nothing is sent and nothing is said. */
-    private void sendAlreadyRegistered(User owner, String ip) {
-        try {
-            limits.mail(ip, owner.email());
-        } catch (RateLimitedException e) {
-            return;
-        }
+    /** Tells the owner of an address that someone wanted it for another account; callers apply the mail limit. */
+    private void sendAlreadyRegistered(User owner) {
         send(Mail.text(owner.email(), "You already have a Paperboy account",
-                "Hello " + owner.username() + ",\n\nsomeone, perhaps you, tried to sign up for Paperboy with this address, which already"
-                        + " belongs to your account \"" + owner.username() + "\".\n\nLog in: " + baseUrl + "/login\nForgot your password? "
+                "Hello " + owner.username() + ",\n\nsomeone, perhaps you, asked Paperboy to use this address for an account, but it"
+                        + " already belongs to your account \"" + owner.username() + "\".\n\nLog in: " + baseUrl + "/login\nForgot your password? "
                         + baseUrl + "/account/reset\n\nIf it was not you, ignore this mail: nothing has changed.\n"), owner);
+    }
+
+    private static void checkAddress(String address) {
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) throw CommunityException.invalid("That is not an e-mail address.");
     }
 
     private static void checkPassword(String password, String username) {
@@ -227,11 +232,8 @@ public final class Accounts {
     }
 
     /** Changes the password and ends every session; returns a new session for the caller. */
-    /** The current password is checked like a log-in, limits included: a stolen session cannot guess it. */
     public LoggedIn changePassword(User u, String current, String next, String ip) {
-        limits.login(ip, u.username());
-        String stored = users.passwordHash(u.id()).orElse("");
-        if (current == null || !hasher.verify(current, stored)) throw CommunityException.forbidden("The current password is wrong.");
+        confirmPassword(u, current, ip);
         checkPassword(next, u.username());
         users.setPassword(u.id(), hasher.hash(next));
         sessions.deleteAllOf(u.id());
@@ -244,10 +246,60 @@ public final class Accounts {
      * its comments, whose text is gone. The only admin cannot leave: the service would have none.
      */
     public void deleteAccount(User u, String password, String ip) {
+        confirmPassword(u, password, ip);
+        erase(u);
+    }
+
+    /** A signed-in account's password, checked like a log-in, limits included: a stolen session cannot guess it. */
+    private void confirmPassword(User u, String password, String ip) {
         limits.login(ip, u.username());
         String stored = users.passwordHash(u.id()).orElse("");
         if (password == null || !hasher.verify(password, stored)) throw CommunityException.forbidden("The password is wrong.");
-        erase(u);
+    }
+
+    /**
+     * Starts an address change: the password confirms the request, and a link mailed to the new
+     * address confirms the address. A new address that already has an account gets the same answer,
+     * and its owner a reminder, so the form tells nobody which addresses have accounts.
+     */
+    public void requestEmailChange(User u, String password, String newEmail, String ip) {
+        confirmPassword(u, password, ip);
+        String address = newEmail == null ? "" : newEmail.strip();
+        checkAddress(address);
+        limits.mail(ip, u.email());
+        Optional<User> owner = users.byEmail(address);
+        if (owner.isPresent()) {
+            if (owner.get().id() != u.id()) sendAlreadyRegistered(owner.get());
+            return;
+        }
+        String token = secrets.newSecret("");
+        long now = clock.millis();
+        emailTokens.createEmailChange(Secrets.digest(token), u.id(), address, now, now + EMAIL_CHANGE_LINK_LIFETIME.toMillis());
+        send(Mail.text(address, "Confirm your new e-mail address for Paperboy", "Hello " + u.username()
+                + ",\n\nopen this link within " + EMAIL_CHANGE_LINK_LIFETIME.toDays() + " days to make this the address of your Paperboy account:\n\n"
+                + baseUrl + "/account/email/confirm?token=" + token + "\n\nIf you did not ask for this, ignore this mail: nothing changes.\n"), u);
+    }
+
+    public boolean emailChangeTokenValid(String token) {
+        return token != null && emailTokens.valid(Secrets.digest(token), EmailTokenRepository.EMAIL, clock.millis());
+    }
+
+    /** Makes the confirmed address the account's (and verified); the old address is told. */
+    public User confirmEmailChange(String token) {
+        EmailTokenRepository.EmailChange change = emailTokens.consumeEmailChange(Secrets.digest(token == null ? "" : token), clock.millis())
+                .orElseThrow(() -> CommunityException.invalid("This confirmation link is invalid, used or expired. Ask for a new one on your account page."));
+        User before = users.byId(change.userId()).orElseThrow();
+        try {
+            users.setEmail(change.userId(), change.newEmail(), clock.millis());
+        } catch (RuntimeException e) {
+            // the address found an owner since the link was sent
+            throw new CommunityException(CommunityException.Reason.CONFLICT, "That address now belongs to another account.");
+        }
+        send(Mail.text(before.email(), "Your Paperboy address was changed", "Hello " + before.username()
+                + ",\n\nyour Paperboy account now uses " + change.newEmail() + ". If you did not do this, reset your password at "
+                + baseUrl + "/account/reset with the new address, or answer this mail.\n"), before);
+        LOG.info("e-mail address of user {} changed", before.id());
+        return users.byId(change.userId()).orElseThrow();
     }
 
     /** The deletion itself, also run from the shell when someone asks the operator by mail. */

@@ -4,10 +4,14 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
 
-/** Links sent by mail (verify an address, reset a password): hashed, expiring, single use. */
+/** Links sent by mail (verify an address, reset a password, change the address): hashed, expiring, single use. */
 public final class EmailTokenRepository {
     public static final String VERIFY = "verify";
     public static final String RESET = "reset";
+    public static final String EMAIL = "email";
+
+    /** A confirmed address change: whose, and to what. */
+    public record EmailChange(long userId, String newEmail) {}
 
     private final Jdbi jdbi;
 
@@ -22,6 +26,17 @@ public final class EmailTokenRepository {
     public void create(String tokenHash, long userId, String purpose, long now, long expiresAt) {
         jdbi.useHandle(h -> h.createUpdate(sql("insert")).bind("hash", tokenHash).bind("userId", userId)
                 .bind("purpose", purpose).bind("now", now).bind("expiresAt", expiresAt).execute());
+    }
+
+    public void createEmailChange(String tokenHash, long userId, String newEmail, long now, long expiresAt) {
+        jdbi.useHandle(h -> h.createUpdate(sql("insert_email_change")).bind("hash", tokenHash).bind("userId", userId)
+                .bind("purpose", EMAIL).bind("newEmail", newEmail).bind("now", now).bind("expiresAt", expiresAt).execute());
+    }
+
+    /** Uses an address-change token, once, returning the change it carries. */
+    public Optional<EmailChange> consumeEmailChange(String tokenHash, long now) {
+        return jdbi.withHandle(h -> h.createQuery(sql("consume_email_change")).bind("hash", tokenHash).bind("purpose", EMAIL)
+                .bind("now", now).map((rs, ctx) -> new EmailChange(rs.getLong("user_id"), rs.getString("new_email"))).findOne());
     }
 
     /** Whether the token is still usable, without using it (to show the form it leads to). */

@@ -60,6 +60,12 @@ public final class UserRepository {
         return jdbi.withHandle(h -> h.createQuery(sql("list")).map((rs, ctx) -> map(rs)).list());
     }
 
+    /** A confirmed new address: it is also verified. Fails when another account holds the address. */
+    public void setEmail(long id, String email, long now) {
+        jdbi.useHandle(h -> h.createUpdate(sql("set_email")).bind("id", id).bind("email", email).bind("emailKey", key(email))
+                .bind("now", now).execute());
+    }
+
     public void setPassword(long id, String hash) {
         update("set_password", id, "hash", hash, String.class);
     }

@@ -224,6 +224,40 @@ class CommunityHttpTest {
     }
 
     @Test
+    void anAddressChangesOnlyThroughALinkMailedToTheNewAddress() throws Exception {
+        var ada = server.client().signUpVerified("ada");
+        server.client().signUpVerified("bob");
+        var r = ada.post("/account/email", Map.of("email", "ada@new.example.org", "password", "wrong password!"));
+        assertEquals(403, r.statusCode());
+        r = ada.post("/account/email", Map.of("email", "ada@new.example.org", "password", "correct horse ada"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("We sent a link to ada@new.example.org"), r.body());
+        assertEquals("ada@example.org", email("ada"), "nothing changes before the link is opened");
+
+        String link = server.lastLink("ada@new.example.org", "/account/email/confirm?token=");
+        String token = link.substring(link.indexOf("token=") + 6);
+        assertEquals(200, server.client().get("/account/email/confirm?token=" + token).statusCode());
+        assertEquals("ada@example.org", email("ada"), "opening the link shows a button; only its POST changes anything");
+        r = server.client().post("/account/email/confirm", Map.of("token", token));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("ada@new.example.org", email("ada"));
+        assertEquals(400, server.client().post("/account/email/confirm", Map.of("token", token)).statusCode(), "a link works once");
+        assertTrue(server.lastLink("ada@example.org", "/account/reset").contains("/account/reset"), "the old address is told");
+        assertEquals(303, server.client().post("/login", Map.of("username", "ada@new.example.org", "password", "correct horse ada")).statusCode());
+
+        var taken = ada.post("/account/email", Map.of("email", "bob@example.org", "password", "correct horse ada"));
+        assertEquals(200, taken.statusCode());
+        assertTrue(taken.body().contains("We sent a link to bob@example.org"), "a taken address gets the same answer");
+        assertEquals("ada@new.example.org", email("ada"));
+        assertEquals("bob@example.org", email("bob"));
+        assertTrue(server.lastLink("bob@example.org", "/account/reset").contains("/account/reset"), "and the address's owner a reminder");
+    }
+
+    private String email(String username) {
+        return server.app.community().accounts().byUsername(username).orElseThrow().email();
+    }
+
+    @Test
     void failedLogInsDoNotRevealWhetherTheAccountExists() throws Exception {
         server.client().signUpVerified("ada");
         var c = server.client();

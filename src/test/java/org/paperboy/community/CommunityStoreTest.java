@@ -43,6 +43,9 @@ class CommunityStoreTest {
             assertEquals(ada, users.byUsername("ADA").orElseThrow().id());
             assertEquals(bob, users.byEmail("Bob@Example.org").orElseThrow().id());
             assertThrows(RuntimeException.class, () -> users.insert("ADA", "other@example.org", "h", null, NOW));
+            assertThrows(RuntimeException.class, () -> users.setEmail(bob, "ADA@example.org", NOW), "addresses are unique ignoring case");
+            users.setEmail(ada, "ada@new.example.org", NOW);
+            assertTrue(users.byEmail("Ada@New.example.org").orElseThrow().verified(), "a confirmed new address is verified");
             users.setBanned(bob, NOW);
             assertTrue(users.byId(bob).orElseThrow().banned());
             users.setBanned(bob, null);

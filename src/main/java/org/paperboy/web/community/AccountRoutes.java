@@ -45,6 +45,9 @@ public final class AccountRoutes implements RouteGroup {
         routes.post("/account/tokens", guarded(this::newToken));
         routes.post("/account/privacy", guarded(this::privacy));
         routes.post("/account/delete", guarded(this::deleteAccount));
+        routes.post("/account/email", guarded(this::requestEmailChange));
+        routes.get("/account/email/confirm", this::emailChangeForm);
+        routes.post("/account/email/confirm", this::confirmEmailChange);
         routes.post("/account/tokens/{tid}/revoke", guarded(this::revokeToken));
         routes.get("/account/verify", this::verifyForm);
         routes.post("/account/verify", this::verify);
@@ -167,6 +170,37 @@ public final class AccountRoutes implements RouteGroup {
         ctx.attribute(CommunityWeb.VIEWER, null);
         notice(ctx, "Account deleted", "Your account, votes and comments are gone. Papers you submitted stay on the feed without your name.",
                 "/", "Today's papers");
+    }
+
+    private void requestEmailChange(Context ctx) {
+        User u = requireLogin(ctx);
+        String address = form(ctx, "email").strip();
+        try {
+            accounts.requestEmailChange(u, ctx.formParam("password"), address, ip(ctx));
+        } catch (CommunityException e) {
+            accountError(ctx, e);
+            return;
+        }
+        account(ctx, null, "We sent a link to " + address + ". Your address changes when you open it.", null, 200);
+    }
+
+    private void emailChangeForm(Context ctx) {
+        String token = ctx.queryParam("token");
+        if (!accounts.emailChangeTokenValid(token)) {
+            showForm(ctx, "email_confirm", "Confirm your new e-mail address", 400,
+                    "This confirmation link is invalid, used or expired. Ask for a new one on your account page.", null, Map.of());
+            return;
+        }
+        showForm(ctx, "email_confirm", "Confirm your new e-mail address", 200, null, null, Map.of("token", token));
+    }
+
+    private void confirmEmailChange(Context ctx) {
+        try {
+            User u = accounts.confirmEmailChange(ctx.formParam("token"));
+            notice(ctx, "Address changed", "Your account now uses " + u.email() + ".", "/account", "Your account");
+        } catch (CommunityException e) {
+            formError(ctx, "email_confirm", "Confirm your new e-mail address", e, Map.of());
+        }
     }
 
     private void resend(Context ctx) {
