@@ -9,6 +9,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.paperboy.community.Accounts;
 import org.paperboy.community.CommunityException;
 import org.paperboy.community.RateLimitedException;
@@ -46,10 +47,10 @@ public final class AccountRoutes implements RouteGroup {
         routes.post("/account/privacy", guarded(this::privacy));
         routes.post("/account/delete", guarded(this::deleteAccount));
         routes.post("/account/email", guarded(this::requestEmailChange));
-        routes.get("/account/email/confirm", this::emailChangeForm);
+        routes.get("/account/email/confirm", ctx -> linkForm(ctx, "email_confirm", "Confirm your new e-mail address", accounts::emailChangeTokenValid));
         routes.post("/account/email/confirm", this::confirmEmailChange);
         routes.post("/account/tokens/{tid}/revoke", guarded(this::revokeToken));
-        routes.get("/account/verify", this::verifyForm);
+        routes.get("/account/verify", ctx -> linkForm(ctx, "verify", "Confirm your e-mail address", accounts::verifyTokenValid));
         routes.post("/account/verify", this::verify);
         routes.post("/account/verify/resend", guarded(this::resend));
         routes.get("/account/reset", ctx -> showForm(ctx, "reset", "Reset your password", 200, null, null, Map.of()));
@@ -184,16 +185,6 @@ public final class AccountRoutes implements RouteGroup {
         account(ctx, null, "We sent a link to " + address + ". Your address changes when you open it.", null, 200);
     }
 
-    private void emailChangeForm(Context ctx) {
-        String token = ctx.queryParam("token");
-        if (!accounts.emailChangeTokenValid(token)) {
-            showForm(ctx, "email_confirm", "Confirm your new e-mail address", 400,
-                    "This confirmation link is invalid, used or expired. Ask for a new one on your account page.", null, Map.of());
-            return;
-        }
-        showForm(ctx, "email_confirm", "Confirm your new e-mail address", 200, null, null, Map.of("token", token));
-    }
-
     private void confirmEmailChange(Context ctx) {
         try {
             User u = accounts.confirmEmailChange(ctx.formParam("token"));
@@ -209,14 +200,15 @@ public final class AccountRoutes implements RouteGroup {
         account(ctx, sent ? null : "The mail could not be sent; try again later.", sent ? "We sent the link again." : null, null, 200);
     }
 
-    private void verifyForm(Context ctx) {
+    /** The page a mailed link opens: a button that posts the token back, so that no GET changes anything. */
+    private void linkForm(Context ctx, String view, String title, Predicate<String> valid) {
         String token = ctx.queryParam("token");
-        if (!accounts.verifyTokenValid(token)) {
-            showForm(ctx, "verify", "Confirm your e-mail address", 400,
-                    "This confirmation link is invalid, used or expired. Log in and ask for a new one on your account page.", null, Map.of());
+        if (!valid.test(token)) {
+            showForm(ctx, view, title, 400, "This confirmation link is invalid, used or expired. Ask for a new one on your account page.",
+                    null, Map.of());
             return;
         }
-        showForm(ctx, "verify", "Confirm your e-mail address", 200, null, null, Map.of("token", token));
+        showForm(ctx, view, title, 200, null, null, Map.of("token", token));
     }
 
     private void verify(Context ctx) {
