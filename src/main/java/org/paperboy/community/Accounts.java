@@ -43,7 +43,7 @@ public final class Accounts {
     private final MailTransport mail;
     private final RateLimits limits;
     private final Clock clock;
-    private final URI baseUrl;
+    private final AccountMails mails;
     private final Duration sessionLifetime;
 
     public Accounts(UserRepository users, SessionRepository sessions, ApiTokenRepository apiTokens,
@@ -59,7 +59,7 @@ public final class Accounts {
         this.mail = mail;
         this.limits = limits;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.mails = new AccountMails(baseUrl);
         this.sessionLifetime = sessionLifetime;
     }
 
@@ -82,7 +82,7 @@ public final class Accounts {
         hasher.hash(password);
         try {
             limits.mail(ip, address);
-            sendAlreadyRegistered(owner.get());
+            send(mails.alreadyRegistered(owner.get()), owner.get());
         } catch (RateLimitedException e) {
             // over the limit nothing is sent, and nothing is said: a new address would not be told either
         }
@@ -124,14 +124,6 @@ public final class Accounts {
         if (users.byUsername(name).isPresent()) throw new CommunityException(CommunityException.Reason.CONFLICT, "That username is taken.");
     }
 
-    /** Tells the owner of an address that someone wanted it for another account; callers apply the mail limit. */
-    private void sendAlreadyRegistered(User owner) {
-        send(Mail.text(owner.email(), "You already have a Paperboy account",
-                "Hello " + owner.username() + ",\n\nsomeone, perhaps you, asked Paperboy to use this address for an account, but it"
-                        + " already belongs to your account \"" + owner.username() + "\".\n\nLog in: " + baseUrl + "/login\nForgot your password? "
-                        + baseUrl + "/account/reset\n\nIf it was not you, ignore this mail: nothing has changed.\n"), owner);
-    }
-
     private static void checkAddress(String address) {
         if (address.length() > 254 || !EMAIL.matcher(address).matches()) throw CommunityException.invalid("That is not an e-mail address.");
     }
@@ -146,11 +138,7 @@ public final class Accounts {
 
     /** Mails a fresh verification link; false when the mail could not be sent (the account stays). */
     public boolean sendVerification(User u) {
-        String token = newEmailToken(u, EmailTokenRepository.VERIFY, VERIFY_LINK_LIFETIME);
-        String link = baseUrl + "/account/verify?token=" + token;
-        return send(Mail.text(u.email(), "Confirm your e-mail address for Paperboy",
-                "Hello " + u.username() + ",\n\nconfirm your e-mail address by opening this link within "
-                        + VERIFY_LINK_LIFETIME.toDays() + " days:\n\n" + link + "\n\nIf you did not sign up, ignore this mail.\n"), u);
+        return send(mails.verification(u, newEmailToken(u, EmailTokenRepository.VERIFY, VERIFY_LINK_LIFETIME)), u);
     }
 
     /** Resend on request, limited like reset mails. */
@@ -269,15 +257,13 @@ public final class Accounts {
         limits.mail(ip, u.email());
         Optional<User> owner = users.byEmail(address);
         if (owner.isPresent()) {
-            if (owner.get().id() != u.id()) sendAlreadyRegistered(owner.get());
+            if (owner.get().id() != u.id()) send(mails.alreadyRegistered(owner.get()), owner.get());
             return;
         }
         String token = secrets.newSecret("");
         long now = clock.millis();
         emailTokens.createEmailChange(Secrets.digest(token), u.id(), address, now, now + EMAIL_CHANGE_LINK_LIFETIME.toMillis());
-        send(Mail.text(address, "Confirm your new e-mail address for Paperboy", "Hello " + u.username()
-                + ",\n\nopen this link within " + EMAIL_CHANGE_LINK_LIFETIME.toDays() + " days to make this the address of your Paperboy account:\n\n"
-                + baseUrl + "/account/email/confirm?token=" + token + "\n\nIf you did not ask for this, ignore this mail: nothing changes.\n"), u);
+        send(mails.newAddress(u, address, token), u);
     }
 
     public boolean emailChangeTokenValid(String token) {
@@ -295,9 +281,7 @@ public final class Accounts {
             // the address found an owner since the link was sent
             throw new CommunityException(CommunityException.Reason.CONFLICT, "That address now belongs to another account.");
         }
-        send(Mail.text(before.email(), "Your Paperboy address was changed", "Hello " + before.username()
-                + ",\n\nyour Paperboy account now uses " + change.newEmail() + ". If you did not do this, reset your password at "
-                + baseUrl + "/account/reset with the new address, or answer this mail.\n"), before);
+        send(mails.addressChanged(before, change.newEmail()), before);
         LOG.info("e-mail address of user {} changed", before.id());
         return users.byId(change.userId()).orElseThrow();
     }
@@ -317,14 +301,12 @@ public final class Accounts {
         limits.mail(ip, address);
         Optional<User> u = users.byEmail(address);
         if (u.isEmpty() || u.get().banned()) return;
-        send(Mail.text(u.get().email(), "Reset your Paperboy password", "Hello " + u.get().username()
-                + ",\n\nsomeone asked to reset your password. Choose a new one within " + RESET_LINK_LIFETIME.toMinutes()
-                + " minutes here:\n\n" + resetLink(u.get()) + "\n\nIf it was not you, ignore this mail: nothing changes.\n"), u.get());
+        send(mails.reset(u.get(), resetLink(u.get())), u.get());
     }
 
     /** A single-use reset link (also printed by `paperboy user reset-password`). */
     public String resetLink(User u) {
-        return baseUrl + "/account/reset/confirm?token=" + newEmailToken(u, EmailTokenRepository.RESET, RESET_LINK_LIFETIME);
+        return mails.resetLink(newEmailToken(u, EmailTokenRepository.RESET, RESET_LINK_LIFETIME));
     }
 
     public boolean resetTokenValid(String token) {
