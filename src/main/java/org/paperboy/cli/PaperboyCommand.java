@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class,
                 ImportCommand.class, HarvestCommand.class, FetchCommand.class,
                 SearchCommand.class, ReindexCommand.class, EmbedCommand.class, EvalCommand.class, UserCommand.class, RankCommand.class,
-                DigestCommand.class})
+                DigestCommand.class, BackupCommand.class})
 public final class PaperboyCommand implements Runnable {
 
     @CommandLine.Spec

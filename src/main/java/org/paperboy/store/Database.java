@@ -136,6 +136,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A consistent copy of a SQLite database in one file (VACUUM INTO reads one snapshot, so writers
+     * may go on meanwhile). PostgreSQL has pg_dump for this.
+     */
+    public void backupTo(Path file) {
+        if (dialect != Dialect.SQLITE) throw new StoreException("backupTo copies SQLite databases; use pg_dump for PostgreSQL");
+        jdbi.useHandle(h -> h.createUpdate("VACUUM INTO :file").bind("file", file.toString()).execute());
+    }
+
     public String schemaVersion() {
         return schemaVersion;
     }
