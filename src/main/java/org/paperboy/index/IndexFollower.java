@@ -52,6 +52,11 @@ public final class IndexFollower implements AutoCloseable {
             index.refresh(); // the owner commits every second: see its latest commit
             return 0;
         }
+        if (aheadOfDatabase()) {
+            LOG.warn("search index {} has followed the database further than the database goes (a restored backup, or another database): rebuilding it",
+                    index.model().isEmpty() ? "(keyword)" : index.model());
+            index.clear();
+        }
         long paperSeq = index.paperSeq();
         long vectorSeq = index.embeddingSeq();
         if (paperSeq == 0 && embeddings != null) vectorSeq = embeddings.lastChangeSeq();
@@ -79,6 +84,12 @@ public final class IndexFollower implements AutoCloseable {
             index.refresh();
         }
         return applied;
+    }
+
+    /** An index that has seen changes the database never made would otherwise wait for them forever. */
+    private boolean aheadOfDatabase() {
+        if (index.paperSeq() > papers.lastChangeSeq()) return true;
+        return embeddings != null && index.embeddingSeq() > embeddings.lastChangeSeq();
     }
 
     private Map<String, float[]> vectorsOf(List<Paper> ps) {

@@ -227,6 +227,18 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Empties the index and its cursors, so that the next catch-up refills it from the database. */
+    public void clear() {
+        requireWritable();
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the search index: " + e.getMessage(), e);
+        }
+        commit(0, 0);
+        refresh();
+    }
+
     /** Drops papers by base id; ids not in the index are ignored. */
     public void remove(List<String> baseIds) {
         requireWritable();

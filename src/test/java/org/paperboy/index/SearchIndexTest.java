@@ -160,6 +160,26 @@ class SearchIndexTest {
     }
 
     @Test
+    void anIndexAheadOfItsDatabaseIsRebuiltFromIt() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex index = index()) {
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+            assertEquals(7, index.size());
+        }
+        // the database is replaced by an older copy (a restored backup) that holds one paper
+        try (Database older = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp.resolve("restored"));
+             SearchIndex index = index()) {
+            PaperRepository olderPapers = new PaperRepository(older);
+            olderPapers.upsert(Corpus.papers().subList(2, 3), Corpus.DAY, Corpus.NEWER_WINS);
+            new IndexFollower(index, olderPapers, new EmbeddingStore(older)).catchUp(n -> {});
+            assertEquals(1, index.size());
+            assertEquals(List.of("2601.00003"), ids(new PaperSearch(index, embedder), "protein", PaperSearch.Mode.KEYWORD));
+            assertEquals(olderPapers.lastChangeSeq(), index.paperSeq());
+        }
+    }
+
+    @Test
     void aChangedAbstractIsEmbeddedAgain() {
         open(TestDatabases.Kind.SQLITE);
         loadAndEmbed();
