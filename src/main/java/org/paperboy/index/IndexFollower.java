@@ -52,10 +52,11 @@ public final class IndexFollower implements AutoCloseable {
             index.refresh(); // the owner commits every second: see its latest commit
             return 0;
         }
-        if (aheadOfDatabase()) {
-            LOG.warn("search index {} has followed the database further than the database goes (a restored backup, or another database): rebuilding it",
-                    index.model().isEmpty() ? "(keyword)" : index.model());
-            index.clear();
+        String catalog = papers.catalogId();
+        if (!catalog.equals(index.catalogId()) || aheadOfDatabase()) {
+            if (index.paperSeq() > 0) LOG.warn("search index {} was built from another database, or from a later state of this one"
+                    + " (a restored backup): rebuilding it", index.model().isEmpty() ? "(keyword)" : index.model());
+            index.restartFrom(catalog);
         }
         long paperSeq = index.paperSeq();
         long vectorSeq = index.embeddingSeq();
@@ -86,7 +87,7 @@ public final class IndexFollower implements AutoCloseable {
         return applied;
     }
 
-    /** An index that has seen changes the database never made would otherwise wait for them forever. */
+    /** An index that has seen changes this database never made (it was restored) would wait for them forever. */
     private boolean aheadOfDatabase() {
         if (index.paperSeq() > papers.lastChangeSeq()) return true;
         return embeddings != null && index.embeddingSeq() > embeddings.lastChangeSeq();

@@ -67,6 +67,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final String KEY_MODEL = "model";
     private static final String KEY_PAPER_SEQ = "paperSeq";
     private static final String KEY_EMBEDDING_SEQ = "embeddingSeq";
+    private static final String KEY_CATALOG = "catalog";
 
     private final Path dir;
     private final String model;
@@ -78,6 +79,7 @@ public final class SearchIndex implements AutoCloseable {
     private final boolean readOnly;
     private volatile long paperSeq;
     private volatile long embeddingSeq;
+    private volatile String catalogId;
 
     /**
      * @param model     the embedding model whose vectors the index holds ("" when none)
@@ -102,6 +104,7 @@ public final class SearchIndex implements AutoCloseable {
                     : writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
             this.paperSeq = Long.parseLong(data.getOrDefault(KEY_PAPER_SEQ, "0"));
             this.embeddingSeq = Long.parseLong(data.getOrDefault(KEY_EMBEDDING_SEQ, "0"));
+            this.catalogId = data.getOrDefault(KEY_CATALOG, "");
             SearcherFactory factory = new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
@@ -227,9 +230,18 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Empties the index and its cursors, so that the next catch-up refills it from the database. */
-    public void clear() {
+    /** The database this index follows ("" until it follows one). */
+    public String catalogId() {
+        return catalogId;
+    }
+
+    /**
+     * Empties the index and its cursors and makes it follow {@code catalog}, so that the next
+     * catch-up refills it from that database.
+     */
+    public void restartFrom(String catalog) {
         requireWritable();
+        catalogId = catalog;
         try {
             writer.deleteAll();
         } catch (IOException e) {
@@ -273,7 +285,7 @@ public final class SearchIndex implements AutoCloseable {
     public void commit(long newPaperSeq, long newEmbeddingSeq) {
         requireWritable();
         try {
-            writer.setLiveCommitData(Map.of(KEY_SCHEMA, SCHEMA, KEY_MODEL, model,
+            writer.setLiveCommitData(Map.of(KEY_SCHEMA, SCHEMA, KEY_MODEL, model, KEY_CATALOG, catalogId,
                     KEY_PAPER_SEQ, Long.toString(newPaperSeq), KEY_EMBEDDING_SEQ, Long.toString(newEmbeddingSeq)).entrySet());
             writer.commit();
             paperSeq = newPaperSeq;

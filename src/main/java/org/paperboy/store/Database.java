@@ -103,6 +103,7 @@ public final class Database implements AutoCloseable {
                     + "): another build of Paperboy made it; use that build, restore a backup, or start from an empty database", e);
         }
         schemaVersion = flyway.info().current() == null ? "" : flyway.info().current().getVersion().getVersion();
+        nameCatalogOnce();
         if (result.migrationsExecuted > 0) {
             LOG.info("database schema migrated to version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
         }
@@ -113,6 +114,18 @@ public final class Database implements AutoCloseable {
         return e.getMessage().lines().map(String::strip)
                 .filter(l -> l.startsWith("Migration checksum mismatch") || l.startsWith("Detected"))
                 .findFirst().orElse("validation failed").replaceAll("[.:]$", "");
+    }
+
+    /**
+     * Gives a new database its identity. Read first, because a write would wait for a busy writer
+     * (a backup taken while serve writes); on a conflict another node named it first, and that stands.
+     */
+    private void nameCatalogOnce() {
+        jdbi.useHandle(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM catalog_identity").mapTo(Integer.class).one() > 0) return;
+            h.execute("INSERT INTO catalog_identity (name, id) VALUES ('catalog', ?) ON CONFLICT (name) DO NOTHING",
+                    java.util.UUID.randomUUID().toString());
+        });
     }
 
     private static void refuseNewerSchema(Flyway flyway) {

@@ -327,6 +327,11 @@ public final class PaperRepository {
         return jdbi.withHandle(h -> h.createQuery(sql("count")).mapTo(Long.class).one());
     }
 
+    /** This database's identity, written once at its first start; followers record whose changes they read. */
+    public String catalogId() {
+        return jdbi.withHandle(h -> h.createQuery(sql("catalog_id")).mapTo(String.class).one());
+    }
+
     /** The change sequence of the latest write; followers compare it with what they have read. */
     public long lastChangeSeq() {
         return jdbi.withHandle(h -> h.createQuery(sql("max_seq")).mapTo(Long.class).one());

@@ -160,22 +160,38 @@ class SearchIndexTest {
     }
 
     @Test
-    void anIndexAheadOfItsDatabaseIsRebuiltFromIt() {
+    void anIndexAheadOfARestoredBackupIsRebuiltFromIt() {
         open(TestDatabases.Kind.SQLITE);
-        loadAndEmbed();
+        papers.upsert(Corpus.papers().subList(2, 3), Corpus.DAY, Corpus.NEWER_WINS);
+        Path backup = tmp.resolve("backup.db");
+        db.backupTo(backup);
+        papers.upsert(Corpus.papers(), Corpus.DAY, Corpus.NEWER_WINS);
         try (SearchIndex index = index()) {
             new IndexFollower(index, papers, vectors).catchUp(n -> {});
             assertEquals(7, index.size());
         }
-        // the database is replaced by an older copy (a restored backup) that holds one paper
-        try (Database older = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp.resolve("restored"));
-             SearchIndex index = index()) {
-            PaperRepository olderPapers = new PaperRepository(older);
-            olderPapers.upsert(Corpus.papers().subList(2, 3), Corpus.DAY, Corpus.NEWER_WINS);
-            new IndexFollower(index, olderPapers, new EmbeddingStore(older)).catchUp(n -> {});
+        try (Database restored = Database.open("jdbc:sqlite:" + backup, "", ""); SearchIndex index = index()) {
+            PaperRepository restoredPapers = new PaperRepository(restored);
+            assertEquals(papers.catalogId(), restoredPapers.catalogId(), "a backup is the same database, earlier");
+            new IndexFollower(index, restoredPapers, new EmbeddingStore(restored)).catchUp(n -> {});
             assertEquals(1, index.size());
             assertEquals(List.of("2601.00003"), ids(new PaperSearch(index, embedder), "protein", PaperSearch.Mode.KEYWORD));
-            assertEquals(olderPapers.lastChangeSeq(), index.paperSeq());
+        }
+    }
+
+    @Test
+    void anIndexBuiltFromAnotherDatabaseIsRebuiltEvenWhenThatOneIsFurtherAlong() {
+        open(TestDatabases.Kind.SQLITE);
+        papers.upsert(Corpus.papers().subList(0, 1), Corpus.DAY, Corpus.NEWER_WINS);
+        try (SearchIndex index = index()) {
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+        }
+        try (Database other = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp.resolve("other")); SearchIndex index = index()) {
+            PaperRepository otherPapers = new PaperRepository(other);
+            otherPapers.upsert(Corpus.papers().subList(1, 7), Corpus.DAY, Corpus.NEWER_WINS);
+            new IndexFollower(index, otherPapers, new EmbeddingStore(other)).catchUp(n -> {});
+            assertEquals(6, index.size(), "nothing of the first database is left");
+            assertEquals(List.of(), ids(new PaperSearch(index, embedder), "battery", PaperSearch.Mode.KEYWORD));
         }
     }
 

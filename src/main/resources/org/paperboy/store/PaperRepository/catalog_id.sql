@@ -1,0 +1,1 @@
+SELECT id FROM catalog_identity WHERE name = 'catalog'
