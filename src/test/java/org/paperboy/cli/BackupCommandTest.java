@@ -3,9 +3,6 @@ package org.paperboy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,22 +18,10 @@ class BackupCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {}
-
-    private Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return new Run(PaperboyCommand.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static Cli.Run run(String... args) {
+        return Cli.run("", args);
     }
+
 
     static Paper paper(String id) {
         LocalDate day = LocalDate.of(2026, 11, 26);
@@ -53,7 +38,7 @@ class BackupCommandTest {
             writing.begin();
             writing.execute("UPDATE papers SET title = 'being edited' WHERE arxiv_id = '2611.00001'");
             Path copy = tmp.resolve("during.db");
-            Run r = run("backup", copy.toString(), "--data", data.toString());
+            Cli.Run r = run("backup", copy.toString(), "--data", data.toString());
             assertEquals(0, r.code(), r.err());
             writing.commit();
             try (Database restored = Database.open("jdbc:sqlite:" + copy, "", "")) {
@@ -69,7 +54,7 @@ class BackupCommandTest {
             new PaperRepository(db).upsert(List.of(paper("2611.00001"), paper("2611.00002")), LocalDate.of(2026, 11, 26), (a, b) -> b);
         }
         Path copy = tmp.resolve("backup.db");
-        Run r = run("backup", copy.toString(), "--data", data.toString());
+        Cli.Run r = run("backup", copy.toString(), "--data", data.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("backed up"), r.out());
         try (Database restored = Database.open("jdbc:sqlite:" + copy, "", "")) {

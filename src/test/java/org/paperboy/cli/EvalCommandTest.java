@@ -3,10 +3,7 @@ package org.paperboy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,22 +16,10 @@ class EvalCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {}
-
-    private Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return new Run(PaperboyCommand.run(args), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static Cli.Run run(String... args) {
+        return Cli.run("", args);
     }
+
 
     private Path beirFolder() throws IOException {
         Path dir = tmp.resolve("tiny");
@@ -56,7 +41,7 @@ class EvalCommandTest {
     void keywordFiguresAndATrecRunFile() throws IOException {
         Path dir = beirFolder();
         Path runFile = tmp.resolve("bm25.run");
-        Run r = run("eval", dir.toString(), "--mode", "keyword", "--run-file", runFile.toString(), "--data", tmp.resolve("data").toString());
+        Cli.Run r = run("eval", dir.toString(), "--mode", "keyword", "--run-file", runFile.toString(), "--data", tmp.resolve("data").toString());
         assertEquals(0, r.code(), r.err());
         // queries 1 and 2 find their document first, "zebras" finds nothing: 2 of 3
         assertTrue(r.out().matches("(?s).*-\\s+keyword\\s+0\\.6667\\s+0\\.6667\\s+0\\.6667.*"), r.out());
@@ -69,7 +54,7 @@ class EvalCommandTest {
     void everyModeWithTheRealModelWritesOneRunFileEach() throws IOException {
         Path dir = beirFolder();
         Path runFile = tmp.resolve("all.run");
-        Run r = run("eval", dir.toString(), "--run-file", runFile.toString(), "--data", tmp.resolve("data").toString());
+        Cli.Run r = run("eval", dir.toString(), "--run-file", runFile.toString(), "--data", tmp.resolve("data").toString());
         assertEquals(0, r.code(), r.err());
         for (String mode : List.of("keyword", "semantic", "hybrid")) {
             assertTrue(r.out().matches("(?s).*\\s" + mode + "\\s+[01]\\.\\d{4}\\s.*"), mode + ": " + r.out());
@@ -87,7 +72,7 @@ class EvalCommandTest {
         try (Database db = Database.open("jdbc:sqlite:" + catalog, "", "")) {
             db.jdbi().useHandle(h -> h.execute("UPDATE flyway_schema_history SET checksum = 1 WHERE version = '001'"));
         }
-        Run again = run("eval", dir.toString(), "--mode", "keyword", "--data", data.toString());
+        Cli.Run again = run("eval", dir.toString(), "--mode", "keyword", "--data", data.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("0.6667"), again.out());
     }
@@ -96,7 +81,7 @@ class EvalCommandTest {
     void aFolderThatIsNotBeirOrABadModeIsOneLine() throws IOException {
         Path dir = beirFolder();
         Files.delete(dir.resolve("qrels/test.tsv"));
-        Run r = run("eval", dir.toString(), "--mode", "keyword", "--data", tmp.resolve("data").toString());
+        Cli.Run r = run("eval", dir.toString(), "--mode", "keyword", "--data", tmp.resolve("data").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("is not a BEIR folder: qrels/test.tsv is missing"), r.err());
         r = run("eval", dir.toString(), "--mode", "fuzzy", "--data", tmp.resolve("data").toString());

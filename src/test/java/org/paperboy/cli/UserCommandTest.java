@@ -3,11 +3,6 @@ package org.paperboy.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,33 +12,17 @@ class UserCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {}
-
-    private Run run(String stdin, String... args) {
-        InputStream in = System.in;
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 2];
-            System.arraycopy(args, 0, all, 0, args.length);
-            all[args.length] = "--data";
-            all[args.length + 1] = tmp.toString();
-            return new Run(PaperboyCommand.run(all), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setIn(in);
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private Cli.Run run(String stdin, String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--data";
+        all[args.length + 1] = tmp.toString();
+        return Cli.run(stdin, all);
     }
 
     @Test
     void createListTokenAdminBanResetAndRecompute() {
-        Run r = run("a long enough password\n", "user", "create", "alice", "--email", "alice@example.org", "--password-stdin");
+        Cli.Run r = run("a long enough password\n", "user", "create", "alice", "--email", "alice@example.org", "--password-stdin");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("created alice (admin)"), r.out());
         assertEquals(0, run("another long password\n", "user", "create", "bob", "--email", "bob@example.org", "--password-stdin").code());
