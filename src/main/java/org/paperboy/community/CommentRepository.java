@@ -29,8 +29,7 @@ public final class CommentRepository {
     /** Empty when the paper is unknown or hidden, or the parent is not a comment on the same paper. */
     public Optional<Long> insert(String arxivId, long userId, Long parentId, String body, long now) {
         return jdbi.inTransaction(h -> {
-            if (papers.touch(h, arxivId) == 0) return Optional.<Long>empty();
-            if (h.createQuery(sql("paper_hidden")).bind("id", arxivId).mapTo(Integer.class).one() != 0) return Optional.<Long>empty();
+            if (papers.touchVisible(h, arxivId) == 0) return Optional.<Long>empty();
             if (parentId != null && find(h, parentId).filter(p -> p.arxivId().equals(arxivId)).isEmpty()) return Optional.<Long>empty();
             long id = h.createQuery(sql("insert")).bind("arxivId", arxivId).bind("userId", userId)
                     .bindByType("parentId", parentId, Long.class).bind("body", body).bind("now", now)
@@ -100,7 +99,8 @@ public final class CommentRepository {
         return jdbi.withHandle(h -> h.createQuery(sql("count_rows")).bind("id", arxivId).mapTo(Integer.class).one());
     }
 
-    private static void recount(Handle h, String arxivId) {
+    /** Recounts a paper's visible comments. */
+    static void recount(Handle h, String arxivId) {
         h.createUpdate(sql("recount")).bind("id", arxivId).execute();
     }
 

@@ -17,7 +17,7 @@ public final class Community {
     private final VoteRepository voteRepository;
     private final SubmissionRepository submissionRepository;
     private final CommentRepository commentRepository;
-    private final ModerationRepository moderationRepository;
+    private final PaperRepository papers;
 
     public Community(Settings settings, Database db, PaperRepository papers, Clock clock, MailTransport mail,
                      PaperFetcher fetcher, PasswordHasher.Params hashing) {
@@ -27,7 +27,7 @@ public final class Community {
         UserRepository users = new UserRepository(db);
         SessionRepository sessions = new SessionRepository(db);
         ModerationRepository log = new ModerationRepository(db, papers);
-        this.moderationRepository = log;
+        this.papers = papers;
         this.voteRepository = new VoteRepository(db, papers);
         this.commentRepository = new CommentRepository(db, papers);
         this.submissionRepository = new SubmissionRepository(db, papers);
@@ -35,7 +35,7 @@ public final class Community {
                 new PasswordHasher(hashing, secrets), secrets, mail, limits, clock, settings.baseUrl(), cs.sessionLifetime());
         this.votes = new Votes(voteRepository, limits, clock);
         this.comments = new Comments(commentRepository, new CommentMarkdown(), limits, clock, cs.commentEditWindow());
-        this.submissions = new Submissions(papers, submissionRepository, log, fetcher, limits, clock);
+        this.submissions = new Submissions(papers, submissionRepository, fetcher, limits, clock);
         this.moderation = new Moderation(log, commentRepository, users, sessions, clock);
         this.trending = new TrendingScores(db, clock);
     }
@@ -74,7 +74,7 @@ public final class Community {
 
     /** Whether a moderator took the paper off the feed. */
     public boolean isHidden(String arxivId) {
-        return moderationRepository.paperHidden(arxivId);
+        return papers.isHidden(arxivId);
     }
 
     /** "Submitted by" for listings and the API. */

@@ -63,8 +63,9 @@ public final class ModerationRepository {
     public void eraseUser(long userId, long now) {
         jdbi.useTransaction(h -> {
             List<String> touched = h.createQuery(sql("papers_of_user")).bind("userId", userId).mapTo(String.class).list();
-            for (String statement : List.of("erase_sessions", "erase_api_tokens", "erase_email_tokens", "erase_votes", "erase_comments")) {
-                h.createUpdate(sql(statement)).bind("userId", userId).execute();
+            for (String statement : List.of(Sql.of(SessionRepository.class, "delete_user"), Sql.of(ApiTokenRepository.class, "delete_user"),
+                    sql("erase_email_tokens"), sql("erase_votes"), sql("erase_comments"))) {
+                h.createUpdate(statement).bind("userId", userId).execute();
             }
             h.createUpdate(sql("erase_user")).bind("userId", userId).bind("now", now)
                     .bind("name", "~deleted-" + userId).bind("email", "deleted-" + userId + "@invalid").execute();
@@ -74,13 +75,8 @@ public final class ModerationRepository {
 
     private void recount(Handle h, String arxivId) {
         papers.touch(h, arxivId);
-        h.createUpdate(sql("recount_votes")).bind("id", arxivId).execute();
-        h.createUpdate(sql("recount_comments")).bind("id", arxivId).execute();
-    }
-
-    public boolean paperHidden(String arxivId) {
-        return jdbi.withHandle(h -> h.createQuery(sql("paper_hidden")).bind("id", arxivId).mapTo(Integer.class).findOne())
-                .orElse(0) == 1;
+        VoteRepository.recount(h, arxivId);
+        CommentRepository.recount(h, arxivId);
     }
 
     public List<ModerationEntry> recent(int limit, int offset) {

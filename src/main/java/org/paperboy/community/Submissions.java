@@ -22,16 +22,14 @@ public final class Submissions {
 
     private final PaperRepository papers;
     private final SubmissionRepository submissions;
-    private final ModerationRepository moderation;
     private final PaperFetcher fetcher;
     private final RateLimits limits;
     private final Clock clock;
 
-    public Submissions(PaperRepository papers, SubmissionRepository submissions, ModerationRepository moderation,
+    public Submissions(PaperRepository papers, SubmissionRepository submissions,
                        PaperFetcher fetcher, RateLimits limits, Clock clock) {
         this.papers = papers;
         this.submissions = submissions;
-        this.moderation = moderation;
         this.fetcher = fetcher;
         this.limits = limits;
         this.clock = clock;
@@ -50,7 +48,7 @@ public final class Submissions {
             papers.upsert(List.of(p), today, (stored, incoming) -> stored);
             fetched = true;
         }
-        if (moderation.paperHidden(id.base())) throw CommunityException.forbidden(PaperRepository.HIDDEN_NOTICE);
+        if (papers.isHidden(id.base())) throw CommunityException.forbidden(PaperRepository.HIDDEN_NOTICE);
         boolean recorded = submissions.insert(id.base(), user.id(), today, clock.millis());
         Submission s = submissions.find(id.base()).orElseThrow();
         if (recorded) LOG.info("paper {} submitted by user {}{}", id.base(), user.id(), fetched ? " (fetched from arXiv)" : "");

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
@@ -38,13 +39,15 @@ public final class VoteRepository {
      */
     public Optional<VoteState> set(long userId, String arxivId, boolean up, long now) {
         return jdbi.inTransaction(h -> {
-            if (papers.touch(h, arxivId) == 0) return Optional.<VoteState>empty();
-            if (h.createQuery(sql("is_hidden")).bind("id", arxivId).mapTo(Integer.class).one() != 0) return Optional.<VoteState>empty();
+            if (papers.touchVisible(h, arxivId) == 0) return Optional.<VoteState>empty();
             h.createUpdate(sql(up ? "insert" : "delete")).bind("userId", userId).bind("id", arxivId).bind("now", now).execute();
-            h.createUpdate(sql("recount")).bind("id", arxivId).execute();
-            int count = h.createQuery(sql("upvotes")).bind("id", arxivId).mapTo(Integer.class).one();
-            return Optional.of(new VoteState(arxivId, count, up));
+            return Optional.of(new VoteState(arxivId, recount(h, arxivId), up));
         });
+    }
+
+    /** Recounts a paper's upvotes from the votes table and returns the count. */
+    static int recount(Handle h, String arxivId) {
+        return h.createQuery(sql("recount")).bind("id", arxivId).mapTo(Integer.class).one();
     }
 
     public boolean hasVoted(long userId, String arxivId) {

@@ -29,6 +29,7 @@ public final class IndexFollower implements AutoCloseable {
     private final EmbeddingStore embeddings;
     private ScheduledExecutorService timer;
     private volatile String lastError;
+    private boolean matched; // guarded by catchUp's lock
 
     /** @param embeddings null when search runs without vectors */
     public IndexFollower(SearchIndex index, PaperRepository papers, EmbeddingStore embeddings) {
@@ -52,12 +53,7 @@ public final class IndexFollower implements AutoCloseable {
             index.refresh(); // the owner commits every second: see its latest commit
             return 0;
         }
-        String catalog = papers.catalogId();
-        if (!catalog.equals(index.catalogId()) || aheadOfDatabase()) {
-            if (index.paperSeq() > 0) LOG.warn("search index {} was built from another database, or from a later state of this one"
-                    + " (a restored backup): rebuilding it", index.model().isEmpty() ? "(keyword)" : index.model());
-            index.restartFrom(catalog);
-        }
+        if (!matched) matchDatabase();
         long paperSeq = index.paperSeq();
         long vectorSeq = index.embeddingSeq();
         if (paperSeq == 0 && embeddings != null) vectorSeq = embeddings.lastChangeSeq();
@@ -87,7 +83,21 @@ public final class IndexFollower implements AutoCloseable {
         return applied;
     }
 
-    /** An index that has seen changes this database never made (it was restored) would wait for them forever. */
+    /**
+     * Once per follower, before its first catch-up: an index built from another database, or from a
+     * later state of this one (a restored backup), starts again, or it would wait forever for
+     * changes this database never made. A database is not swapped under a running follower.
+     */
+    private void matchDatabase() {
+        String catalog = papers.catalogId();
+        if (!catalog.equals(index.catalogId()) || aheadOfDatabase()) {
+            if (index.paperSeq() > 0) LOG.warn("search index {} was built from another database, or from a later state of this one"
+                    + " (a restored backup): rebuilding it", index.model().isEmpty() ? "(keyword)" : index.model());
+            index.restartFrom(catalog);
+        }
+        matched = true;
+    }
+
     private boolean aheadOfDatabase() {
         if (index.paperSeq() > papers.lastChangeSeq()) return true;
         return embeddings != null && index.embeddingSeq() > embeddings.lastChangeSeq();

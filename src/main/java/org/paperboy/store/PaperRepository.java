@@ -181,6 +181,12 @@ public final class PaperRepository {
         return h.createUpdate(sql("touch")).bind("arxivId", baseId).bind("seq", seq).execute();
     }
 
+    /** Like {@link #touch}, for a paper visitors act on (votes, comments): 0 when it is unknown or hidden. */
+    public int touchVisible(Handle h, String baseId) {
+        long seq = nextSeq(h, 1);
+        return h.createUpdate(sql("touch_visible")).bind("arxivId", baseId).bind("seq", seq).execute();
+    }
+
     private long nextSeq(Handle h, int n) {
         return h.createQuery(sql("next_seq")).bind("n", n).mapTo(Long.class).one();
     }

@@ -221,7 +221,7 @@ class CommunityStoreTest {
             assertEquals("ada", subs.find("2611.00001").orElseThrow().username());
             ModerationRepository mod = new ModerationRepository(db, papers);
             assertTrue(mod.setPaperHidden("2611.00001", true, new ModerationEntry(0, NOW, "ada", "hide", "paper", "2611.00001", "spam")));
-            assertTrue(mod.paperHidden("2611.00001"));
+            assertTrue(papers.isHidden("2611.00001"));
             assertEquals(1, mod.recent(10, 0).size());
             assertThrows(RuntimeException.class, () -> db.jdbi().useHandle(h -> h.execute("DELETE FROM moderation_log")));
             assertThrows(RuntimeException.class, () -> db.jdbi().useHandle(h -> h.execute("UPDATE moderation_log SET reason = 'x'")));

@@ -1,1 +1,0 @@
-SELECT hidden FROM papers WHERE arxiv_id = :id

@@ -1,1 +1,0 @@
-DELETE FROM api_tokens WHERE user_id = :userId

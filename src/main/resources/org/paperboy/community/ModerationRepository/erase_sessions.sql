@@ -1,1 +1,0 @@
-DELETE FROM sessions WHERE user_id = :userId

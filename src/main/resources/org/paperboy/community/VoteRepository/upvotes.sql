@@ -1,1 +1,0 @@
-SELECT upvotes FROM papers WHERE arxiv_id = :id
