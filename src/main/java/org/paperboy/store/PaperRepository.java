@@ -262,7 +262,7 @@ public final class PaperRepository {
                     .define("featuredFirst", featuredFirst(q))
                     .bind("from", q.from().toString()).bind("to", q.to().toString())
                     .bind("limit", Math.min(q.limit(), 100_000)).bind("offset", q.offset());
-            bindCategories(query, q.categories(), IN_RANGE);
+            bindCategories(query, q.categories());
             return query.map((rs, ctx) -> mapPaper(rs, List.of())).list();
         });
     }
@@ -295,7 +295,7 @@ public final class PaperRepository {
         return jdbi.withHandle(h -> {
             var query = h.createQuery(sql("listing_count"))
                     .bind("from", q.from().toString()).bind("to", q.to().toString());
-            bindCategories(query, q.categories(), IN_RANGE);
+            bindCategories(query, q.categories());
             return query.mapTo(Integer.class).one();
         });
     }
@@ -349,20 +349,21 @@ public final class PaperRepository {
                 .map((rs, ctx) -> new PaperChange(rs.getLong("change_seq"), mapPaper(rs, List.of()), rs.getInt("hidden") == 1)).list());
     }
 
-    private static final String IN_RANGE = "AND listing_date >= :from AND listing_date <= :to";
-
     /**
-     * Category filters use numbered parameters, so that no user text ever reaches the SQL.
-     * {@code sameDays} repeats the outer query's date condition inside the subquery, so that it
-     * reads the (category, listing_date) index instead of every paper of the category.
+     * Category filters use numbered parameters, so that no user text ever reaches the SQL. A
+     * period's papers are those listed in it and those submitted to it, so the filter takes both:
+     * listed ones through the (category, listing_date) index, submitted ones (few) by id.
      */
-    private static void bindCategories(SqlStatement<?> s, List<String> categories, String sameDays) {
+    private static void bindCategories(SqlStatement<?> s, List<String> categories) {
         if (categories.isEmpty()) {
             s.define("categoryFilter", "");
             return;
         }
-        s.define("categoryFilter", "AND arxiv_id IN (SELECT arxiv_id FROM paper_categories WHERE category IN ("
-                + bindCategoryList(s, categories) + ") " + sameDays + ")");
+        String names = bindCategoryList(s, categories);
+        s.define("categoryFilter", "AND arxiv_id IN (SELECT arxiv_id FROM paper_categories WHERE category IN (" + names + ")"
+                + " AND listing_date >= :from AND listing_date <= :to"
+                + " UNION SELECT c.arxiv_id FROM paper_categories c JOIN submissions s ON s.arxiv_id = c.arxiv_id"
+                + " WHERE c.category IN (" + names + ") AND s.featured_date >= :from AND s.featured_date <= :to)");
     }
 
     /** Binds each category to a numbered parameter and returns their names for an IN list. */

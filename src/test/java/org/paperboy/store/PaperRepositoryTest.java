@@ -89,6 +89,28 @@ class PaperRepositoryTest {
 
     @ParameterizedTest
     @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void aPaperSubmittedToADayStaysInThatDayUnderACategoryFilter(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind, tmp)) {
+            PaperRepository repo = new PaperRepository(db);
+            repo.upsert(List.of(
+                    paper("2611.00001", 1, "listed earlier, submitted today", DAY.minusDays(3), "cs.CL"),
+                    paper("2611.00002", 1, "listed today", DAY, "cs.CL"),
+                    paper("2611.00003", 1, "other category", DAY, "cs.CV")), DAY, NEWER_WINS);
+            db.jdbi().useHandle(h -> {
+                h.execute("INSERT INTO users (username, username_key, email, email_key, password_hash, created_at)"
+                        + " VALUES ('ada', 'ada', 'ada@example.org', 'ada@example.org', 'h', 0)");
+                long ada = h.createQuery("SELECT id FROM users WHERE username_key = 'ada'").mapTo(Long.class).one();
+                h.execute("INSERT INTO submissions (arxiv_id, user_id, featured_date, created_at) VALUES ('2611.00001', ?, ?, 0)", ada, DAY.toString());
+            });
+            Listing day = Listing.day(DAY).inCategories(List.of("cs.CL"));
+            assertEquals(Set.of("listed earlier, submitted today", "listed today"), Set.copyOf(titles(repo.listing(day))));
+            assertEquals(2, repo.count(day));
+            assertEquals(List.of(), titles(repo.listing(Listing.day(DAY.plusDays(1)).inCategories(List.of("cs.CL")))), "nor on another day");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
     void aHiddenPaperLeavesListingsCountsAndNeighbourDays(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind, tmp)) {
             PaperRepository repo = new PaperRepository(db);
