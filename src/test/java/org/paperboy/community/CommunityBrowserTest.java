@@ -13,8 +13,10 @@ import org.paperboy.testing.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The community pages in a real headless Chromium: with htmx, and with JavaScript switched off. */
@@ -60,8 +62,13 @@ class CommunityBrowserTest {
         waitForText("h1", "Address confirmed");
     }
 
+    /** Polls for up to 10 s; a page replaced mid-poll (Chromium's "node does not belong to the document") just polls again. */
+    private FluentWait<WebDriver> await() {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class);
+    }
+
     private void waitForText(String css, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     private void logIn(String name) {
@@ -69,7 +76,7 @@ class CommunityBrowserTest {
         fill("username", name);
         fill("password", "correct horse " + name);
         browser.findElement(By.cssSelector("form.stacked button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
     }
 
     @Test
@@ -86,35 +93,35 @@ class CommunityBrowserTest {
         browser.get(server.url("/discussion/2611.00002"));
         ((JavascriptExecutor) browser).executeScript("window.pbNoReload = true;");
         browser.findElement(By.cssSelector("form.upvote button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.upvote.voted")));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.upvote.voted")));
         assertEquals("1", browser.findElement(By.cssSelector("form.upvote .count")).getText());
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.pbNoReload === true;"),
                 "htmx swapped the button in place, the page did not reload");
         assertEquals(1, server.app.papers().find("2611.00002").orElseThrow().upvotes());
         // a second click withdraws the vote, again in place
         browser.findElement(By.cssSelector("form.upvote button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("form.upvote .count"), "0"));
+        await().until(ExpectedConditions.textToBe(By.cssSelector("form.upvote .count"), "0"));
         browser.findElement(By.cssSelector("form.upvote button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("form.upvote .count"), "1"));
+        await().until(ExpectedConditions.textToBe(By.cssSelector("form.upvote .count"), "1"));
 
         // the same button on the daily page's cards
         browser.get(server.url("/papers?date=2026-11-26"));
         WebElement card = browser.findElement(By.id("paper-2611.00003"));
         card.findElement(By.cssSelector("form.upvote button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("paper-2611.00003"))
+        await().until(d -> d.findElement(By.id("paper-2611.00003"))
                 .findElements(By.cssSelector("form.upvote.voted")).size() == 1);
         assertEquals(1, server.app.papers().find("2611.00003").orElseThrow().upvotes());
 
         browser.get(server.url("/discussion/2611.00002"));
         fill("comment-body", "Great *paper* <b>bold?</b>");
         browser.findElement(By.cssSelector("form.comment-form button")).click();
-        WebElement body = new WebDriverWait(browser, Duration.ofSeconds(10))
+        WebElement body = await()
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.comment .comment-body")));
         assertEquals("Great paper <b>bold?</b>", body.getText());
         assertEquals(1, body.findElements(By.tagName("em")).size());
 
         browser.findElement(By.id("logout")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.account a[href='/login']")));
+        await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("nav.account a[href='/login']")));
         browser.get(server.url("/account"));
         assertTrue(browser.getCurrentUrl().contains("/login"), browser.getCurrentUrl());
     }
@@ -127,13 +134,13 @@ class CommunityBrowserTest {
         browser.get(server.url("/discussion/2611.00001"));
         assertEquals("0", browser.findElement(By.cssSelector("form.upvote .count")).getText());
         browser.findElement(By.cssSelector("form.upvote button")).click();
-        WebElement voted = new WebDriverWait(browser, Duration.ofSeconds(10))
+        WebElement voted = await()
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.upvote.voted")));
         assertEquals("1", voted.findElement(By.cssSelector(".count")).getText());
         assertTrue(browser.getCurrentUrl().endsWith("/discussion/2611.00001"), "the form sent the browser back: " + browser.getCurrentUrl());
         assertEquals(1, server.app.papers().find("2611.00001").orElseThrow().upvotes());
         browser.findElement(By.cssSelector("form.upvote button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.cssSelector("form.upvote .count"), "0"));
+        await().until(ExpectedConditions.textToBe(By.cssSelector("form.upvote .count"), "0"));
         assertEquals(0, server.app.papers().find("2611.00001").orElseThrow().upvotes());
     }
 }
