@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.paperboy.ingest.CategoryHarvest;
-import org.paperboy.ingest.HarvestException;
 import org.paperboy.ingest.OaiHarvester;
 import org.paperboy.store.JobState;
 import org.paperboy.store.JobStateRepository;
@@ -65,20 +64,29 @@ public final class HarvestJob implements AutoCloseable {
         Instant earliest = clock.instant().plus(startDelay);
         try {
             while (stop.getCount() > 0) {
-                Instant seen = jobs.load(NAME).nextRun();
-                Instant due = seen == null || seen.isBefore(earliest) ? earliest : seen;
-                long waitMs = Duration.between(clock.instant(), due).toMillis();
-                if (waitMs > 0 && stop.await(waitMs, TimeUnit.MILLISECONDS)) return;
-                Duration lease = LEASE.compareTo(interval) < 0 ? LEASE : interval;
-                if (!jobs.claim(NAME, seen, clock.instant().plus(lease))) continue; // another node runs it
-                runOnce();
-                earliest = clock.instant();
+                try {
+                    earliest = waitClaimAndRun(earliest);
+                } catch (RuntimeException e) {
+                    // the database itself failed (restarting, locked): the schedule cannot even be read, so wait and read again
+                    LOG.warn("scheduled harvest: {}; trying again in {}", e.getMessage(), firstRetry);
+                    if (stop.await(firstRetry.toMillis(), TimeUnit.MILLISECONDS)) return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("scheduled harvest stopped: {}", e.toString());
         }
+    }
+
+    /** Waits for the next run, runs it if this node claims it; returns the earliest time for the next. */
+    private Instant waitClaimAndRun(Instant earliest) throws InterruptedException {
+        Instant seen = jobs.load(NAME).nextRun();
+        Instant due = seen == null || seen.isBefore(earliest) ? earliest : seen;
+        long waitMs = Duration.between(clock.instant(), due).toMillis();
+        if (waitMs > 0 && stop.await(waitMs, TimeUnit.MILLISECONDS)) return earliest;
+        Duration lease = LEASE.compareTo(interval) < 0 ? LEASE : interval;
+        if (!jobs.claim(NAME, seen, clock.instant().plus(lease))) return earliest; // another node runs it
+        runOnce();
+        return clock.instant();
     }
 
     /** One harvest of every wanted category; records the outcome and the next run in job_state. */
@@ -92,7 +100,7 @@ public final class HarvestJob implements AutoCloseable {
             Instant next = started.plus(interval);
             jobs.save(jobs.load(NAME).succeeded(next));
             LOG.info("harvest done: {} new, {} updated, {} withdrawn by arXiv; next at {}", added, updated, withdrawn, next);
-        } catch (HarvestException | org.paperboy.store.StoreException e) {
+        } catch (RuntimeException e) {
             JobState s = jobs.load(NAME);
             Duration wait = retryAfter(s.attempts());
             Instant retry = clock.instant().plus(wait);

@@ -86,6 +86,35 @@ class HarvestJobTest {
         }
     }
 
+    @Test
+    void aDatabaseErrorDuringAHarvestIsRecordedAndRetriedLikeANetworkError() throws Exception {
+        byte[] page;
+        try (var in = HarvestJobTest.class.getResourceAsStream("/ingest/harvest/page1.xml")) {
+            page = in.readAllBytes();
+        }
+        HttpServer arxiv = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        arxiv.createContext("/", ex -> {
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        arxiv.start();
+        Clock clock = Clock.systemUTC();
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            JobStateRepository jobs = new JobStateRepository(db, clock);
+            db.jdbi().useHandle(h -> h.execute("DROP TABLE paper_categories")); // every paper write now fails
+            try (HarvestJob job = node(db, jobs, URI.create("http://127.0.0.1:" + arxiv.getAddress().getPort() + "/oai"), clock)) {
+                job.start();
+                JobState s = waitForAttempt(jobs);
+                assertEquals(1, s.attempts());
+                assertTrue(s.lastError().contains("paper_categories"), s.lastError());
+                assertTrue(Duration.between(Instant.now(), s.nextRun()).compareTo(Duration.ofMinutes(4)) > 0, "retried later, like a network error");
+            }
+        } finally {
+            arxiv.stop(0);
+        }
+    }
+
     private static HarvestJob node(Database db, JobStateRepository jobs, URI endpoint, Clock clock) {
         PoliteHttp http = new PoliteHttp(new PoliteHttp.Policy(Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(2), 1,
                 Duration.ofMillis(10), Duration.ofSeconds(1)), PoliteHttp.Sleeper.REAL, clock);
