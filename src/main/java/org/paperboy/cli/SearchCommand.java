@@ -57,7 +57,7 @@ final class SearchCommand implements Runnable {
             List<Paper> papers;
             List<PaperSearch.Hit> hits = List.of();
             if (parsed.arxivId().isPresent()) {
-                papers = app.papers().find(parsed.arxivId().get().base()).map(List::of).orElse(List.of());
+                papers = app.papers().findShown(parsed.arxivId().get().base()).map(List::of).orElse(List.of());
             } else {
                 try {
                     hits = app.search().search().search(new PaperSearch.Request(parsed, m, order, 0, limit, true)).hits();

@@ -276,6 +276,11 @@ public final class PaperRepository {
         return "CASE WHEN arxiv_id IN (SELECT arxiv_id FROM submissions WHERE featured_date = :from) THEN 0 ELSE 1 END,";
     }
 
+    /** The paper as visitors may see it: empty when unknown, or hidden by a moderator or withdrawn by arXiv. */
+    public Optional<Paper> findShown(String baseId) {
+        return find(baseId).filter(p -> !isHidden(baseId));
+    }
+
     /** True when a moderator took the paper off the feed (listings skip it; its page and API answer 404). */
     public boolean isHidden(String baseId) {
         return jdbi.withHandle(h -> h.createQuery(sql("is_hidden")).bind("id", baseId).mapTo(Integer.class).findOne()).orElse(0) == 1;

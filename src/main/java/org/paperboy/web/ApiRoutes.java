@@ -64,8 +64,7 @@ public final class ApiRoutes implements RouteGroup {
 
     private void paper(Context ctx) {
         ArxivId id = Params.arxivId(ctx.pathParam("id"));
-        Paper p = papers.find(id.base()).filter(found -> !papers.isHidden(found.id().base()))
-                .orElseThrow(() -> HttpError.notFound("no paper arXiv:" + id.base() + " in this catalog"));
+        Paper p = papers.findShown(id.base()).orElseThrow(() -> HttpError.notFound("no paper arXiv:" + id.base() + " in this catalog"));
         ctx.contentType(JSON).result(json.bytes(json.fullPaper(p, papers.submitters(java.util.List.of(p.id().base())).get(p.id().base()))));
     }
 }

@@ -65,8 +65,11 @@ public final class PaperRoutes implements RouteGroup {
         }
     }
 
-    private Paper load(ArxivId id) {
-        return papers.find(id.base()).orElseThrow(() -> HttpError.notFound("No paper arXiv:" + id.base() + " in this catalog."));
+    /** The paper, or 404; a hidden one only for admins. */
+    private Paper load(Context ctx, ArxivId id) {
+        Paper p = papers.find(id.base()).orElseThrow(() -> HttpError.notFound("No paper arXiv:" + id.base() + " in this catalog."));
+        if (community.hiddenFrom(ctx, p.id().base())) throw HttpError.notFound(PaperRepository.HIDDEN_NOTICE);
+        return p;
     }
 
     private void page(Context ctx, String text) {
@@ -77,8 +80,7 @@ public final class PaperRoutes implements RouteGroup {
             return;
         }
         ArxivId id = Params.arxivId(text);
-        Paper p = load(id);
-        if (community.hiddenFrom(ctx, p.id().base())) throw HttpError.notFound(PaperRepository.HIDDEN_NOTICE);
+        Paper p = load(ctx, id);
         String absolute = settings.baseUrl() + Urls.paper(p.id().base());
         String description = Text.oneLine(p.abstractText());
         if (description.length() > 300) description = description.substring(0, 297) + "…";
@@ -94,7 +96,7 @@ public final class PaperRoutes implements RouteGroup {
     }
 
     private void bibtex(Context ctx, String text) {
-        Paper p = load(Params.arxivId(text));
+        Paper p = load(ctx, Params.arxivId(text));
         ctx.contentType("application/x-bibtex; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"" + p.id().base().replace('/', '_') + ".bib\"")
                 .result(Bibtex.of(p));

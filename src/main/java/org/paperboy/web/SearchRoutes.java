@@ -91,7 +91,7 @@ public final class SearchRoutes implements RouteGroup {
             throw new HttpError(400, e.getMessage());
         }
         if (parsed.arxivId().isPresent()) {
-            ctx.json(json.dailyList(papers.find(parsed.arxivId().get().base()).map(List::of).orElse(List.of())));
+            ctx.json(json.dailyList(papers.findShown(parsed.arxivId().get().base()).map(List::of).orElse(List.of())));
             return;
         }
         try {
@@ -103,9 +103,9 @@ public final class SearchRoutes implements RouteGroup {
     }
 
     private void similar(Context ctx) {
-        ArxivId id = ArxivId.parse(ctx.pathParam("id")).orElseThrow(() -> new HttpError(400, "not an arXiv id: " + ctx.pathParam("id")));
+        ArxivId id = Params.arxivId(ctx.pathParam("id"));
         int limit = intParam(ctx, "limit", 10, 1, 50);
-        if (papers.find(id.base()).isEmpty()) throw new HttpError(404, "no paper " + id.base());
+        if (papers.findShown(id.base()).isEmpty()) throw new HttpError(404, "no paper " + id.base());
         var hits = search.search().similar(id.base(), limit);
         ctx.json(json.dailyList(withPapers(hits).stream().map(SearchPage.Result::paper).toList()));
     }

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.App;
 import org.paperboy.config.Settings;
+import org.paperboy.community.ModerationEntry;
+import org.paperboy.community.ModerationRepository;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.CodeLink;
@@ -182,6 +184,17 @@ class SearchRoutesTest {
         String similar = html.substring(section);
         assertTrue(similar.contains("href=\"/papers/2602.00005\""), "the other language-model paper is listed");
         assertFalse(similar.contains("href=\"/papers/2602.00001\""), "not the paper itself");
+    }
+
+    @Test
+    void aHiddenPaperIsNotServedByIdBibtexOrSimilar() throws Exception {
+        app.papers().upsert(List.of(paper("2602.00007", 1, "Spam about language models", "Buy language models now.", "cs.CL")), DAY, (a, b) -> b);
+        new ModerationRepository(app.db(), app.papers()).setPaperHidden("2602.00007", true,
+                new ModerationEntry(0, 0, "shell", "hide", "paper", "2602.00007", "spam"));
+        assertEquals(List.of(), ids(get("/api/papers/search?q=2602.00007")));
+        assertEquals(404, get("/papers/2602.00007.bib").statusCode());
+        assertEquals(404, get("/api/papers/2602.00007/similar").statusCode());
+        assertEquals(404, get("/api/papers/2602.00007").statusCode());
     }
 
     @Test
