@@ -34,13 +34,10 @@ public final class LinkTokens {
 
     private static byte[] loadOrCreateKey(Database db) {
         ClasspathSqlLocator sql = ClasspathSqlLocator.create();
-        byte[] fresh = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(fresh);
-        // Two nodes starting at once both insert; the first wins and both read the winner.
-        String stored = db.jdbi().inTransaction(h -> {
-            h.createUpdate(sql.locate(LinkTokens.class, "insert_key")).bind("name", KEY_NAME)
-                    .bind("secret", HexFormat.of().formatHex(fresh)).execute();
-            return h.createQuery(sql.locate(LinkTokens.class, "find_key")).bind("name", KEY_NAME).mapTo(String.class).one();
+        String stored = db.valueOnce(sql.locate(LinkTokens.class, "find_key"), sql.locate(LinkTokens.class, "insert_key"), KEY_NAME, () -> {
+            byte[] fresh = new byte[KEY_BYTES];
+            new SecureRandom().nextBytes(fresh);
+            return HexFormat.of().formatHex(fresh);
         });
         return HexFormat.of().parseHex(stored);
     }

@@ -116,15 +116,26 @@ public final class Database implements AutoCloseable {
                 .findFirst().orElse("validation failed").replaceAll("[.:]$", "");
     }
 
-    /**
-     * Gives a new database its identity. Read first, because a write would wait for a busy writer
-     * (a backup taken while serve writes); on a conflict another node named it first, and that stands.
-     */
     private void nameCatalogOnce() {
-        jdbi.useHandle(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM catalog_identity").mapTo(Integer.class).one() > 0) return;
-            h.execute("INSERT INTO catalog_identity (name, id) VALUES ('catalog', ?) ON CONFLICT (name) DO NOTHING",
-                    java.util.UUID.randomUUID().toString());
+        valueOnce("SELECT id FROM catalog_identity WHERE name = :name",
+                "INSERT INTO catalog_identity (name, id) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING",
+                "catalog", () -> java.util.UUID.randomUUID().toString());
+    }
+
+    /**
+     * A value written once and from then on only read (the catalog's identity, signing keys). It is
+     * read first, because even an insert that does nothing takes SQLite's write lock and would wait
+     * behind a busy writer (a CLI command beside serve); on a conflict another process wrote it
+     * first, and its value stands.
+     *
+     * @param select a query with a {@code :name} parameter; {@code insert} also takes {@code :value}
+     */
+    public String valueOnce(String select, String insert, String name, java.util.function.Supplier<String> fresh) {
+        return jdbi.withHandle(h -> {
+            var stored = h.createQuery(select).bind("name", name).mapTo(String.class).findOne();
+            if (stored.isPresent()) return stored.get();
+            h.createUpdate(insert).bind("name", name).bind("value", fresh.get()).execute();
+            return h.createQuery(select).bind("name", name).mapTo(String.class).one();
         });
     }
 
@@ -164,10 +175,6 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
-    }
-
-    public Dialect dialect() {
-        return dialect;
     }
 
     @Override

@@ -21,6 +21,19 @@ class NotifyStoreTest {
     @TempDir
     Path tmp;
 
+    @org.junit.jupiter.api.Test
+    void theSigningKeyIsReadWithoutWaitingForABusyWriter() {
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp); var writer = db.jdbi().open()) {
+            String token = new LinkTokens(db).token(LinkTokens.Purpose.MANAGE, 7);
+            writer.begin(); // serve in the middle of a write
+            writer.execute("INSERT INTO counters (name, value) VALUES ('busy', 0)");
+            long t0 = System.nanoTime();
+            assertEquals(token, new LinkTokens(db).token(LinkTokens.Purpose.MANAGE, 7), "the same key, read back");
+            assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "no wait for the writer's lock");
+            writer.rollback();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("org.paperboy.store.TestDatabases#kinds")
     void repeatedSubscribeQueuesOneConfirmationPerWindow(TestDatabases.Kind kind) {

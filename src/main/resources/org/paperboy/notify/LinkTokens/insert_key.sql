@@ -1,1 +1,1 @@
-INSERT INTO notify_keys (name, secret) VALUES (:name, :secret) ON CONFLICT (name) DO NOTHING
+INSERT INTO notify_keys (name, secret) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING
