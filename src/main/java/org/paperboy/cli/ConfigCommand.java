@@ -1,5 +1,6 @@
 package org.paperboy.cli;
 
+import java.util.Map;
 import org.paperboy.config.Setting;
 import org.paperboy.config.Settings;
 import picocli.CommandLine.Command;
@@ -28,6 +29,12 @@ final class ConfigCommand implements Runnable {
             }
             return;
         }
-        System.out.println(SettingsOptions.load(spec));
+        Map<String, String> flags = SettingsOptions.flags(spec);
+        Settings.load(flags, System.getenv()); // a bad value stops here, naming the setting
+        Map<String, String> values = Settings.resolve(flags, System.getenv());
+        for (Setting s : Settings.ALL) {
+            String v = values.get(s.name());
+            System.out.printf("%-24s %-30s %s%n", s.flag(), s.envVar(), v.isEmpty() ? "(empty)" : s.secret() ? "***" : v);
+        }
     }
 }

@@ -30,11 +30,16 @@ final class SettingsOptions {
 
     /** The settings from this command's flags, then the environment, then defaults. */
     static Settings load(CommandSpec spec) {
+        return Settings.load(flags(spec), System.getenv());
+    }
+
+    /** The settings given as flags to this command, by name. */
+    static Map<String, String> flags(CommandSpec spec) {
         Map<String, String> flags = new HashMap<>();
         for (Setting s : Settings.ALL) {
             OptionSpec o = spec.findOption(s.flag());
             if (o != null && o.getValue() != null) flags.put(s.name(), o.getValue());
         }
-        return Settings.load(flags, System.getenv());
+        return flags;
     }
 }

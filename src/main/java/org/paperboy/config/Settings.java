@@ -121,12 +121,17 @@ public record Settings(
      * @param env   the process environment
      */
     public static Settings load(Map<String, String> flags, Map<String, String> env) {
+        return fromValues(resolve(flags, env));
+    }
+
+    /** Each setting's text, by name, in {@link #ALL}'s order: a flag wins over the environment, which wins over the default. */
+    public static Map<String, String> resolve(Map<String, String> flags, Map<String, String> env) {
         Map<String, String> v = new LinkedHashMap<>();
         for (Setting s : ALL) {
             String value = flags.containsKey(s.name()) ? flags.get(s.name()) : env.getOrDefault(s.envVar(), s.defaultValue());
             v.put(s.name(), value == null ? "" : value.strip());
         }
-        return fromValues(v);
+        return v;
     }
 
     private static Settings fromValues(Map<String, String> v) {
@@ -240,34 +245,9 @@ public record Settings(
                 harvestDelay, timeZone, mail, embeddingModel, community, digest);
     }
 
-    public Settings withDb(String url, String user, String password) {
-        return new Settings(dataDir, url, user, password, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest);
-    }
-
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
                 harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest);
-    }
-
-    public Settings withDigest(Digest n) {
-        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, n);
-    }
-
-    public Settings withMail(Mail m) {
-        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, m, embeddingModel, community, digest);
-    }
-
-    public Settings withEndpoints(URI oai, URI api, Duration delay) {
-        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oai, api, delay, timeZone, mail, embeddingModel, community, digest);
-    }
-
-    public Settings withCommunity(Community c) {
-        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, c, digest);
     }
 
     /** The secret is masked so that the record can be logged safely. */
@@ -286,11 +266,6 @@ public record Settings(
         if (s.isEmpty() || s.equalsIgnoreCase("off")) return "";
         if (!EMBEDDING_MODELS.contains(s)) throw new ConfigException("--embedding-model: unknown model '" + s + "'; known: " + String.join(", ", EMBEDDING_MODELS) + ", off");
         return s;
-    }
-
-    public Settings withEmbeddingModel(String model) {
-        return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval,
-                oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, model, community, digest);
     }
 
     private static int parsePort(String name, String s) {
