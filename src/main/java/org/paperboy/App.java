@@ -224,11 +224,6 @@ public final class App implements AutoCloseable {
         return community;
     }
 
-    /** Cached listings; call {@code listings().invalidate()} after a vote or comment changes one. */
-    public ListingService listings() {
-        return listings;
-    }
-
     /** The search index, embedder and their background jobs, built on first use (most commands need none). */
     public synchronized SearchServices search() {
         if (search == null) search = new SearchServices(settings.dataDir(), settings.embeddingModel(), db, papers, 2);

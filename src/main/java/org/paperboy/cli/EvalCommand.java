@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,13 +77,12 @@ final class EvalCommand implements Runnable {
             var queries = eval.queries();
             var qrels = eval.qrels();
             System.out.printf("%-22s %-9s %8s %10s %8s %8s%n", "model", "mode", "nDCG@10", "recall@100", "MRR@10", "ms/query");
-            List<Integer> runsWritten = new ArrayList<>();
-            for (String m : models) evaluateModel(eval, m, modes, queries, qrels, work, runsWritten);
+            for (String m : models) evaluateModel(eval, m, modes, queries, qrels, work);
         }
     }
 
     private void evaluateModel(BeirEval eval, String modelId, List<PaperSearch.Mode> modes, List<BeirEval.Query> queries,
-                               Map<String, Map<String, Integer>> qrels, Path work, List<Integer> runsWritten) {
+                               Map<String, Map<String, Integer>> qrels, Path work) {
         OnnxEmbedder embedder = modelId.isEmpty() ? null : new OnnxEmbedder(EmbeddingModel.byId(modelId).orElseThrow(), work.resolve("native"), 1);
         try {
             if (embedder != null) {
@@ -107,7 +105,7 @@ final class EvalCommand implements Runnable {
                     BeirEval.Metrics metrics = BeirEval.score(runs, qrels);
                     System.out.printf(Locale.ROOT, "%-22s %-9s %8.4f %10.4f %8.4f %8.2f%n", modelId.isEmpty() ? "-" : modelId,
                             mode.name().toLowerCase(Locale.ROOT), metrics.ndcg10(), metrics.recall100(), metrics.mrr10(), ms);
-                    writeRun(runs, (modelId.isEmpty() ? "bm25" : modelId) + "-" + mode.name().toLowerCase(Locale.ROOT), runsWritten);
+                    writeRun(runs, (modelId.isEmpty() ? "bm25" : modelId) + "-" + mode.name().toLowerCase(Locale.ROOT));
                 }
             }
         } finally {
@@ -115,7 +113,7 @@ final class EvalCommand implements Runnable {
         }
     }
 
-    private void writeRun(Map<String, List<Fusion.Scored<String>>> runs, String tag, List<Integer> written) {
+    private void writeRun(Map<String, List<Fusion.Scored<String>>> runs, String tag) {
         if (runFile == null) return;
         boolean several = modes().size() > 1 || "all".equalsIgnoreCase(model);
         Path file = several ? runFile.resolveSibling(runFile.getFileName() + "." + tag) : runFile;
@@ -124,7 +122,6 @@ final class EvalCommand implements Runnable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        written.add(1);
         System.err.println("run written to " + file);
     }
 

@@ -360,10 +360,6 @@ public final class Accounts {
         return users.byId(u.id()).orElseThrow();
     }
 
-    public void setAdmin(User u, boolean admin) {
-        users.setAdmin(u.id(), admin);
-    }
-
     private String newEmailToken(User u, String purpose, Duration lifetime) {
         String token = secrets.newSecret("");
         long now = clock.millis();

@@ -40,7 +40,4 @@ public final class ApiTokenRepository {
         return jdbi.withHandle(h -> h.createUpdate(sql("delete")).bind("id", id).bind("userId", userId).execute()) == 1;
     }
 
-    public int revokeAllOf(long userId) {
-        return jdbi.withHandle(h -> h.createUpdate(sql("delete_user")).bind("userId", userId).execute());
-    }
 }

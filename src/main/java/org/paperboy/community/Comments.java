@@ -73,10 +73,6 @@ public final class Comments {
         return clock.millis() - c.createdAt() <= editWindow.toMillis();
     }
 
-    public String render(String body) {
-        return markdown.toHtml(body);
-    }
-
     public List<Comment> byUser(User user, int limit) {
         return comments.byUser(user.id(), limit);
     }

@@ -53,10 +53,6 @@ public final class SubmissionRepository {
                 .map((rs, ctx) -> map(rs)).list());
     }
 
-    public List<Submission> forDay(LocalDate day) {
-        return jdbi.withHandle(h -> h.createQuery(sql("for_day")).bind("day", day.toString()).map((rs, ctx) -> map(rs)).list());
-    }
-
     private static Submission map(ResultSet rs) throws SQLException {
         return new Submission(rs.getString("arxiv_id"), rs.getLong("user_id"), rs.getString("username"),
                 LocalDate.parse(rs.getString("featured_date")), rs.getLong("created_at"));

@@ -85,10 +85,6 @@ public final class PaperSearch {
         this.embedder = embedder;
     }
 
-    public boolean semanticAvailable() {
-        return embedder != null;
-    }
-
     public Results search(Request r) {
         int depth = Math.min(MAX_RESULTS, r.offset() + r.limit());
         if (r.offset() >= MAX_RESULTS) return new Results(List.of(), 0, Map.of(), r.mode());

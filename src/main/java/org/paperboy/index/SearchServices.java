@@ -67,11 +67,6 @@ public final class SearchServices implements AutoCloseable {
         return follower;
     }
 
-    /** Null when no embedding model is configured. */
-    public EmbeddingBackfill backfill() {
-        return backfill;
-    }
-
     public Embedder embedder() {
         return embedder;
     }

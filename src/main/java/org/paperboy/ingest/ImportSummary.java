@@ -78,10 +78,6 @@ public final class ImportSummary {
         return written.total();
     }
 
-    public synchronized Duration elapsed() {
-        return elapsed;
-    }
-
     /** Papers read and written per second of the import. */
     public synchronized double rate() {
         double s = Math.max(elapsed.toNanos() / 1e9, 1e-9);

@@ -9,8 +9,7 @@ import org.paperboy.store.PaperRepository;
 
 /**
  * Listings for pages, the API and feeds, with a short-lived cache in front of the database (see
- * {@link StampedCache}). Call {@link #invalidate()} after anything that changes a listing without
- * writing a paper, such as a vote or a comment.
+ * {@link StampedCache}); votes and comments move a paper's change sequence, so they show at once.
  */
 public final class ListingService {
 
@@ -21,21 +20,15 @@ public final class ListingService {
 
     private final PaperRepository papers;
     private final PaperJson json = new PaperJson();
-    private final StampedCache<ListingQuery, ListingResult> results;
     private final StampedCache<ListingQuery, CachedBody> apiBodies;
     private final StampedCache<String, Optional<LocalDate>> latest;
     private final StampedCache<ListingQuery, Object> pages;
 
     public ListingService(PaperRepository papers) {
         this.papers = papers;
-        this.results = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
         this.apiBodies = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
         this.latest = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, 1);
         this.pages = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
-    }
-
-    public ListingResult result(ListingQuery q) {
-        return results.get(q, () -> load(q));
     }
 
     private ListingResult load(ListingQuery q) {
@@ -64,19 +57,7 @@ public final class ListingService {
         });
     }
 
-    /** Papers of a listing without the page furniture, e.g. for feeds. */
-    public List<Paper> papers(ListingQuery q) {
-        return result(q).papers();
-    }
-
     public Optional<LocalDate> latestDay() {
         return latest.get("latest", papers::latestDay);
-    }
-
-    public void invalidate() {
-        results.invalidate();
-        apiBodies.invalidate();
-        latest.invalidate();
-        pages.invalidate();
     }
 }

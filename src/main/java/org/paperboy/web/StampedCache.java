@@ -5,16 +5,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * A small cache of listing results, keyed by the query and stamped with the catalog's change
- * sequence and this cache's generation:
+ * sequence, which every paper write, vote and comment moves:
  * <ul>
- * <li>an entry whose stamp no longer matches (a paper was written, or {@link #invalidate()} ran
- *     after a vote) is never served again;</li>
+ * <li>an entry whose stamp no longer matches is never served again;</li>
  * <li>an entry older than {@code ttlMillis} with a matching stamp is refreshed by one caller while
  *     the others keep serving it, so expiry never makes a burst of requests wait. The TTL bounds
  *     how long votes recorded by another node sharing the database take to show here;</li>
@@ -25,19 +23,13 @@ public final class StampedCache<K, V> {
 
     private static final class Entry<V> {
         final long seq;
-        final long generation;
         final long madeAt;
         final CompletableFuture<V> value = new CompletableFuture<>();
         final AtomicBoolean refreshing = new AtomicBoolean();
 
-        Entry(long seq, long generation, long madeAt) {
+        Entry(long seq, long madeAt) {
             this.seq = seq;
-            this.generation = generation;
             this.madeAt = madeAt;
-        }
-
-        boolean stamped(long s, long g) {
-            return seq == s && generation == g;
         }
     }
 
@@ -46,7 +38,6 @@ public final class StampedCache<K, V> {
     private final LongSupplier clockMillis;
     private final long ttlMillis;
     private final int maxEntries;
-    private final AtomicLong generation = new AtomicLong();
 
     public StampedCache(LongSupplier changeSeq, LongSupplier clockMillis, long ttlMillis, int maxEntries) {
         this.changeSeq = changeSeq;
@@ -56,20 +47,19 @@ public final class StampedCache<K, V> {
     }
 
     public V get(K key, Supplier<V> compute) {
-        long gen = generation.get();
         long seq = changeSeq.getAsLong();
         long now = clockMillis.getAsLong();
         Entry<V> old = entries.get(key);
-        if (old != null && old.stamped(seq, gen)) {
+        if (old != null && old.seq == seq) {
             boolean fresh = now - old.madeAt < ttlMillis;
             if (fresh || !old.value.isDone() || !old.refreshing.compareAndSet(false, true)) return join(old);
             return refresh(key, old, compute);
         }
-        Entry<V> mine = new Entry<>(seq, gen, now);
+        Entry<V> mine = new Entry<>(seq, now);
         boolean installed = old == null ? entries.putIfAbsent(key, mine) == null : entries.replace(key, old, mine);
         if (!installed) {
             Entry<V> current = entries.get(key);
-            if (current != null && current.stamped(seq, gen)) return join(current);
+            if (current != null && current.seq == seq) return join(current);
             return compute.get();
         }
         if (entries.size() > maxEntries) trim(key);
@@ -93,7 +83,7 @@ public final class StampedCache<K, V> {
             old.refreshing.set(false);
             throw e;
         }
-        Entry<V> mine = new Entry<>(old.seq, old.generation, clockMillis.getAsLong());
+        Entry<V> mine = new Entry<>(old.seq, clockMillis.getAsLong());
         mine.value.complete(v);
         entries.replace(key, old, mine);
         return v;
@@ -112,11 +102,6 @@ public final class StampedCache<K, V> {
             if (ex.getCause() instanceof Error err) throw err;
             throw ex;
         }
-    }
-
-    /** Forgets every entry, e.g. after a vote or a comment changed what a listing shows. */
-    public void invalidate() {
-        generation.incrementAndGet();
     }
 
     int size() {

@@ -18,10 +18,6 @@ public final class Urls {
         return "/papers/" + baseId;
     }
 
-    public static String bibtex(String baseId) {
-        return "/papers/" + baseId + ".bib";
-    }
-
     public static String listing(ListingQuery q) {
         return listing(q.period(), q.categories(), q.paging(), q.sort());
     }

@@ -131,10 +131,6 @@ final class TestServer implements AutoCloseable {
         return m;
     }
 
-    static List<String> lines(String s) {
-        return s.lines().toList();
-    }
-
     @Override
     public void close() {
         app.close();

@@ -30,9 +30,11 @@ final class Fixture {
         vote(site, "2611.00001", 5);
     }
 
+    /** Sets a paper's upvotes the way a vote does: in the transaction that moves its change sequence. */
     static void vote(TestSite site, String id, int upvotes) {
-        site.db.jdbi().useHandle(h -> h.createUpdate("UPDATE papers SET upvotes = :n WHERE arxiv_id = :id")
-                .bind("n", upvotes).bind("id", id).execute());
-        site.listings.invalidate();
+        site.db.jdbi().useTransaction(h -> {
+            site.papers.touch(h, id);
+            h.createUpdate("UPDATE papers SET upvotes = :n WHERE arxiv_id = :id").bind("n", upvotes).bind("id", id).execute();
+        });
     }
 }
