@@ -170,6 +170,9 @@ class CommunityHttpTest {
     void aBannedUsersSessionAndTokensStopAtOnce() throws Exception {
         var admin = server.client().signUpVerified("ada");
         var bob = server.client().signUpVerified("bob");
+        var t = java.util.regex.Pattern.compile("id=\"new-token\">(pb_[A-Za-z0-9_-]+)<").matcher(bob.post("/account/tokens", Map.of("name", "script")).body());
+        assertTrue(t.find());
+        String bobsToken = t.group(1);
         bob.post("/papers/2611.00002/upvote", Map.of("vote", "up"));
         bob.post("/papers/2611.00002/comments", Map.of("body", "spam spam"));
         assertEquals(1, server.app.papers().find("2611.00002").orElseThrow().upvotes());
@@ -177,6 +180,8 @@ class CommunityHttpTest {
         var r = admin.post("/moderation/users", Map.of("username", "bob", "action", "ban", "reason", "spam"));
         assertEquals(303, r.statusCode());
         assertEquals(303, bob.get("/account").statusCode(), "the session no longer logs bob in");
+        assertEquals(401, server.client().postRaw("/api/papers/2611.00001/upvote", Map.of(), "Authorization", "Bearer " + bobsToken).statusCode(),
+                "nor does his API token");
         assertEquals(303, bob.post("/papers/2611.00001/upvote", Map.of("vote", "up")).statusCode(), "sent to log-in, no vote");
         assertEquals(0, server.app.papers().find("2611.00001").orElseThrow().upvotes());
         assertEquals(0, server.app.papers().find("2611.00002").orElseThrow().upvotes(), "a banned user's vote stops counting");
@@ -255,6 +260,18 @@ class CommunityHttpTest {
 
     private String email(String username) {
         return server.app.community().accounts().byUsername(username).orElseThrow().email();
+    }
+
+    @Test
+    void changingThePasswordEndsEveryOtherSession() throws Exception {
+        var laptop = server.client().signUpVerified("ada");
+        var phone = server.client().logIn("ada");
+        assertEquals(200, phone.get("/account").statusCode());
+        var r = laptop.post("/account/password", Map.of("current", "correct horse ada", "next", "a brand new password"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(200, laptop.get("/account").statusCode(), "the session that changed it goes on");
+        assertEquals(303, phone.get("/account").statusCode(), "every other session ended");
+        assertEquals(303, server.client().post("/login", Map.of("username", "ada", "password", "a brand new password")).statusCode());
     }
 
     @Test
