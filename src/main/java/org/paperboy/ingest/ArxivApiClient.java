@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.PaperMerger;
@@ -75,19 +75,20 @@ public final class ArxivApiClient {
         if (page.truncation() != null) {
             throw new HarvestException(HarvestException.Kind.PROTOCOL, "the arXiv API answer was cut off: " + page.truncation(), null);
         }
-        Set<String> known = papers.findMany(byBase.keySet()).keySet();
         List<Fetched> out = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
+        Map<String, Outcome> written = new HashMap<>(); // two ids of one paper (2401.00001, 2401.00001v2) write it once
         for (ArxivId id : ids) {
             Paper p = byBase.get(id.base());
             if (p == null) {
                 out.add(new Fetched(id.toString(), Outcome.UNKNOWN, null));
                 continue;
             }
-            UpsertResult u = papers.upsert(List.of(p), today, merger);
-            summary.add(u);
-            Outcome o = u.inserted() > 0 ? Outcome.ADDED : u.updated() > 0 ? Outcome.UPDATED : Outcome.UNCHANGED;
-            if (o == Outcome.ADDED && known.contains(id.base())) o = Outcome.UPDATED;
+            Outcome o = written.computeIfAbsent(id.base(), b -> {
+                UpsertResult u = papers.upsert(List.of(p), today, merger);
+                summary.add(u);
+                return u.inserted() > 0 ? Outcome.ADDED : u.updated() > 0 ? Outcome.UPDATED : Outcome.UNCHANGED;
+            });
             out.add(new Fetched(id.toString(), o, p.title()));
         }
         return out;

@@ -15,7 +15,7 @@ final class AuthorList {
     static List<Named> split(String text) {
         List<Named> out = new ArrayList<>();
         if (text == null) return out;
-        String s = text.replaceAll("\\s+", " ").strip();
+        String s = Text.collapse(text);
         StringBuilder part = new StringBuilder();
         int depth = 0;
         for (int i = 0; i < s.length(); i++) {

@@ -28,9 +28,9 @@ final class KaggleSnapshotReader extends JsonLinesReader {
         }
         // update_date is when arXiv last touched the metadata, not a version date: checked, not stored
         PaperDraft.date("update_date", text(n, "update_date"));
-        Paper p = d.build();
-        if (p.versions().isEmpty()) return p;
-        return ListingDates.with(p, p.versions().get(0).submitted());
+        // listed on the day of its first version
+        d.versions.stream().min(java.util.Comparator.comparingInt(PaperVersion::version)).ifPresent(v -> d.listingDate = v.submitted());
+        return d.build();
     }
 
     private static void readAuthors(JsonNode n, PaperDraft d) {

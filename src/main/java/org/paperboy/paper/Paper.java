@@ -53,4 +53,10 @@ public record Paper(
     public String pdfUrl() {
         return "https://arxiv.org/pdf/" + id;
     }
+
+    /** This paper listed on another day (records are immutable). */
+    public Paper withListingDate(LocalDate day) {
+        return new Paper(id, title, authors, abstractText, primaryCategory, categories, comments, journalRef, doi, license,
+                submitted, updated, versions, day, codeLinks, upvotes, numComments);
+    }
 }

@@ -100,7 +100,7 @@ public final class PaperRepository {
                 String hash = hash(p);
                 newHashes.put(p.id().base(), hash);
                 String old = stored.get(p.id().base());
-                if (old == null) inserts.add(p.listingDate() == null ? withListingDate(p, defaultListingDate) : p);
+                if (old == null) inserts.add(p.listingDate() == null ? p.withListingDate(defaultListingDate) : p);
                 else if (!old.equals(hash)) changed.add(p);
             }
             return changed;
@@ -460,11 +460,6 @@ public final class PaperRepository {
         s.append(ITEM);
     }
 
-    private static Paper withListingDate(Paper p, LocalDate day) {
-        return new Paper(p.id(), p.title(), p.authors(), p.abstractText(), p.primaryCategory(), p.categories(),
-                p.comments(), p.journalRef(), p.doi(), p.license(), p.submitted(), p.updated(), p.versions(), day,
-                p.codeLinks(), p.upvotes(), p.numComments());
-    }
 
     private static String text(LocalDate d) {
         return d == null ? null : d.toString();

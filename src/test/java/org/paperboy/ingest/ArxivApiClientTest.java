@@ -63,6 +63,11 @@ class ArxivApiClientTest {
             assertEquals(3, after.id().version());
             assertEquals(java.time.LocalDate.of(2026, 11, 19), after.listingDate());
             assertEquals(List.of(1, 2, 3), after.versions().stream().map(org.paperboy.paper.PaperVersion::version).toList());
+
+            ImportSummary twoIdsOnePaper = new ImportSummary();
+            List<ArxivApiClient.Fetched> both = api.fetch(List.of(ArxivId.of("2611.30002"), ArxivId.of("2611.30002v1")), twoIdsOnePaper);
+            assertEquals(List.of(ArxivApiClient.Outcome.UNCHANGED, ArxivApiClient.Outcome.UNCHANGED), both.stream().map(ArxivApiClient.Fetched::outcome).toList());
+            assertEquals(1, twoIdsOnePaper.unchanged(), "two ids of one paper write it once");
         }
     }
 
