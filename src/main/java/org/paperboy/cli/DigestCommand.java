@@ -7,7 +7,6 @@ import org.paperboy.App;
 import org.paperboy.notify.DigestComposer;
 import org.paperboy.notify.DigestOverview;
 import org.paperboy.notify.DigestPeriod;
-import org.paperboy.notify.InvalidInput;
 import org.paperboy.notify.OutboxSender;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,8 +140,6 @@ final class DigestCommand implements Runnable {
                 var s = app.subscriptions().unsubscribeAddress(email);
                 System.out.println(s.isPresent() ? email + " is unsubscribed." : email + " is not subscribed.");
                 return 0;
-            } catch (InvalidInput e) {
-                throw new UserError(e.getMessage());
             }
         }
     }

@@ -25,8 +25,10 @@ public final class PaperboyCommand implements Runnable {
         CommandLine cmd = new CommandLine(new PaperboyCommand());
         SettingsOptions.addTo(cmd);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> {
+            // what a person typed or asked for is wrong: one line, no stack trace
             if (e instanceof ConfigException || e instanceof StoreException || e instanceof UserError
-                    || e instanceof org.paperboy.community.CommunityException) {
+                    || e instanceof org.paperboy.community.CommunityException || e instanceof org.paperboy.index.QueryException
+                    || e instanceof org.paperboy.notify.InvalidInput) {
                 line.getErr().println("paperboy: " + e.getMessage());
                 return 2;
             }

@@ -3,13 +3,13 @@ package org.paperboy.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.paperboy.App;
 import org.paperboy.index.ParsedQuery;
 import org.paperboy.index.PaperSearch;
-import org.paperboy.index.QueryException;
 import org.paperboy.index.QueryParser;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.Paper;
@@ -46,30 +46,22 @@ final class SearchCommand implements Runnable {
         if (limit < 1 || limit > 100) throw new UserError("--limit: expected 1 to 100, got " + limit);
         PaperSearch.Mode m = parse(PaperSearch.Mode.class, "--mode", mode);
         PaperSearch.Order order = parse(PaperSearch.Order.class, "--sort", sort);
-        ParsedQuery parsed;
-        try {
-            parsed = QueryParser.parse(query);
-        } catch (QueryException e) {
-            throw new UserError(e.getMessage());
-        }
+        ParsedQuery parsed = QueryParser.parse(query);
         try (App app = new App(SettingsOptions.load(spec))) {
             app.search().follower().catchUp(n -> {});
             List<Paper> papers;
-            List<PaperSearch.Hit> hits = List.of();
+            Map<String, PaperSearch.Hit> hitOf = new HashMap<>();
             if (parsed.arxivId().isPresent()) {
                 papers = app.papers().findShown(parsed.arxivId().get().base()).map(List::of).orElse(List.of());
             } else {
-                try {
-                    hits = app.search().search().search(new PaperSearch.Request(parsed, m, order, 0, limit, true)).hits();
-                } catch (QueryException e) {
-                    throw new UserError(e.getMessage());
-                }
-                Map<String, Paper> found = app.papers().findMany(hits.stream().map(PaperSearch.Hit::id).toList());
+                List<PaperSearch.Hit> hits = app.search().search().search(new PaperSearch.Request(parsed, m, order, 0, limit, true)).hits();
+                hits.forEach(h -> hitOf.put(h.id(), h));
+                Map<String, Paper> found = app.papers().findMany(hitOf.keySet());
                 papers = new ArrayList<>();
                 for (PaperSearch.Hit h : hits) if (found.containsKey(h.id())) papers.add(found.get(h.id()));
             }
             if (json) printJson(papers);
-            else printText(papers, hits);
+            else printText(papers, hitOf);
         }
     }
 
@@ -90,7 +82,7 @@ final class SearchCommand implements Runnable {
         }
     }
 
-    private static void printText(List<Paper> papers, List<PaperSearch.Hit> hits) {
+    private static void printText(List<Paper> papers, Map<String, PaperSearch.Hit> hitOf) {
         if (papers.isEmpty()) {
             System.out.println("No papers found.");
             return;
@@ -98,10 +90,11 @@ final class SearchCommand implements Runnable {
         for (int i = 0; i < papers.size(); i++) {
             Paper p = papers.get(i);
             List<String> names = p.authors().stream().map(Author::name).limit(3).toList();
-            System.out.printf("%2d. %s  [%s]  %s%n    %s%s%n", i + 1, p.id(), String.join(" ", p.categories()), p.listingDate(),
-                    p.title().replaceAll("\\s+", " "), "");
+            System.out.printf("%2d. %s  [%s]  %s%n    %s%n", i + 1, p.id(), String.join(" ", p.categories()), p.listingDate(),
+                    p.title().replaceAll("\\s+", " "));
             System.out.printf("    %s%s%n", String.join(", ", names), p.authors().size() > 3 ? " et al." : "");
-            if (i < hits.size() && !hits.get(i).snippet().parts().isEmpty()) System.out.println("    " + hits.get(i).snippet().plainText());
+            PaperSearch.Hit hit = hitOf.get(p.id().base());
+            if (hit != null && !hit.snippet().parts().isEmpty()) System.out.println("    " + hit.snippet().plainText());
         }
     }
 }

@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.paperboy.App;
-import org.paperboy.community.CommunityException;
 import org.paperboy.community.Moderation;
 import org.paperboy.community.User;
 import picocli.CommandLine.Command;
@@ -29,12 +28,10 @@ final class UserCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** Runs {@code action} with a fresh App; community rule violations become one-line user errors. */
+    /** Runs {@code action} with a fresh App (a broken community rule is one line, see PaperboyCommand). */
     static void withApp(CommandSpec spec, java.util.function.Consumer<App> action) {
         try (App app = new App(SettingsOptions.load(spec))) {
             action.accept(app);
-        } catch (CommunityException e) {
-            throw new UserError(e.getMessage());
         }
     }
 

@@ -7,12 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the real command line in-process with the given standard input, capturing what it prints. */
-final class Cli {
-    record Run(int code, String out, String err) {}
+public final class Cli {
+    public record Run(int code, String out, String err) {}
 
     private Cli() {}
 
-    static Run run(String stdin, String... args) {
+    public static Run run(String stdin, String... args) {
         InputStream in = System.in;
         PrintStream out = System.out;
         PrintStream err = System.err;

@@ -3,8 +3,6 @@ package org.paperboy.notify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.App;
-import org.paperboy.cli.PaperboyCommand;
+import org.paperboy.cli.Cli;
 import org.paperboy.config.Settings;
 
 /** `paperboy digest run` end to end through App, with no SMTP server: mail becomes .eml files. */
@@ -43,7 +41,9 @@ class DigestCliTest {
         assertTrue(read(files.get(0)).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
         String status = run("digest", "status", "--data", tmp.toString());
         assertTrue(status.contains("daily:2026-11-20") && status.contains("sent=2"), status);
-        assertTrue(run("digest", "run", "--date", "20-11-2026", "--data", tmp.toString()).contains("expected YYYY-MM-DD"));
+        Cli.Run bad = Cli.run("", "digest", "run", "--date", "20-11-2026", "--data", tmp.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("expected YYYY-MM-DD"), bad.err());
     }
 
     private static String read(Path p) {
@@ -54,18 +54,10 @@ class DigestCliTest {
         }
     }
 
+    /** Standard output and error together; a run must succeed. */
     private static String run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            System.setErr(capture);
-            PaperboyCommand.run(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        Cli.Run r = Cli.run("", args);
+        assertEquals(0, r.code(), r.err());
+        return r.out() + r.err();
     }
 }
