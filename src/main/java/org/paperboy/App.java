@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.paperboy.community.Community;
+import org.paperboy.community.RateLimiter;
 import org.paperboy.community.PaperFetcher;
 import org.paperboy.community.PasswordHasher;
 import org.paperboy.config.Settings;
@@ -49,7 +50,6 @@ import org.paperboy.web.ListingRoutes;
 import org.paperboy.web.ListingService;
 import org.paperboy.web.PaperRoutes;
 import org.paperboy.web.SearchRoutes;
-import org.paperboy.web.SubscriptionRateLimiter;
 import org.paperboy.web.SubscriptionRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
@@ -141,7 +141,7 @@ public final class App implements AutoCloseable {
                 new CommunityRoutes(community, papers, csrf, templates, clock),
                 new CommentRoutes(community, papers, csrf, templates),
                 new ModerationRoutes(community, csrf, templates),
-                new SubscriptionRoutes(subscriptions, templates, csrf, new SubscriptionRateLimiter(clock)),
+                new SubscriptionRoutes(subscriptions, templates, csrf, new RateLimiter(() -> clock.millis() * 1_000_000L)),
                 new DigestAdminRoutes(digestPreview, new DigestOverview(subscriptionRepo, digestRuns, outbox, clock), templates, clock,
                         DigestAdminGate.administrator()),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.paperboy.community.RateLimiter;
 import org.paperboy.notify.InvalidInput;
 import org.paperboy.notify.Subscription;
 import org.paperboy.notify.Subscriptions;
@@ -28,10 +30,18 @@ public final class SubscriptionRoutes implements RouteGroup {
     private final Subscriptions subscriptions;
     private final Templates templates;
     private final Csrf csrf;
-    private final SubscriptionRateLimiter limiter;
+    private final RateLimiter limiter;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SubscriptionRoutes(Subscriptions subscriptions, Templates templates, Csrf csrf, SubscriptionRateLimiter limiter) {
+    /**
+     * Per client address: a burst of {@link #BURST}, one more per {@link #REFILL}; in memory, per node,
+     * enough to stop a script mailing confirmation requests to strangers.
+     */
+    public static final int BURST = 5;
+    public static final Duration REFILL = Duration.ofMinutes(1);
+
+    /** @param limiter shared token buckets (keys here are prefixed, so one limiter may serve several uses) */
+    public SubscriptionRoutes(Subscriptions subscriptions, Templates templates, Csrf csrf, RateLimiter limiter) {
         this.subscriptions = subscriptions;
         this.templates = templates;
         this.csrf = csrf;
@@ -55,7 +65,7 @@ public final class SubscriptionRoutes implements RouteGroup {
     }
 
     private void limit(Context ctx) {
-        long wait = limiter.acquire(ctx.ip());
+        long wait = limiter.acquire("subscribe:ip:" + ctx.ip(), BURST, REFILL.multipliedBy(BURST));
         if (wait == 0) return;
         ctx.header("Retry-After", String.valueOf(wait));
         throw new HttpError(429, "Too many subscription requests from your address; try again in " + wait + " seconds.");

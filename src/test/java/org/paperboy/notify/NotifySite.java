@@ -14,7 +14,7 @@ import org.paperboy.web.Csrf;
 import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
 import org.paperboy.web.RouteGroup;
-import org.paperboy.web.SubscriptionRateLimiter;
+import org.paperboy.community.RateLimiter;
 import org.paperboy.web.SubscriptionRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
@@ -55,7 +55,7 @@ final class NotifySite implements AutoCloseable {
             if (who != null) ctx.attribute(org.paperboy.web.community.AccountSessions.VIEWER, who.equals("admin") ? admin : reader);
         });
         web = new WebServer(Settings.defaults().withPort(port), db, templates, List.of(csrf, viewer,
-                new SubscriptionRoutes(f.subscriptions, templates, csrf, new SubscriptionRateLimiter(f.clock)),
+                new SubscriptionRoutes(f.subscriptions, templates, csrf, new RateLimiter(() -> f.clock.millis() * 1_000_000L)),
                 new DigestAdminRoutes(preview, new DigestOverview(f.subs, f.runs, f.outbox, f.clock), templates, f.clock, DigestAdminGate.administrator())));
         web.start();
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.store.Database;
-import org.paperboy.web.SubscriptionRateLimiter;
+import org.paperboy.web.SubscriptionRoutes;
 
 /**
  * The whole path over HTTP and real SMTP: subscribe → confirmation mail → confirm → digest →
@@ -240,13 +240,13 @@ class SubscriptionFlowTest {
 
     @Test
     void subscriptionsAreRateLimitedPerAddressWithRetryAfter() throws Exception {
-        for (int i = 0; i < SubscriptionRateLimiter.BURST; i++) {
+        for (int i = 0; i < SubscriptionRoutes.BURST; i++) {
             assertEquals(202, postJson("{\"email\":\"r" + i + "@example.org\"}").statusCode());
         }
         var limited = postJson("{\"email\":\"more@example.org\"}");
         assertEquals(429, limited.statusCode());
         long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
-        assertTrue(retryAfter > 0 && retryAfter <= SubscriptionRateLimiter.REFILL_MILLIS / 1000, "Retry-After " + retryAfter);
+        assertTrue(retryAfter > 0 && retryAfter <= SubscriptionRoutes.REFILL.toSeconds(), "Retry-After " + retryAfter);
         assertTrue(f.subs.findByEmail("more@example.org").isEmpty());
         f.clock.advance(Duration.ofSeconds(retryAfter));
         assertEquals(202, postJson("{\"email\":\"more@example.org\"}").statusCode());
