@@ -170,6 +170,33 @@ class DeliveryTest {
     }
 
     @Test
+    void aMailThatKeepsFailingTemporarilyIsGivenUpAfterMaxAttempts() {
+        f.confirmedSubscriber("slow@example.org", Frequency.DAILY, List.of());
+        MailTransport busy = new MailTransport() {
+            @Override
+            public void send(Mail mail) throws MailDeliveryException {
+                throw new MailDeliveryException(false, "451 4.3.0 try again later", null);
+            }
+
+            @Override
+            public String describe() {
+                return "busy";
+            }
+        };
+        try (OutboxSender sender = f.sender(busy, 3)) {
+            f.composer.compose(DigestPeriod.daily(DAY), false);
+            for (int attempt = 1; attempt < OutboxSender.MAX_ATTEMPTS; attempt++) {
+                assertEquals(new OutboxSender.Report(0, 1, 0, 0), sender.sendDue(), "attempt " + attempt + " is retried");
+                f.clock.advance(OutboxSender.backoff(attempt));
+            }
+            assertEquals(new OutboxSender.Report(0, 0, 1, 0), sender.sendDue(), "the last attempt gives up");
+            f.clock.advance(Duration.ofDays(2));
+            assertEquals(0, sender.sendDue().total());
+        }
+        assertEquals(1, f.count("SELECT COUNT(*) FROM outbox WHERE status = 'failed' AND attempts = " + OutboxSender.MAX_ATTEMPTS));
+    }
+
+    @Test
     void permanentFailuresAreNotRetriedAndDisableTheAddressAtTheLimit() {
         long id = f.confirmedSubscriber("nobody@example.org", Frequency.DAILY, List.of());
         MailTransport rejects = new MailTransport() {
