@@ -73,6 +73,12 @@ class SettingsTest {
     }
 
     @Test
+    void theEmbeddingModelsSettingsAcceptAreTheOnesTheIndexKnows() {
+        // config stays below index in the package order, so it keeps its own list; this keeps the two equal
+        assertEquals(java.util.Arrays.stream(org.paperboy.index.EmbeddingModel.values()).map(m -> m.id).toList(), Settings.EMBEDDING_MODELS);
+    }
+
+    @Test
     void everySettingHasAFlagAndAnEnvironmentVariable() {
         for (Setting s : Settings.ALL) {
             assertTrue(s.flag().startsWith("--") && s.envVar().startsWith("PAPERBOY_"), s.toString());
