@@ -7,8 +7,10 @@ import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.List;
 import java.util.Map;
+import org.paperboy.community.CommunityException;
 import org.paperboy.config.Settings;
 import org.paperboy.store.Database;
+import org.paperboy.web.community.CommunityWeb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,10 @@ public final class WebServer implements AutoCloseable {
 
     private void errors(RoutesConfig routes) {
         routes.exception(HttpError.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
+        routes.exception(CommunityException.class, (e, ctx) -> {
+            CommunityWeb.retryAfter(ctx, e);
+            respond(ctx, e.reason().status, e.getMessage());
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side; the error has been logged.");

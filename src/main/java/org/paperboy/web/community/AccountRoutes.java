@@ -1,7 +1,6 @@
 package org.paperboy.web.community;
 
 import static org.paperboy.web.community.CommunityWeb.form;
-import static org.paperboy.web.community.CommunityWeb.guarded;
 import static org.paperboy.web.community.CommunityWeb.ip;
 import static org.paperboy.web.community.CommunityWeb.viewer;
 
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.paperboy.community.Accounts;
 import org.paperboy.community.CommunityException;
-import org.paperboy.community.RateLimitedException;
 import org.paperboy.community.User;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.HttpError;
@@ -43,16 +41,16 @@ public final class AccountRoutes implements RouteGroup {
         routes.post("/logout", this::logOut);
         routes.get("/account", ctx -> account(ctx, null, null, null, 200));
         routes.post("/account/password", this::changePassword);
-        routes.post("/account/tokens", guarded(this::newToken));
-        routes.post("/account/privacy", guarded(this::privacy));
-        routes.post("/account/delete", guarded(this::deleteAccount));
-        routes.post("/account/email", guarded(this::requestEmailChange));
+        routes.post("/account/tokens", this::newToken);
+        routes.post("/account/privacy", this::privacy);
+        routes.post("/account/delete", this::deleteAccount);
+        routes.post("/account/email", this::requestEmailChange);
         routes.get("/account/email/confirm", ctx -> linkForm(ctx, "email_confirm", "Confirm your new e-mail address", accounts::emailChangeTokenValid));
         routes.post("/account/email/confirm", this::confirmEmailChange);
-        routes.post("/account/tokens/{tid}/revoke", guarded(this::revokeToken));
+        routes.post("/account/tokens/{tid}/revoke", this::revokeToken);
         routes.get("/account/verify", ctx -> linkForm(ctx, "verify", "Confirm your e-mail address", accounts::verifyTokenValid));
         routes.post("/account/verify", this::verify);
-        routes.post("/account/verify/resend", guarded(this::resend));
+        routes.post("/account/verify/resend", this::resend);
         routes.get("/account/reset", ctx -> showForm(ctx, "reset", "Reset your password", 200, null, null, Map.of()));
         routes.post("/account/reset", this::requestReset);
         routes.get("/account/reset/confirm", this::resetForm);
@@ -65,7 +63,7 @@ public final class AccountRoutes implements RouteGroup {
     }
 
     private void formError(Context ctx, String view, String title, CommunityException e, Map<String, String> values) {
-        if (e instanceof RateLimitedException r) ctx.header("Retry-After", String.valueOf(r.retryAfterSeconds()));
+        CommunityWeb.retryAfter(ctx, e);
         showForm(ctx, view, title, e.reason().status, e.getMessage(), null, values);
     }
 
@@ -120,7 +118,7 @@ public final class AccountRoutes implements RouteGroup {
     }
 
     private void accountError(Context ctx, CommunityException e) {
-        if (e instanceof RateLimitedException r) ctx.header("Retry-After", String.valueOf(r.retryAfterSeconds()));
+        CommunityWeb.retryAfter(ctx, e);
         account(ctx, e.getMessage(), null, null, e.reason().status);
     }
 

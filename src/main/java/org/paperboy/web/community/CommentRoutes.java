@@ -3,7 +3,6 @@ package org.paperboy.web.community;
 import static org.paperboy.web.community.CommunityRoutes.discussionUrl;
 import static org.paperboy.web.community.CommunityRoutes.paperId;
 import static org.paperboy.web.community.CommunityWeb.form;
-import static org.paperboy.web.community.CommunityWeb.guarded;
 import static org.paperboy.web.community.CommunityWeb.ip;
 import static org.paperboy.web.community.CommunityWeb.viewer;
 
@@ -43,14 +42,14 @@ public final class CommentRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.get("/discussion/<id>", guarded(ctx -> discussion(ctx, null, "", 200)));
-        routes.get("/api/papers/<id>/comments", guarded(this::commentsApi));
-        routes.post("/api/papers/<id>/comments", guarded(this::commentApi));
-        routes.post("/papers/<id>/comments", guarded(this::comment));
-        routes.get("/comments/{cid}/edit", guarded(ctx -> editForm(ctx, null, null, 200)));
-        routes.post("/comments/{cid}/edit", guarded(this::edit));
-        routes.post("/comments/{cid}/delete", guarded(this::delete));
-        routes.post("/comments/{cid}/flag", guarded(this::flag));
+        routes.get("/discussion/<id>", ctx -> discussion(ctx, null, "", 200));
+        routes.get("/api/papers/<id>/comments", this::commentsApi);
+        routes.post("/api/papers/<id>/comments", this::commentApi);
+        routes.post("/papers/<id>/comments", this::comment);
+        routes.get("/comments/{cid}/edit", ctx -> editForm(ctx, null, null, 200));
+        routes.post("/comments/{cid}/edit", this::edit);
+        routes.post("/comments/{cid}/delete", this::delete);
+        routes.post("/comments/{cid}/flag", this::flag);
     }
 
     private static long commentId(Context ctx) {
@@ -125,7 +124,7 @@ public final class CommentRoutes implements RouteGroup {
         } catch (CommunityException e) {
             if (e.reason() == CommunityException.Reason.NOT_FOUND) throw e;
             // show the form again with the text, so nothing typed is lost
-            CommunityWeb.http(ctx, e);
+            CommunityWeb.retryAfter(ctx, e);
             discussion(ctx, e.getMessage(), body, e.reason().status);
         }
     }

@@ -1,7 +1,6 @@
 package org.paperboy.web.community;
 
 import static org.paperboy.web.community.CommunityWeb.form;
-import static org.paperboy.web.community.CommunityWeb.guarded;
 import static org.paperboy.web.community.CommunityWeb.ip;
 import static org.paperboy.web.community.CommunityWeb.viewer;
 
@@ -59,13 +58,13 @@ public final class CommunityRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.post("/papers/<id>/upvote", guarded(this::upvoteForm));
-        routes.post("/api/papers/<id>/upvote", guarded(ctx -> upvoteApi(ctx, true)));
-        routes.delete("/api/papers/<id>/upvote", guarded(ctx -> upvoteApi(ctx, false)));
+        routes.post("/papers/<id>/upvote", this::upvoteForm);
+        routes.post("/api/papers/<id>/upvote", ctx -> upvoteApi(ctx, true));
+        routes.delete("/api/papers/<id>/upvote", ctx -> upvoteApi(ctx, false));
         routes.get("/submit", this::submitForm);
         routes.post("/submit", this::submit);
         routes.get("/trending", this::trending);
-        routes.get("/u/{name}", guarded(this::profile));
+        routes.get("/u/{name}", this::profile);
     }
 
     /** The base id of the paper in the path; 400 for something that is not an arXiv id. */
@@ -132,7 +131,7 @@ public final class CommunityRoutes implements RouteGroup {
                 ctx.redirect("/login?next=/submit", HttpStatus.SEE_OTHER);
                 return;
             }
-            CommunityWeb.http(ctx, e);
+            CommunityWeb.retryAfter(ctx, e);
             renderSubmit(ctx, e.reason().status, e.getMessage(), null, value);
         }
     }

@@ -1,16 +1,14 @@
 package org.paperboy.web.community;
 
 import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.net.URI;
 import org.paperboy.community.CommunityException;
 import org.paperboy.community.RateLimitedException;
 import org.paperboy.community.User;
-import org.paperboy.web.HttpError;
 import org.paperboy.web.Templates;
 
 /** What the community's handlers share: the viewer, the client address, errors, rendering. */
-final class CommunityWeb {
+public final class CommunityWeb {
     static final String VIEWER = "paperboy.viewer";
     static final String SESSION_COOKIE = "pb_session";
 
@@ -30,20 +28,13 @@ final class CommunityWeb {
         return "true".equals(ctx.header("HX-Request"));
     }
 
-    /** Turns a broken community rule into the one error path of the server (HTML page or JSON). */
-    static HttpError http(Context ctx, CommunityException e) {
+    /**
+     * Sets Retry-After when a limit was hit. Handlers that answer a broken rule themselves (a form
+     * shown again with what was typed) call it; every other CommunityException reaches the server's
+     * one error handler, which does the same.
+     */
+    public static void retryAfter(Context ctx, CommunityException e) {
         if (e instanceof RateLimitedException r) ctx.header("Retry-After", String.valueOf(r.retryAfterSeconds()));
-        return new HttpError(e.reason().status, e.getMessage());
-    }
-
-    static Handler guarded(Handler h) {
-        return ctx -> {
-            try {
-                h.handle(ctx);
-            } catch (CommunityException e) {
-                throw http(ctx, e);
-            }
-        };
     }
 
     static void render(Context ctx, Templates templates, String template, Object page, int status) {
