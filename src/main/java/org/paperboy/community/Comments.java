@@ -36,12 +36,18 @@ public final class Comments {
                         : "The comment you reply to is not on this paper."));
     }
 
-    public Comment edit(User user, long id, String body, String ip) {
+    /** The comment, when this user may edit it now: its author, before it is removed and inside the edit window. */
+    public Comment editable(User user, long id) {
         Guards.mayContribute(user, "edit comments");
         Comment c = find(id);
         if (c.userId() != user.id()) throw CommunityException.forbidden("Only its author may edit a comment.");
         if (c.removed()) throw CommunityException.forbidden("A deleted comment cannot be edited.");
         if (!withinEditWindow(c)) throw CommunityException.forbidden("Comments can be edited for " + editWindow.toMinutes() + " minutes after posting.");
+        return c;
+    }
+
+    public Comment edit(User user, long id, String body, String ip) {
+        editable(user, id);
         String text = checkBody(body);
         limits.comment(ip, user);
         comments.edit(id, text, clock.millis());

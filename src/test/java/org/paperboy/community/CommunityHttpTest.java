@@ -322,6 +322,10 @@ class CommunityHttpTest {
         assertEquals(1, server.app.papers().find("2611.00001").orElseThrow().numComments(), "the reply remains");
         String page = bob.get("/discussion/2611.00001").body();
         assertTrue(page.contains("[deleted]") && !page.contains("second take"), page);
+        server.clock.advance(Duration.ofMinutes(-16));
+        var form = bob.get("/comments/" + id + "/edit");
+        assertEquals(403, form.statusCode(), "a deleted comment's edit form is closed, even inside the window");
+        assertFalse(form.body().contains("second take"));
         assertEquals(303, ada.post("/comments/" + id + "/flag", Map.of("reason", "spam")).statusCode());
     }
 

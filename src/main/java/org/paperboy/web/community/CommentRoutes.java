@@ -139,11 +139,7 @@ public final class CommentRoutes implements RouteGroup {
     }
 
     private void editForm(Context ctx, String error, String draft, int status) {
-        User u = viewer(ctx);
-        if (u == null) throw new HttpError(401, "Log in to edit your comments.");
-        Comment c = community.comments().find(commentId(ctx));
-        if (c.userId() != u.id()) throw new HttpError(403, "Only its author may edit a comment.");
-        if (!community.comments().withinEditWindow(c)) throw new HttpError(403, "The time to edit this comment is over.");
+        Comment c = community.comments().editable(viewer(ctx), commentId(ctx));
         CommentEditPage page = new CommentEditPage(Meta.of("Edit comment · Paperboy", "Edit a comment"), csrf.token(ctx), c, error,
                 draft == null ? c.body() : draft);
         CommunityWeb.render(ctx, templates, "community/comment_edit.jte", page, status);
