@@ -55,6 +55,10 @@ public final class PaperSearch {
 
     public enum Mode { KEYWORD, SEMANTIC, HYBRID }
 
+    /** Hits need only these stored fields; loading whole documents would decode every abstract. */
+    private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
+    private static final java.util.Set<String> DATE_ONLY = java.util.Set.of(Fields.DATE);
+
     public enum Order { RELEVANCE, DATE }
 
     /** @param details also compute snippets, the exact total and per-category counts (the page wants them, the API not) */
@@ -174,7 +178,7 @@ public final class PaperSearch {
             StoredFields stored = s.storedFields();
             Map<Integer, Long> dates = new HashMap<>();
             for (ScoreDoc d : docs) {
-                var f = stored.document(d.doc).getField(Fields.DATE);
+                var f = stored.document(d.doc, DATE_ONLY).getField(Fields.DATE);
                 dates.put(d.doc, f == null ? Long.MIN_VALUE : f.numericValue().longValue());
             }
             List<ScoreDoc> sorted = new ArrayList<>(docs);
@@ -197,7 +201,7 @@ public final class PaperSearch {
             StoredFields stored = s.storedFields();
             List<Hit> out = new ArrayList<>();
             for (int i = 0; i < docs.length; i++) {
-                String id = stored.document(docs[i]).get(Fields.ID);
+                String id = stored.document(docs[i], ID_ONLY).get(Fields.ID);
                 out.add(new Hit(id, page.get(i).score, Snippet.parse(snippets[i])));
             }
             return out;
@@ -369,7 +373,7 @@ public final class PaperSearch {
             StoredFields stored = s.storedFields();
             for (var x : Fusion.rrf(vector, lexical)) {
                 if (out.size() == limit) break;
-                out.add(new Hit(stored.document(x.item()).get(Fields.ID), x.score(), new Snippet(List.of())));
+                out.add(new Hit(stored.document(x.item(), ID_ONLY).get(Fields.ID), x.score(), new Snippet(List.of())));
             }
             return out;
         } catch (IOException e) {

@@ -22,7 +22,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -54,9 +53,9 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * Bump when fields, analysis or what is indexed change: older indexes are then rebuilt on start.
-     * 2: papers hidden by a moderator are left out.
+     * 2: papers hidden by a moderator are left out. 3: no upvotes field (nothing read it, and votes made it stale).
      */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
     /** Anserini's BM25 settings for BEIR, which also do best on SciFact among the few we tried. */
     static final float BM25_K1 = 0.9f;
     static final float BM25_B = 0.4f;
@@ -272,7 +271,6 @@ public final class SearchIndex implements AutoCloseable {
         for (String c : p.categories()) d.add(new KeywordField(Fields.CATEGORY, c, Field.Store.NO));
         if (p.listingDate() != null) d.add(new LongField(Fields.DATE, p.listingDate().toEpochDay(), Field.Store.YES));
         if (!p.codeLinks().isEmpty()) d.add(new KeywordField(Fields.HAS, "code", Field.Store.NO));
-        d.add(new StoredField("upvotes", p.upvotes()));
         if (vector != null) d.add(new KnnFloatVectorField(Fields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         return d;
     }
