@@ -70,6 +70,7 @@ public final class PaperRepository {
         private final List<Paper> inserts = new ArrayList<>();
         private final List<Paper> updates = new ArrayList<>();
         private final Map<String, String> newHashes = new HashMap<>();
+        private final Map<String, LocalDate> storedListingDates = new HashMap<>();
         private final List<Paper> hashOnly = new ArrayList<>();
 
         Upsert(Handle h, LocalDate defaultListingDate, PaperMerger merger) {
@@ -111,6 +112,7 @@ public final class PaperRepository {
             Map<String, Paper> current = findMany(h, changed.stream().map(p -> p.id().base()).toList());
             for (Paper p : changed) {
                 Paper old = current.get(p.id().base());
+                storedListingDates.put(p.id().base(), old.listingDate());
                 Paper merged = merger.merge(old, p);
                 if (sameContent(old, merged)) hashOnly.add(p);
                 else updates.add(merged);
@@ -157,15 +159,10 @@ public final class PaperRepository {
             if (ver.size() > 0) ver.execute();
         }
 
-        /** An update keeps the stored listing date, so read it back rather than trusting the record. */
+        /** An update keeps the stored listing date (read with the stored paper in mergeChanged), not the record's. */
         private Map<String, LocalDate> listingDates() {
-            Map<String, LocalDate> m = new HashMap<>();
+            Map<String, LocalDate> m = new HashMap<>(storedListingDates);
             for (Paper p : inserts) m.put(p.id().base(), p.listingDate());
-            if (updates.isEmpty()) return m;
-            h.createQuery("SELECT arxiv_id, listing_date FROM papers WHERE arxiv_id IN (<ids>)")
-                    .bindList("ids", updates.stream().map(p -> p.id().base()).toList())
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), LocalDate.parse(rs.getString(2))))
-                    .forEach(e -> m.put(e.getKey(), e.getValue()));
             return m;
         }
     }
@@ -224,11 +221,10 @@ public final class PaperRepository {
     public int withdraw(Collection<String> baseIds) {
         if (baseIds.isEmpty()) return 0;
         return jdbi.inTransaction(h -> {
-            int hidden = 0;
-            for (String id : baseIds) {
-                hidden += h.createUpdate(sql("withdraw")).bind("arxivId", id).bind("seq", nextSeq(h, 1)).execute();
-            }
-            return hidden;
+            long seq = nextSeq(h, baseIds.size()) - baseIds.size();
+            PreparedBatch b = h.prepareBatch(sql("withdraw"));
+            for (String id : baseIds) b.bind("arxivId", id).bind("seq", ++seq).add();
+            return Arrays.stream(b.execute()).sum();
         });
     }
 
