@@ -7,8 +7,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.paperboy.index.PaperSearch;
 import org.paperboy.index.ParsedQuery;
-import org.paperboy.index.QueryException;
-import org.paperboy.index.QueryParser;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.PaperRepository;
 
@@ -34,14 +32,12 @@ public final class IndexTopicMatcher implements TopicMatcher {
     public List<Paper> matching(String savedSearch, LocalDate from, LocalDate to, int limit) {
         PaperSearch s = search.get();
         if (s == null) return fallback.matching(savedSearch, from, to, limit);
-        ParsedQuery q;
-        try {
-            q = QueryParser.parse(savedSearch);
-        } catch (QueryException e) {
-            throw new InvalidInput(e.getMessage());
-        }
-        ParsedQuery inPeriod = new ParsedQuery(q.words(), q.phrases(), q.authors(), q.categories(), from, to.plusDays(1),
-                q.hasCode(), q.arxivId());
+        ParsedQuery q = TopicQuery.parse(savedSearch);
+        // after: and before: narrow the digest's days (before: is exclusive)
+        LocalDate after = q.after() != null && q.after().isAfter(from) ? q.after() : from;
+        LocalDate before = q.before() != null && q.before().isBefore(to.plusDays(1)) ? q.before() : to.plusDays(1);
+        if (!after.isBefore(before)) return List.of();
+        ParsedQuery inPeriod = new ParsedQuery(q.words(), q.phrases(), q.authors(), q.categories(), after, before, q.hasCode(), q.arxivId());
         List<String> ids = s.search(new PaperSearch.Request(inPeriod, PaperSearch.Mode.KEYWORD, PaperSearch.Order.RELEVANCE, 0, limit, false))
                 .hits().stream().map(PaperSearch.Hit::id).toList();
         Map<String, Paper> found = papers.findMany(ids);

@@ -2,60 +2,34 @@ package org.paperboy.notify;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.paperboy.index.ParsedQuery;
+import org.paperboy.index.QueryException;
+import org.paperboy.index.QueryParser;
 
 /**
- * A saved search, parsed: {@code cat:cs.CL}, {@code author:Name} (quoted for several words),
- * {@code "a phrase"} and bare words. Every part must match (AND). Text parts are lower-cased for a
- * case-insensitive match on title and abstract.
+ * Saved searches ("topics") are written in the search box's own language, and parsed by its own
+ * parser, so that a topic saved here means the same wherever it runs: through the index in serve,
+ * through the catalog from the command line.
  */
-public record TopicQuery(String text, List<String> categories, List<String> authors, List<String> phrases) {
+public final class TopicQuery {
     public static final int MAX_LENGTH = 200;
     public static final int MAX_TOPICS = 20;
 
-    public TopicQuery {
-        categories = List.copyOf(categories);
-        authors = List.copyOf(authors);
-        phrases = List.copyOf(phrases);
-    }
+    private TopicQuery() {}
 
     /** Parses one saved search, or throws {@link InvalidInput} naming what is wrong. */
-    public static TopicQuery parse(String raw) {
+    public static ParsedQuery parse(String raw) {
         if (raw == null || raw.isBlank()) throw new InvalidInput("A topic cannot be empty.");
-        String text = raw.strip().replaceAll("\\s+", " ");
+        String text = normalized(raw);
         if (text.length() > MAX_LENGTH) throw new InvalidInput("A topic can be at most " + MAX_LENGTH + " characters long.");
-        List<String> cats = new ArrayList<>();
-        List<String> authors = new ArrayList<>();
-        List<String> phrases = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            if (text.charAt(i) == ' ') {
-                i++;
-                continue;
-            }
-            String prefix = prefixAt(text, i);
-            int start = i + prefix.length();
-            int end;
-            String value;
-            if (start < text.length() && text.charAt(start) == '"') {
-                end = text.indexOf('"', start + 1);
-                if (end < 0) throw new InvalidInput("Unbalanced quote in topic '" + text + "'.");
-                value = text.substring(start + 1, end).strip();
-                end++;
-            } else {
-                end = text.indexOf(' ', start);
-                if (end < 0) end = text.length();
-                value = text.substring(start, end);
-            }
-            if (value.isEmpty() || value.contains("\"")) throw new InvalidInput("Topic '" + text + "' has an empty or malformed part.");
-            switch (prefix) {
-                case "cat:" -> cats.add(category(value, text));
-                case "author:" -> authors.add(value.toLowerCase(Locale.ROOT));
-                default -> phrases.add(value.toLowerCase(Locale.ROOT));
-            }
-            i = end;
+        ParsedQuery q;
+        try {
+            q = QueryParser.parse(text);
+        } catch (QueryException e) {
+            throw new InvalidInput("Topic '" + text + "': " + e.getMessage());
         }
-        return new TopicQuery(text, cats, authors, phrases);
+        if (q.arxivId().isPresent()) throw new InvalidInput("Topic '" + text + "' is one paper's id; a topic is a search, such as cat:cs.CL or \"attention sink\".");
+        return q;
     }
 
     /** Validates a list of topics from a form or JSON: at most {@link #MAX_TOPICS}, duplicates dropped. */
@@ -64,22 +38,15 @@ public record TopicQuery(String text, List<String> categories, List<String> auth
         List<String> out = new ArrayList<>();
         for (String t : topics) {
             if (t == null || t.isBlank()) continue;
-            String text = parse(t).text();
+            parse(t);
+            String text = normalized(t);
             if (!out.contains(text)) out.add(text);
         }
         if (out.size() > MAX_TOPICS) throw new InvalidInput("At most " + MAX_TOPICS + " topics per subscription.");
         return List.copyOf(out);
     }
 
-    private static String prefixAt(String text, int i) {
-        String rest = text.substring(i).toLowerCase(Locale.ROOT);
-        if (rest.startsWith("cat:")) return "cat:";
-        if (rest.startsWith("author:")) return "author:";
-        return "";
-    }
-
-    private static String category(String value, String text) {
-        if (!value.matches("[A-Za-z-]+(\\.[A-Za-z-]+)?")) throw new InvalidInput("'" + value + "' in topic '" + text + "' is not an arXiv category such as cs.CL.");
-        return value;
+    private static String normalized(String raw) {
+        return raw.strip().replaceAll("\\s+", " ");
     }
 }

@@ -41,6 +41,14 @@ class IndexTopicMatcherTest {
                 assertEquals(expected, ids(matcher.matching(topic, DAY, DAY, 10)), topic);
             }
             assertEquals(List.of("2611.00010"), ids(matcher.matching("\"attention sink\"", DAY, DAY, 10)), "last week's paper is not new");
+            // the catalog matcher (no server) reads the same language and finds the same papers
+            for (String topic : List.of("attention after:" + DAY, "attention before:" + DAY, "cat:cs.CL cat:cs.CV attention",
+                    "author:\"Song Han\" sink", "has:code attention")) {
+                assertEquals(java.util.Set.copyOf(ids(matcher.matching(topic, DAY.minusDays(7), DAY, 10))),
+                        java.util.Set.copyOf(ids(f.matcher.matching(topic, DAY.minusDays(7), DAY, 10))), topic);
+            }
+            assertEquals(List.of("2611.00012"), ids(f.matcher.matching("attention before:" + DAY, DAY.minusDays(7), DAY, 10)));
+            assertThrows(InvalidInput.class, () -> TopicQuery.validate(List.of("has:cod")), "refused when saved, not dropped when sent");
             assertEquals(List.of("2611.00011"), ids(matcher.matching("cat:cs.CV", DAY, DAY, 10)));
             assertEquals(2, matcher.matching("author:\"Song Han\"", DAY.minusDays(7), DAY, 10).size());
             assertThrows(InvalidInput.class, () -> matcher.matching("\"", DAY, DAY, 10));
