@@ -142,7 +142,7 @@ public final class App implements AutoCloseable {
                 new CommentRoutes(community, papers, csrf, templates),
                 new ModerationRoutes(community, csrf, templates),
                 new SubscriptionRoutes(subscriptions, templates, csrf, new RateLimiter(() -> clock.millis() * 1_000_000L)),
-                new DigestAdminRoutes(digestPreview, new DigestOverview(subscriptionRepo, digestRuns, outbox, clock), templates, clock,
+                new DigestAdminRoutes(digestPreview, digestOverview(), templates, clock,
                         DigestAdminGate.administrator()),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),
                 new ApiRoutes(listings, papers),
@@ -157,7 +157,7 @@ public final class App implements AutoCloseable {
                 papers, digestRuns, digestComposer, outboxSender, jobs, clock);
         digestJob.start();
         LOG.info("mail goes to {}", mailTransport.describe());
-        if (!"https".equals(settings.baseUrl().getScheme())) {
+        if (!https) {
             LOG.warn("base-url {} is not https: mail clients offer one-click unsubscribe (RFC 8058) only for https links", settings.baseUrl());
         }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());

@@ -27,11 +27,13 @@ public final class DigestOverview {
     }
 
     public List<RunFigures> recentRuns(int limit) {
-        return runs.recent(limit).stream().map(r -> new RunFigures(r, outbox.countByStatus(r.key()))).toList();
+        List<DigestRun> recent = runs.recent(limit);
+        Map<Long, Map<String, Integer>> counts = outbox.countByRun(recent.stream().map(DigestRun::id).toList());
+        return recent.stream().map(r -> new RunFigures(r, counts.getOrDefault(r.id(), Map.of()))).toList();
     }
 
     public Map<String, Integer> confirmations() {
-        return outbox.countByStatus("confirm:");
+        return outbox.countConfirmations();
     }
 
     public List<DeliveryDay> deliveries(int days) {

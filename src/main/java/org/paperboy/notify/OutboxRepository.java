@@ -1,5 +1,6 @@
 package org.paperboy.notify;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,12 +102,21 @@ public final class OutboxRepository {
         return jdbi.withHandle(h -> h.createUpdate(sql("release_stale")).bind("olderThan", olderThan).execute());
     }
 
-    /** Rows per status among mail keys starting with {@code keyPrefix} (e.g. "daily:2026-11-23"). */
-    public Map<String, Integer> countByStatus(String keyPrefix) {
+    /** Rows per status of each of these digest runs, in one query. */
+    public Map<Long, Map<String, Integer>> countByRun(List<Long> runIds) {
+        Map<Long, Map<String, Integer>> m = new HashMap<>();
+        if (runIds.isEmpty()) return m;
+        jdbi.useHandle(h -> h.createQuery(sql("count_by_run")).bindList("runIds", runIds)
+                .map((rs, ctx) -> new Object[] {rs.getLong("run_id"), rs.getString("status"), rs.getInt("n")})
+                .forEach(r -> m.computeIfAbsent((Long) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (Integer) r[2])));
+        return m;
+    }
+
+    /** Confirmation mails per status. */
+    public Map<String, Integer> countConfirmations() {
         Map<String, Integer> m = new LinkedHashMap<>();
-        String pattern = keyPrefix + "%"; // keys are daily:/weekly:/confirm: forms, without LIKE wildcards
-        jdbi.useHandle(h -> h.createQuery(sql("count_by_status")).bind("keyPattern", pattern)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> m.put(e.getKey(), e.getValue())));
+        jdbi.useHandle(h -> h.createQuery(sql("count_confirmations"))
+                .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n"))).forEach(e -> m.put(e.getKey(), e.getValue())));
         return m;
     }
 

@@ -41,6 +41,7 @@ class DigestCliTest {
         assertTrue(read(files.get(0)).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
         String status = run("digest", "status", "--data", tmp.toString());
         assertTrue(status.contains("daily:2026-11-20") && status.contains("sent=2"), status);
+        assertTrue(status.matches("(?s).*confirmations: \\{[a-z]+=2}.*"), "the two confirmation mails, counted apart from the digest: " + status);
         Cli.Run bad = Cli.run("", "digest", "run", "--date", "20-11-2026", "--data", tmp.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("expected YYYY-MM-DD"), bad.err());

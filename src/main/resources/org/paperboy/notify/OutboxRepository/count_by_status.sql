@@ -1,1 +1,0 @@
-SELECT status, COUNT(*) FROM outbox WHERE mail_key LIKE :keyPattern GROUP BY status
