@@ -70,18 +70,20 @@ public final class CommentRepository {
         change(id, "mark_deleted", 1);
     }
 
-    public void setHidden(long id, boolean hidden) {
-        change(id, "set_hidden", hidden ? 1 : 0);
+    public void setHidden(Handle h, long id, boolean hidden) {
+        change(h, id, "set_hidden", hidden ? 1 : 0);
     }
 
     private void change(long id, String statement, int value) {
-        jdbi.useTransaction(h -> {
-            Optional<Comment> c = find(h, id);
-            if (c.isEmpty()) return;
-            papers.touch(h, c.get().arxivId());
-            h.createUpdate(sql(statement)).bind("id", id).bind("value", value).execute();
-            recount(h, c.get().arxivId());
-        });
+        jdbi.useTransaction(h -> change(h, id, statement, value));
+    }
+
+    private void change(Handle h, long id, String statement, int value) {
+        Optional<Comment> c = find(h, id);
+        if (c.isEmpty()) return;
+        papers.touch(h, c.get().arxivId());
+        h.createUpdate(sql(statement)).bind("id", id).bind("value", value).execute();
+        recount(h, c.get().arxivId());
     }
 
     /** One flag per account and comment; returns the comment's flag count. */

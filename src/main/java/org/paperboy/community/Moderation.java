@@ -37,9 +37,8 @@ public final class Moderation {
     public void hideComment(User admin, long commentId, boolean hidden, String reason) {
         Guards.admin(admin);
         Comment c = comments.find(commentId).orElseThrow(() -> CommunityException.notFound("There is no comment " + commentId + "."));
-        comments.setHidden(commentId, hidden);
-        log.append(entry(admin.username(), hidden ? "hide" : "restore", "comment",
-                commentId + " by " + c.username() + " on " + c.arxivId(), reason));
+        log.record(entry(admin.username(), hidden ? "hide" : "restore", "comment", commentId + " by " + c.username() + " on " + c.arxivId(), reason),
+                h -> comments.setHidden(h, commentId, hidden));
     }
 
     public void banUser(User admin, String username, boolean banned, String reason) {
@@ -51,16 +50,17 @@ public final class Moderation {
     public void ban(String moderator, String username, boolean banned, String reason) {
         User target = users.byUsername(username).orElseThrow(() -> CommunityException.notFound("There is no user " + username + "."));
         if (banned && target.admin()) throw CommunityException.forbidden("Revoke admin rights before banning an admin.");
-        users.setBanned(target.id(), banned ? clock.millis() : null);
-        if (banned) sessions.deleteAllOf(target.id());
-        log.recountPapersOf(target.id());
-        log.append(entry(moderator, banned ? "ban" : "unban", "user", target.username(), reason));
+        log.record(entry(moderator, banned ? "ban" : "unban", "user", target.username(), reason), h -> {
+            users.setBanned(h, target.id(), banned ? clock.millis() : null);
+            if (banned) sessions.deleteAllOf(h, target.id());
+            log.recountPapersOf(h, target.id());
+        });
     }
 
     /** Admin rights are moderation too, so they are logged. */
     public void grantAdmin(String moderator, User target, boolean admin) {
-        users.setAdmin(target.id(), admin);
-        log.append(entry(moderator, admin ? "grant-admin" : "revoke-admin", "user", target.username(), ""));
+        log.record(entry(moderator, admin ? "grant-admin" : "revoke-admin", "user", target.username(), ""),
+                h -> users.setAdmin(h, target.id(), admin));
     }
 
     public List<ModerationEntry> recent(int limit, int offset) {

@@ -23,10 +23,6 @@ public final class ModerationRepository {
         return Sql.of(ModerationRepository.class, name);
     }
 
-    public void append(ModerationEntry e) {
-        jdbi.useHandle(h -> append(h, e));
-    }
-
     private static void append(Handle h, ModerationEntry e) {
         h.createUpdate(sql("append")).bind("now", e.createdAt()).bind("moderator", e.moderator()).bind("action", e.action())
                 .bind("targetType", e.targetType()).bind("target", e.target()).bind("reason", e.reason()).execute();
@@ -47,11 +43,17 @@ public final class ModerationRepository {
      * commented on (a banned user's count for nothing), moving their change sequence. Returns how
      * many papers changed.
      */
-    public int recountPapersOf(long userId) {
-        return jdbi.inTransaction(h -> {
-            List<String> ids = h.createQuery(sql("papers_of_user")).bind("userId", userId).mapTo(String.class).list();
-            for (String id : ids) recount(h, id);
-            return ids.size();
+    public int recountPapersOf(Handle h, long userId) {
+        List<String> ids = h.createQuery(sql("papers_of_user")).bind("userId", userId).mapTo(String.class).list();
+        for (String id : ids) recount(h, id);
+        return ids.size();
+    }
+
+    /** Runs a moderation action and writes its log line in one transaction: the log never misses an action. */
+    public void record(ModerationEntry entry, java.util.function.Consumer<Handle> action) {
+        jdbi.useTransaction(h -> {
+            action.accept(h);
+            append(h, entry);
         });
     }
 

@@ -1,6 +1,7 @@
 package org.paperboy.community;
 
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
 
@@ -36,7 +37,11 @@ public final class SessionRepository {
 
     /** Ends every session of a user (password change, reset, ban). */
     public int deleteAllOf(long userId) {
-        return jdbi.withHandle(h -> h.createUpdate(sql("delete_user")).bind("userId", userId).execute());
+        return jdbi.withHandle(h -> deleteAllOf(h, userId));
+    }
+
+    public int deleteAllOf(Handle h, long userId) {
+        return h.createUpdate(sql("delete_user")).bind("userId", userId).execute();
     }
 
     public int purgeExpired(long now) {

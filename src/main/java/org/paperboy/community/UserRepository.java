@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
 
@@ -70,8 +71,8 @@ public final class UserRepository {
         update("set_password", id, "hash", hash, String.class);
     }
 
-    public void setAdmin(long id, boolean admin) {
-        update("set_admin", id, "admin", admin ? 1 : 0, Integer.class);
+    public void setAdmin(Handle h, long id, boolean admin) {
+        update(h, "set_admin", id, "admin", admin ? 1 : 0, Integer.class);
     }
 
     public void setVerified(long id, Long at) {
@@ -84,12 +85,20 @@ public final class UserRepository {
 
     /** Null un-bans. */
     public void setBanned(long id, Long at) {
-        update("set_banned", id, "at", at, Long.class);
+        jdbi.useHandle(h -> setBanned(h, id, at));
+    }
+
+    public void setBanned(Handle h, long id, Long at) {
+        update(h, "set_banned", id, "at", at, Long.class);
     }
 
     /** Typed binding, so that a null reaches PostgreSQL as a BIGINT rather than an untyped value. */
     private <T> void update(String name, long id, String param, T value, Class<T> type) {
-        jdbi.useHandle(h -> h.createUpdate(sql(name)).bind("id", id).bindByType(param, value, type).execute());
+        jdbi.useHandle(h -> update(h, name, id, param, value, type));
+    }
+
+    private static <T> void update(Handle h, String name, long id, String param, T value, Class<T> type) {
+        h.createUpdate(sql(name)).bind("id", id).bindByType(param, value, type).execute();
     }
 
     static User map(ResultSet rs) throws SQLException {

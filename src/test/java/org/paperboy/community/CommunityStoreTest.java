@@ -111,6 +111,28 @@ class CommunityStoreTest {
 
     @ParameterizedTest
     @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void aModerationActionWhoseLogLineCannotBeWrittenDoesNotHappen(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            Fixtures.addPapers(papers, "2611.00001");
+            UserRepository users = new UserRepository(db);
+            long ada = users.insert("ada", "ada@example.org", "h", NOW, NOW);
+            long bob = users.insert("bob", "bob@example.org", "h", NOW, NOW);
+            CommentRepository comments = new CommentRepository(db, papers);
+            long spam = comments.insert("2611.00001", bob, null, "spam", NOW).orElseThrow();
+            Moderation moderation = new Moderation(new ModerationRepository(db, papers), comments, users, new SessionRepository(db),
+                    java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC));
+            User admin = users.byId(ada).orElseThrow();
+            db.jdbi().useHandle(h -> h.execute("ALTER TABLE moderation_log RENAME TO moderation_log_gone")); // the log line will fail
+            assertThrows(RuntimeException.class, () -> moderation.hideComment(admin, spam, true, "spam"));
+            assertFalse(comments.find(spam).orElseThrow().hidden(), "no hide without its log line");
+            assertThrows(RuntimeException.class, () -> moderation.banUser(admin, "bob", true, "spam"));
+            assertFalse(users.byId(bob).orElseThrow().banned(), "no ban without its log line");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
     void sessionsExpireAndStopAtOnceWhenTheUserIsBanned(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind, tmp)) {
             UserRepository users = new UserRepository(db);
@@ -197,7 +219,7 @@ class CommunityStoreTest {
             assertEquals(2, papers.find("2611.00001").orElseThrow().numComments());
             comments.markDeleted(first);
             assertEquals(1, papers.find("2611.00001").orElseThrow().numComments());
-            comments.setHidden(reply, true);
+            db.jdbi().useTransaction(h -> comments.setHidden(h, reply, true));
             assertEquals(0, papers.find("2611.00001").orElseThrow().numComments());
             assertEquals(first, comments.forPaper("2611.00001").get(0).id());
             assertEquals(1, comments.flag(reply, ada, "spam", NOW));
