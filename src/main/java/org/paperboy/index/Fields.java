@@ -10,7 +10,8 @@ final class Fields {
     static final String CATEGORY = "cat";        // KeywordField, multi-valued, with doc values for counts
     static final String DATE = "date";           // LongField: listing day as epoch day
     static final String HAS = "has";             // KeywordField: "code" when the paper links code
-    static final String VECTOR = "vec";          // KnnFloatVectorField, dot product of unit vectors
+    static final String VECTOR = "vec";
+    static final String HASH = "hash";           // StoredField: the paper's content hash, so a vote does not re-index it          // KnnFloatVectorField, dot product of unit vectors
 
     private Fields() {}
 }

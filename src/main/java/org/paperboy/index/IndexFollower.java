@@ -1,5 +1,6 @@
 package org.paperboy.index;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,11 +60,15 @@ public final class IndexFollower implements AutoCloseable {
         if (paperSeq == 0 && embeddings != null) vectorSeq = embeddings.lastChangeSeq();
         long applied = 0;
         for (List<PaperChange> batch; !(batch = papers.changedSince(paperSeq, BATCH)).isEmpty(); ) {
-            List<Paper> shown = batch.stream().filter(c -> !c.hidden()).map(PaperChange::paper).toList();
-            index.put(shown, vectorsOf(shown));
-            index.remove(batch.stream().filter(PaperChange::hidden).map(c -> c.paper().id().base()).toList());
+            List<PaperChange> shown = contentChanged(batch.stream().filter(c -> !c.hidden()).toList());
+            List<Paper> ps = shown.stream().map(PaperChange::paper).toList();
+            Map<String, String> hashes = new HashMap<>();
+            shown.forEach(c -> hashes.put(c.paper().id().base(), c.contentHash()));
+            index.put(ps, vectorsOf(ps), hashes);
+            List<String> gone = batch.stream().filter(PaperChange::hidden).map(c -> c.paper().id().base()).toList();
+            index.remove(gone);
             paperSeq = batch.get(batch.size() - 1).seq();
-            applied += batch.size();
+            applied += ps.size() + gone.size();
             progress.accept(batch.size());
         }
         if (embeddings != null) {
@@ -71,7 +76,7 @@ public final class IndexFollower implements AutoCloseable {
                 List<String> ids = batch.stream().map(EmbeddingStore.Change::arxivId).toList();
                 Set<String> hidden = papers.hiddenAmong(ids);
                 List<Paper> ps = papers.findMany(ids).values().stream().filter(p -> !hidden.contains(p.id().base())).toList();
-                index.put(ps, vectorsOf(ps));
+                index.put(ps, vectorsOf(ps), papers.contentHashes(ids));
                 vectorSeq = batch.get(batch.size() - 1).seq();
                 applied += ps.size();
             }
@@ -101,6 +106,16 @@ public final class IndexFollower implements AutoCloseable {
     private boolean aheadOfDatabase() {
         if (index.paperSeq() > papers.lastChangeSeq()) return true;
         return embeddings != null && index.embeddingSeq() > embeddings.lastChangeSeq();
+    }
+
+    /**
+     * Votes, comments and moderation move a paper's change sequence too (listing caches watch it),
+     * but leave what the index holds as it was: re-indexing would re-insert the paper's vector into
+     * the HNSW graph for nothing.
+     */
+    private List<PaperChange> contentChanged(List<PaperChange> shown) {
+        Map<String, String> indexed = index.indexedHashes(shown.stream().map(c -> c.paper().id().base()).toList());
+        return shown.stream().filter(c -> c.contentHash() == null || !c.contentHash().equals(indexed.get(c.paper().id().base()))).toList();
     }
 
     private Map<String, float[]> vectorsOf(List<Paper> ps) {

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -22,15 +25,19 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.FSDirectory;
@@ -54,8 +61,9 @@ public final class SearchIndex implements AutoCloseable {
     /**
      * Bump when fields, analysis or what is indexed change: older indexes are then rebuilt on start.
      * 2: papers hidden by a moderator are left out. 3: no upvotes field (nothing read it, and votes made it stale).
+     * 4: each paper's content hash is stored.
      */
-    static final String SCHEMA = "3";
+    static final String SCHEMA = "4";
     /** Anserini's BM25 settings for BEIR, which also do best on SciFact among the few we tried. */
     static final float BM25_K1 = 0.9f;
     static final float BM25_B = 0.4f;
@@ -221,11 +229,41 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Adds or replaces each paper (one document per base id, so a new version replaces the old). */
     public void put(List<Paper> papers, Map<String, float[]> vectors) {
+        put(papers, vectors, Map.of());
+    }
+
+    /** @param contentHashes by base id, stored so that a follower can skip a paper whose content did not change */
+    public void put(List<Paper> papers, Map<String, float[]> vectors, Map<String, String> contentHashes) {
         requireWritable();
         try {
-            for (Paper p : papers) writer.updateDocument(new Term(Fields.ID, p.id().base()), document(p, vectors.get(p.id().base())));
+            for (Paper p : papers) {
+                Document d = document(p, vectors.get(p.id().base()));
+                String hash = contentHashes.get(p.id().base());
+                if (hash != null) d.add(new StoredField(Fields.HASH, hash));
+                writer.updateDocument(new Term(Fields.ID, p.id().base()), d);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the search index: " + e.getMessage(), e);
+        }
+    }
+
+    /** The content hash each of these papers was indexed with, as far as searches see (absent: not indexed). */
+    public Map<String, String> indexedHashes(Collection<String> baseIds) {
+        IndexSearcher s = acquire();
+        try {
+            Map<String, String> m = new HashMap<>();
+            StoredFields stored = s.storedFields();
+            for (String id : baseIds) {
+                ScoreDoc[] hit = s.search(new TermQuery(new Term(Fields.ID, id)), 1).scoreDocs;
+                if (hit.length == 0) continue;
+                String hash = stored.document(hit[0].doc, Set.of(Fields.HASH)).get(Fields.HASH);
+                if (hash != null) m.put(id, hash);
+            }
+            return m;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            release(s);
         }
     }
 

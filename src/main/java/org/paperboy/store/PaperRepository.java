@@ -228,6 +228,17 @@ public final class PaperRepository {
         });
     }
 
+    /** The content hash of each of these papers, by base id. */
+    public Map<String, String> contentHashes(Collection<String> baseIds) {
+        if (baseIds.isEmpty()) return Map.of();
+        return jdbi.withHandle(h -> {
+            Map<String, String> m = new HashMap<>();
+            h.createQuery(sql("hashes")).bindList("ids", List.copyOf(baseIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> m.put(e.getKey(), e.getValue()));
+            return m;
+        });
+    }
+
     /** Which of these papers a moderator has hidden. */
     public Set<String> hiddenAmong(Collection<String> baseIds) {
         if (baseIds.isEmpty()) return Set.of();
@@ -347,7 +358,7 @@ public final class PaperRepository {
     /** Papers written after {@code seq}, in the order they were written. */
     public List<PaperChange> changedSince(long seq, int limit) {
         return jdbi.withHandle(h -> h.createQuery(sql("changed_since")).bind("seq", seq).bind("limit", limit)
-                .map((rs, ctx) -> new PaperChange(rs.getLong("change_seq"), mapPaper(rs, List.of()), rs.getInt("hidden") == 1)).list());
+                .map((rs, ctx) -> new PaperChange(rs.getLong("change_seq"), mapPaper(rs, List.of()), rs.getInt("hidden") == 1, rs.getString("content_hash"))).list());
     }
 
     /**

@@ -91,6 +91,24 @@ class SearchIndexTest {
         }
     }
 
+    @Test
+    void aVoteMovesTheSequenceButDoesNotReindexThePaper() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex index = index()) {
+            IndexFollower follower = new IndexFollower(index, papers, vectors);
+            follower.catchUp(n -> {});
+            db.jdbi().useTransaction(h -> papers.touch(h, "2601.00003")); // what a vote or a comment does
+            assertEquals(0, follower.catchUp(n -> {}), "same content: nothing re-indexed");
+            assertEquals(papers.lastChangeSeq(), index.paperSeq(), "the cursor still moves on");
+            Paper p3 = Corpus.papers().get(2);
+            papers.upsert(List.of(Corpus.paper("2601.00003", 2, "Protein design", p3.abstractText(), p3.listingDate(), "Ada Lovelace", false, "q-bio.BM")),
+                    Corpus.DAY, Corpus.NEWER_WINS);
+            assertEquals(1, follower.catchUp(n -> {}), "new content is re-indexed");
+            assertEquals(List.of("2601.00003"), ids(new PaperSearch(index, embedder), "design", PaperSearch.Mode.KEYWORD));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("org.paperboy.store.TestDatabases#kinds")
     void vectorsArriveAfterThePaperAndAreFollowedToo(TestDatabases.Kind kind) {
