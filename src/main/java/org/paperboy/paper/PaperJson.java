@@ -22,11 +22,6 @@ public final class PaperJson {
 
     private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    /** The paper object: {@code {"id","title","summary","authors":[{"name"}],"publishedAt","upvotes",...}}. */
-    public ObjectNode paper(Paper p) {
-        return paper(p, null);
-    }
-
     /** With {@code submittedOnDailyBy}/{@code submittedOnDailyAt} when someone submitted it to the daily page. */
     public ObjectNode paper(Paper p, Submitter submitter) {
         ObjectNode o = mapper.createObjectNode();
@@ -53,11 +48,6 @@ public final class PaperJson {
         return o;
     }
 
-    /** The flat paper of {@code /api/papers/{id}}: the paper object plus what a paper page shows. */
-    public ObjectNode fullPaper(Paper p) {
-        return fullPaper(p, null);
-    }
-
     public ObjectNode fullPaper(Paper p, Submitter submitter) {
         ObjectNode o = paper(p, submitter);
         o.put("comments", p.comments());
@@ -71,11 +61,6 @@ public final class PaperJson {
             versions.addObject().put("version", v.version()).put("submittedAt", instant(v.submitted())).put("size", v.size());
         }
         return o;
-    }
-
-    /** One entry of {@code /api/daily_papers}: the paper object wrapped with the daily listing's fields. */
-    public ObjectNode dailyEntry(Paper p) {
-        return dailyEntry(p, null);
     }
 
     public ObjectNode dailyEntry(Paper p, Submitter submitter) {

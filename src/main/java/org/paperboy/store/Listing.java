@@ -42,7 +42,4 @@ public record Listing(LocalDate from, LocalDate to, List<String> categories, Ord
         return new Listing(from, to, cats, order, offset, limit);
     }
 
-    public Listing ordered(Order newOrder) {
-        return new Listing(from, to, categories, newOrder, offset, limit);
-    }
 }
