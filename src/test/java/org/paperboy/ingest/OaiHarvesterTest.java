@@ -109,6 +109,15 @@ class OaiHarvesterTest {
         }
     }
 
+    @Test
+    void aFirstHarvestWithNoHistoryStartsAWeekBack() throws Exception {
+        try (Rig r = rig(TestDatabases.Kind.SQLITE)) {
+            r.server.handler = q -> ReplayServer.Reply.ok(Collected.resource("harvest/no-records-match.xml"));
+            r.harvest(3).categories(r.server.uri("/oai"), WANTED, null, null, "arXiv", OaiHarvester.Listener.NONE);
+            assertEquals("verb=ListRecords&metadataPrefix=arXiv&set=cs&from=" + LocalDate.now(CLOCK).minusDays(7), r.server.queries.get(0));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("org.paperboy.store.TestDatabases#kinds")
     void aPaperArxivDeletesLeavesTheFeed(TestDatabases.Kind kind) throws Exception {

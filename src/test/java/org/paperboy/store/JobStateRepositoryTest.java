@@ -31,6 +31,10 @@ class JobStateRepositoryTest {
             assertTrue(jobs.claim("job", seen, seen.plusSeconds(3600)));
             assertFalse(jobs.claim("job", seen, seen.plusSeconds(3600)), "the run moved: a stale view loses");
             assertEquals(seen.plusSeconds(3600), jobs.load("job").nextRun());
+
+            // the node holding the lease died: once it has run out, another node reads it and takes the run
+            Instant expiredLease = jobs.load("job").nextRun();
+            assertTrue(jobs.claim("job", expiredLease, expiredLease.plusSeconds(3600)), "a lease nobody renewed is free again");
         }
     }
 }
