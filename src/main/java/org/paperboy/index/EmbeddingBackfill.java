@@ -88,14 +88,19 @@ public final class EmbeddingBackfill implements AutoCloseable {
         background.start();
     }
 
+    /** Resumes where the last run got to, so a restart does not re-read and re-hash the whole catalog. */
     private void loop() {
-        long seq = 0;
+        long seq = store.backfillCursor(embedder.model());
         long missing = missing();
         if (missing > 0) LOG.info("{} papers wait for {} embeddings; computing them in the background", missing, embedder.model());
         while (!stopping) {
             try {
                 long next = runFrom(seq, n -> {});
-                if (next == seq) Thread.sleep(IDLE_MILLIS);
+                if (next == seq) {
+                    Thread.sleep(IDLE_MILLIS);
+                    continue;
+                }
+                store.saveBackfillCursor(embedder.model(), next);
                 seq = next;
             } catch (InterruptedException e) {
                 return;

@@ -81,6 +81,15 @@ public final class EmbeddingStore {
                 .map((rs, ctx) -> new Change(rs.getString(1), rs.getLong(2))).list());
     }
 
+    /** How far the background backfill got for this model: 0 when it never ran. */
+    public long backfillCursor(String model) {
+        return jdbi.withHandle(h -> h.createQuery(sql("backfill_cursor")).bind("name", "backfill:" + model).mapTo(Long.class).findOne()).orElse(0L);
+    }
+
+    public void saveBackfillCursor(String model, long seq) {
+        jdbi.useHandle(h -> h.createUpdate(sql("save_backfill_cursor")).bind("name", "backfill:" + model).bind("value", seq).execute());
+    }
+
     public long lastChangeSeq() {
         return jdbi.withHandle(h -> h.createQuery(sql("max_seq")).mapTo(Long.class).one());
     }

@@ -214,6 +214,20 @@ class SearchIndexTest {
     }
 
     @Test
+    void theBackgroundBackfillRemembersHowFarItGotForTheNextStart() throws Exception {
+        open(TestDatabases.Kind.SQLITE);
+        papers.upsert(Corpus.papers(), Corpus.DAY, Corpus.NEWER_WINS);
+        assertEquals(0, vectors.backfillCursor(embedder.model()));
+        try (EmbeddingBackfill b = new EmbeddingBackfill(vectors, embedder, 1)) {
+            b.start();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (vectors.backfillCursor(embedder.model()) < papers.lastChangeSeq() && System.nanoTime() < deadline) Thread.sleep(20);
+        }
+        assertEquals(0, vectors.countMissing(embedder.model()));
+        assertEquals(papers.lastChangeSeq(), vectors.backfillCursor(embedder.model()), "a restart starts after this, not at the first paper");
+    }
+
+    @Test
     void aChangedAbstractIsEmbeddedAgain() {
         open(TestDatabases.Kind.SQLITE);
         loadAndEmbed();
