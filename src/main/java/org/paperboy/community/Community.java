@@ -1,8 +1,10 @@
 package org.paperboy.community;
 
 import java.time.Clock;
+import java.util.List;
 import org.paperboy.config.Settings;
 import org.paperboy.mail.MailTransport;
+import org.paperboy.paper.Submitter;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
 
@@ -15,7 +17,6 @@ public final class Community {
     private final Moderation moderation;
     private final TrendingScores trending;
     private final VoteRepository voteRepository;
-    private final SubmissionRepository submissionRepository;
     private final CommentRepository commentRepository;
     private final PaperRepository papers;
 
@@ -30,12 +31,11 @@ public final class Community {
         this.papers = papers;
         this.voteRepository = new VoteRepository(db, papers);
         this.commentRepository = new CommentRepository(db, papers);
-        this.submissionRepository = new SubmissionRepository(db, papers);
         this.accounts = new Accounts(users, sessions, new ApiTokenRepository(db), new EmailTokenRepository(db), log,
                 new PasswordHasher(hashing, secrets), secrets, mail, limits, clock, settings.baseUrl(), cs.sessionLifetime());
         this.votes = new Votes(voteRepository, limits, clock);
         this.comments = new Comments(commentRepository, new CommentMarkdown(), limits, clock, cs.commentEditWindow());
-        this.submissions = new Submissions(papers, submissionRepository, fetcher, limits, clock);
+        this.submissions = new Submissions(papers, new SubmissionRepository(db, papers), fetcher, limits, clock);
         this.moderation = new Moderation(log, commentRepository, users, sessions, clock);
         this.trending = new TrendingScores(db, clock);
     }
@@ -77,8 +77,8 @@ public final class Community {
         return papers.isHidden(arxivId);
     }
 
-    /** "Submitted by" for listings and the API. */
-    public SubmissionRepository submissionRepository() {
-        return submissionRepository;
+    /** Who put the paper on a day's feed, or null (the one "submitted by" lookup, shared with listings and the API). */
+    public Submitter submitter(String arxivId) {
+        return papers.submitters(List.of(arxivId)).get(arxivId);
     }
 }

@@ -3,11 +3,7 @@ package org.paperboy.community;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
@@ -33,19 +29,6 @@ public final class SubmissionRepository {
             return h.createUpdate(sql("insert")).bind("id", arxivId).bind("userId", userId)
                     .bind("day", day.toString()).bind("now", now).execute() == 1;
         });
-    }
-
-    public Optional<Submission> find(String arxivId) {
-        return Optional.ofNullable(forPapers(List.of(arxivId)).get(arxivId));
-    }
-
-    /** Submissions of these papers, keyed by id, for the "submitted by" of a listing. */
-    public Map<String, Submission> forPapers(Collection<String> arxivIds) {
-        if (arxivIds.isEmpty()) return Map.of();
-        Map<String, Submission> m = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery(sql("for_papers")).bindList("ids", List.copyOf(arxivIds))
-                .map((rs, ctx) -> map(rs)).forEach(s -> m.put(s.arxivId(), s)));
-        return m;
     }
 
     public List<Submission> byUser(long userId, int limit) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.Submitter;
 import org.paperboy.store.PaperRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ public final class Submissions {
     private static final Logger LOG = LoggerFactory.getLogger(Submissions.class);
 
     /** What happened: {@code submission} names who is credited (maybe someone earlier). */
-    public record Outcome(Paper paper, Submission submission, boolean fetched, boolean alreadySubmitted) {}
+    public record Outcome(Paper paper, Submitter submission, boolean fetched, boolean alreadySubmitted) {}
 
     private final PaperRepository papers;
     private final SubmissionRepository submissions;
@@ -50,7 +51,7 @@ public final class Submissions {
         }
         if (papers.isHidden(id.base())) throw CommunityException.forbidden(PaperRepository.HIDDEN_NOTICE);
         boolean recorded = submissions.insert(id.base(), user.id(), today, clock.millis());
-        Submission s = submissions.find(id.base()).orElseThrow();
+        Submitter s = papers.submitters(List.of(id.base())).get(id.base());
         if (recorded) LOG.info("paper {} submitted by user {}{}", id.base(), user.id(), fetched ? " (fetched from arXiv)" : "");
         return new Outcome(papers.find(id.base()).orElseThrow(), s, fetched, !recorded);
     }

@@ -108,7 +108,7 @@ public final class CommentRoutes implements RouteGroup {
         String id = paperId(ctx);
         User v = viewer(ctx);
         Paper p = visiblePaper(id, v);
-        PaperRow row = new PaperRow(p, community.votes().hasVoted(v, id), community.submissionRepository().find(id).orElse(null));
+        PaperRow row = new PaperRow(p, community.votes().hasVoted(v, id), community.submitter(id));
         DiscussionPage page = new DiscussionPage(Meta.of("Discussion: " + p.title() + " · Paperboy", "Comments on " + p.title()),
                 csrf.token(ctx), row, v, community.comments().thread(id, v), error, draft);
         CommunityWeb.render(ctx, templates, "community/discussion.jte", page, status);

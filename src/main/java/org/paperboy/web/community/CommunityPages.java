@@ -36,7 +36,7 @@ public final class CommunityPages implements CommunityHooks {
         User u = CommunityWeb.viewer(ctx);
         String id = paper.id().base();
         PaperSection s = new PaperSection(id, paper.upvotes(), paper.numComments(), community.votes().hasVoted(u, id), u == null ? "" : csrf.token(ctx),
-                community.submissionRepository().find(id).orElse(null), u, community.comments().thread(id, u));
+                community.submitter(id), u, community.comments().thread(id, u));
         ctx.attribute(key, s);
         return s;
     }

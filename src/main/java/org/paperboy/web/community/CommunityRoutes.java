@@ -19,6 +19,7 @@ import org.paperboy.community.Comment;
 import org.paperboy.community.Community;
 import org.paperboy.community.CommunityException;
 import org.paperboy.community.Submission;
+import org.paperboy.paper.Submitter;
 import org.paperboy.community.Submissions;
 import org.paperboy.community.User;
 import org.paperboy.community.VoteRepository.VoteState;
@@ -149,7 +150,7 @@ public final class CommunityRoutes implements RouteGroup {
     public List<PaperRow> rows(List<Paper> ps, User v) {
         List<String> ids = ps.stream().map(p -> p.id().base()).toList();
         Set<String> voted = community.votes().votedAmong(v, ids);
-        Map<String, Submission> subs = community.submissionRepository().forPapers(ids);
+        Map<String, Submitter> subs = papers.submitters(ids);
         List<PaperRow> out = new ArrayList<>();
         for (Paper p : ps) out.add(new PaperRow(p, voted.contains(p.id().base()), subs.get(p.id().base())));
         return out;

@@ -1,1 +1,0 @@
-SELECT s.arxiv_id, s.user_id, u.username, s.featured_date, s.created_at FROM submissions s JOIN users u ON u.id = s.user_id WHERE s.arxiv_id IN (<ids>)
