@@ -7,8 +7,6 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -31,7 +29,6 @@ public final class AtomReader implements PaperReader {
     public AtomPage readPage(InputStream in, String source, RecordSink sink) {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
         int[] count = {0};
-        List<String> errors = new ArrayList<>();
         XmlChunks.End end = XmlChunks.split(reader, "entry", (xml, line) -> {
             count[0]++;
             String position = "entry " + count[0] + " (line " + line + ")";
@@ -39,9 +36,7 @@ public final class AtomReader implements PaperReader {
                 XmlNode entry = XmlNode.parse(xml);
                 String id = entry.textOf("id");
                 if (id != null && id.contains("/api/errors")) {
-                    String message = Text.oneLine(entry.textOf("summary"));
-                    errors.add(message);
-                    sink.rejected(new Rejection(source, position, "arXiv API error", message));
+                    sink.rejected(new Rejection(source, position, "arXiv API error", Text.oneLine(entry.textOf("summary"))));
                     return;
                 }
                 sink.paper(convert(entry));
@@ -53,15 +48,15 @@ public final class AtomReader implements PaperReader {
         });
         if (end.truncation() != null) {
             sink.rejected(new Rejection(source, "line " + end.lines(), Rejection.TRUNCATED, end.truncation() + "; " + count[0] + " entries before it were read"));
-            return new AtomPage(null, count[0], errors, end.truncation());
+            return new AtomPage(null, end.truncation());
         }
         try {
-            return new AtomPage(totalResults(end.envelope()), count[0], errors, null);
+            return new AtomPage(totalResults(end.envelope()), null);
         } catch (XMLStreamException e) {
             String problem = OaiPmhReader.xmlProblem(e, 1).replaceFirst("^at line \\d+: ", "");
             sink.rejected(new Rejection(source, "line " + end.lines(), Rejection.TRUNCATED,
                     "the feed around the entries is incomplete or broken (" + problem + "); " + count[0] + " entries were read"));
-            return new AtomPage(null, count[0], errors, problem);
+            return new AtomPage(null, problem);
         }
     }
 

@@ -70,10 +70,6 @@ public final class ImportSummary {
         return List.copyOf(firstRejections);
     }
 
-    public synchronized List<Rejection> truncations() {
-        return List.copyOf(truncations);
-    }
-
     public synchronized long papers() {
         return written.total();
     }
