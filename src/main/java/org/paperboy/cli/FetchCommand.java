@@ -37,10 +37,12 @@ final class FetchCommand implements Runnable {
             ImportSummary summary = new ImportSummary();
             var out = spec.commandLine().getOut();
             try (ProgressBar bar = new ProgressBar("fetch", parsed.size())) {
-                for (ArxivApiClient.Fetched f : api.fetch(parsed, summary)) {
-                    bar.step(1);
-                    out.printf("%-10s %s%s%n", f.outcome().name().toLowerCase(), f.id(), f.title() == null ? "  (arXiv does not know this id)" : "  " + f.title());
-                }
+                api.fetch(parsed, summary, batch -> {
+                    for (ArxivApiClient.Fetched f : batch) {
+                        out.printf("%-10s %s%s%n", f.outcome().name().toLowerCase(), f.id(), f.title() == null ? "  (arXiv does not know this id)" : "  " + f.title());
+                    }
+                    bar.step(batch.size()); // per request: with the polite delay, a long list takes a while
+                });
             }
             summary.firstRejections().forEach(r -> out.println("rejected: " + r));
             out.flush();

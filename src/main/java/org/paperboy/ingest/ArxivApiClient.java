@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.PaperMerger;
@@ -47,10 +48,17 @@ public final class ArxivApiClient {
 
     /** One outcome per requested id, in the order asked. */
     public List<Fetched> fetch(List<ArxivId> ids, ImportSummary summary) throws InterruptedException {
+        return fetch(ids, summary, batch -> {});
+    }
+
+    /** As {@link #fetch(List, ImportSummary)}, handing each request's outcomes over as they come (for a progress bar). */
+    public List<Fetched> fetch(List<ArxivId> ids, ImportSummary summary, Consumer<List<Fetched>> eachRequest) throws InterruptedException {
         List<ArxivId> unique = List.copyOf(new LinkedHashSet<>(ids));
         List<Fetched> out = new ArrayList<>();
         for (int i = 0; i < unique.size(); i += BATCH) {
-            out.addAll(fetchBatch(unique.subList(i, Math.min(unique.size(), i + BATCH)), summary));
+            List<Fetched> batch = fetchBatch(unique.subList(i, Math.min(unique.size(), i + BATCH)), summary);
+            eachRequest.accept(batch);
+            out.addAll(batch);
         }
         return out;
     }

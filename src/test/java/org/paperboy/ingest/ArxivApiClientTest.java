@@ -80,8 +80,10 @@ class ArxivApiClientTest {
             server.handler = q -> ReplayServer.Reply.ok(q.contains("2611.3000x") ? Collected.resource("atom-error.xml") : EMPTY_FEED.getBytes(StandardCharsets.UTF_8));
             List<ArxivId> many = new ArrayList<>();
             for (int i = 0; i < 150; i++) many.add(ArxivId.of(String.format("2611.%05d", i)));
-            List<ArxivApiClient.Fetched> out = api.fetch(many, new ImportSummary());
+            List<Integer> perRequest = new ArrayList<>();
+            List<ArxivApiClient.Fetched> out = api.fetch(many, new ImportSummary(), batch -> perRequest.add(batch.size()));
             assertEquals(2, server.queries.size(), "150 ids are two requests of at most 100");
+            assertEquals(List.of(100, 50), perRequest, "outcomes are handed over as each request answers");
             assertTrue(server.queries.get(0).endsWith("max_results=100") && server.queries.get(1).endsWith("max_results=50"), server.queries.toString());
             assertTrue(out.stream().allMatch(f -> f.outcome() == ArxivApiClient.Outcome.UNKNOWN));
 
