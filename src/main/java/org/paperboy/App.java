@@ -85,6 +85,7 @@ public final class App implements AutoCloseable {
     private final Subscriptions subscriptions;
     private final DigestComposer digestComposer;
     private final OutboxSender outboxSender;
+    private final DigestSchedule digestSchedule;
     private final DigestPreview digestPreview;
     private DigestJob digestJob;
     private final ListingService listings;
@@ -115,7 +116,9 @@ public final class App implements AutoCloseable {
         MailRenderer renderer = new MailRenderer();
         this.outboxSender = new OutboxSender(outbox, subscriptionRepo, digestRuns, new DigestMails(papers, topicMatcher, links),
                 renderer, links, mailTransport, clock, settings.digest().mailWorkers(), settings.digest().hardBounceLimit());
-        this.digestPreview = new DigestPreview(papers, digestRuns, subscriptionRepo, digestComposer, topicMatcher, renderer, links, clock);
+        this.digestSchedule = new DigestSchedule(settings.digest().digestTime(), settings.digest().weeklyDay(), settings.timeZone());
+        this.digestPreview = new DigestPreview(papers, digestRuns, subscriptionRepo, digestComposer, topicMatcher, renderer, links,
+                f -> digestSchedule.nextPeriod(f, clock.instant(), papers.latestDay()));
         subscriptions.onQueued(outboxSender::wake);
         this.listings = new ListingService(papers);
     }
@@ -153,7 +156,7 @@ public final class App implements AutoCloseable {
             trendingJob.start();
         }
         outboxSender.start();
-        digestJob = new DigestJob(new DigestSchedule(settings.digest().digestTime(), settings.digest().weeklyDay(), settings.timeZone()),
+        digestJob = new DigestJob(digestSchedule,
                 papers, digestRuns, digestComposer, outboxSender, jobs, clock);
         digestJob.start();
         LOG.info("mail goes to {}", mailTransport.describe());

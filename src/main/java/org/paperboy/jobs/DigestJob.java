@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.paperboy.notify.DigestComposer;
 import org.paperboy.notify.DigestPeriod;
+import org.paperboy.notify.Frequency;
 import org.paperboy.notify.DigestRunRepository;
 import org.paperboy.notify.OutboxSender;
 import org.paperboy.store.JobState;
@@ -57,18 +58,14 @@ public final class DigestJob implements AutoCloseable {
         JobState state = jobs.load(NAME);
         if (!DigestSchedule.due(slot, lastHandled(state))) return List.of();
         List<DigestComposer.Result> done = new ArrayList<>();
-        dailyPeriod(slot).filter(this::notComposed).ifPresent(p -> done.add(composer.compose(p, false)));
-        DigestPeriod weekly = DigestPeriod.weekly(schedule.latestWeeklySlot(slot).minusWeeks(1));
-        if (notComposed(weekly)) done.add(composer.compose(weekly, false));
+        for (Frequency f : Frequency.values()) {
+            schedule.nextPeriod(f, now, papers.latestDay()).filter(this::notComposed).ifPresent(p -> done.add(composer.compose(p, false)));
+        }
         done.removeIf(DigestComposer.Result::empty);
         jobs.save(state.withCursor("{\"lastSlot\":\"" + slot + "\"}").succeeded(schedule.nextSlotAfter(now)));
         LOG.info("digest slot {} handled: {}", slot, done.stream().map(r -> r.period().key() + "=" + r.queued()).toList());
         sender.wake();
         return done;
-    }
-
-    private Optional<DigestPeriod> dailyPeriod(LocalDate slot) {
-        return papers.latestDay().filter(d -> !d.isBefore(slot.minusDays(DigestSchedule.MAX_DAILY_AGE_DAYS))).map(DigestPeriod::daily);
     }
 
     private boolean notComposed(DigestPeriod p) {

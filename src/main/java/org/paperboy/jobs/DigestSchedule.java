@@ -7,6 +7,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Optional;
+import org.paperboy.notify.DigestPeriod;
+import org.paperboy.notify.Frequency;
 
 /**
  * When digests are due, as pure functions of the clock: a slot is a local date at the configured
@@ -35,6 +38,17 @@ public record DigestSchedule(LocalTime at, DayOfWeek weeklyDay, ZoneId zone) {
     /** The latest weekly slot date at or before {@code slot}: the weekly digest covers the week before it. */
     public LocalDate latestWeeklySlot(LocalDate slot) {
         return slot.with(TemporalAdjusters.previousOrSame(weeklyDay));
+    }
+
+    /**
+     * The period the digest of this frequency at the latest slot covers: the newest listed day
+     * (unless it is stale: harvests stopped), or the week before the latest weekly slot. The job
+     * sends these and the admin preview shows them, so the two cannot disagree.
+     */
+    public Optional<DigestPeriod> nextPeriod(Frequency f, Instant now, Optional<LocalDate> latestDay) {
+        LocalDate slot = latestSlot(now);
+        if (f == Frequency.WEEKLY) return Optional.of(DigestPeriod.weekly(latestWeeklySlot(slot).minusWeeks(1)));
+        return latestDay.filter(d -> !d.isBefore(slot.minusDays(MAX_DAILY_AGE_DAYS))).map(DigestPeriod::daily);
     }
 
     /** True when a slot still has to be handled, given the last one handled (null: none yet). */

@@ -1,9 +1,8 @@
 package org.paperboy.notify;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.paperboy.store.PaperRepository;
 
 /**
@@ -19,10 +18,11 @@ public final class DigestPreview {
     private final TopicMatcher matcher;
     private final MailRenderer renderer;
     private final Links links;
-    private final Clock clock;
+    private final Function<Frequency, Optional<DigestPeriod>> nextPeriod;
 
     public DigestPreview(PaperRepository papers, DigestRunRepository runs, SubscriptionRepository subs, DigestComposer composer,
-                         TopicMatcher matcher, MailRenderer renderer, Links links, Clock clock) {
+                         TopicMatcher matcher, MailRenderer renderer, Links links,
+                         Function<Frequency, Optional<DigestPeriod>> nextPeriod) {
         this.papers = papers;
         this.runs = runs;
         this.subs = subs;
@@ -30,13 +30,12 @@ public final class DigestPreview {
         this.matcher = matcher;
         this.renderer = renderer;
         this.links = links;
-        this.clock = clock;
+        this.nextPeriod = nextPeriod;
     }
 
-    /** The period the next digest of this frequency covers: the latest listed day, or last week. */
+    /** The period the next digest of this frequency covers, as the digest job decides it. */
     public Optional<DigestPeriod> nextPeriod(Frequency f) {
-        if (f == Frequency.WEEKLY) return Optional.of(DigestPeriod.weekly(LocalDate.now(clock).minusWeeks(1)));
-        return papers.latestDay().map(DigestPeriod::daily);
+        return nextPeriod.apply(f);
     }
 
     /** The rendered mail, or empty when that period has no papers (no digest would be sent). */

@@ -47,7 +47,9 @@ final class NotifySite implements AutoCloseable {
         sender = f.sender(transport);
         Templates templates = new Templates();
         Csrf csrf = new Csrf(false, List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
-        DigestPreview preview = new DigestPreview(f.papers, f.runs, f.subs, f.composer, f.matcher, f.renderer, f.links, f.clock);
+        DigestPreview preview = new DigestPreview(f.papers, f.runs, f.subs, f.composer, f.matcher, f.renderer, f.links,
+                freq -> new org.paperboy.jobs.DigestSchedule(java.time.LocalTime.of(8, 0), java.time.DayOfWeek.MONDAY, java.time.ZoneOffset.UTC)
+                        .nextPeriod(freq, f.clock.instant(), f.papers.latestDay()));
         org.paperboy.community.User admin = new org.paperboy.community.User(1, "admin", "admin@example.org", true, 0L, null, 0, false);
         org.paperboy.community.User reader = new org.paperboy.community.User(2, "reader", "reader@example.org", false, 0L, null, 0, false);
         RouteGroup viewer = routes -> routes.before(ctx -> {

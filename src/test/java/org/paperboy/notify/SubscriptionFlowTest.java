@@ -273,11 +273,15 @@ class SubscriptionFlowTest {
     void adminPagesShowTheNextDigestAndDeliveryOnlyToAdministrators() throws Exception {
         assertEquals(401, get("/admin/digest/preview").statusCode(), "not signed in");
         assertEquals(403, getAs("reader", "/admin/digest/preview").statusCode(), "signed in, not an administrator");
+        assertEquals(404, getAs("admin", "/admin/digest/preview").statusCode(), "weeks after the last listing the job sends no daily digest, so none is shown");
+        java.time.Instant later = f.clock.instant();
+        f.clock.advance(Duration.between(later, java.time.Instant.parse("2026-10-02T09:00:00Z"))); // the morning after the listing
         var ok = getAs("admin", "/admin/digest/preview");
         assertEquals(200, ok.statusCode());
         assertTrue(ok.body().contains("A calm paper") && ok.body().contains("&lt;script&gt;"), ok.body());
         assertTrue(getAs("admin", "/admin/digest/preview?part=text").body().contains(HOSTILE));
         assertEquals(0, f.count("SELECT COUNT(*) FROM outbox"), "previewing sends and queues nothing");
+        f.clock.advance(Duration.between(f.clock.instant(), later));
 
         f.confirmedSubscriber("a@example.org", Frequency.DAILY, List.of());
         f.confirmedSubscriber("b@example.org", Frequency.DAILY, List.of());
