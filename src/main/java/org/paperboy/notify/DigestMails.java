@@ -31,6 +31,9 @@ public final class DigestMails {
     }
 
     public DigestMail build(DigestRun run, Subscription s) {
+        // bounded by dropping everything now and then; never from inside computeIfAbsent, which must not change its own map
+        if (runPapers.size() > CACHE_LIMIT) runPapers.clear();
+        if (topicPapers.size() > CACHE_LIMIT) topicPapers.clear();
         List<DigestPaper> top = runPapers.computeIfAbsent(run.id(), id -> load(run.paperIds()));
         List<DigestMail.TopicSection> sections = new ArrayList<>();
         for (String topic : s.topics()) {
@@ -50,12 +53,10 @@ public final class DigestMails {
 
     private List<DigestPaper> load(List<String> ids) {
         Map<String, Paper> found = papers.findMany(ids);
-        if (runPapers.size() > CACHE_LIMIT) runPapers.clear();
         return ids.stream().map(found::get).filter(Objects::nonNull).map(p -> DigestPaper.of(p, links.baseUrl())).toList();
     }
 
     private List<DigestPaper> match(String topic, DigestRun run) {
-        if (topicPapers.size() > CACHE_LIMIT) topicPapers.clear();
         try {
             return matcher.matching(topic, run.from(), run.to(), TOPIC_LIMIT).stream()
                     .map(p -> DigestPaper.of(p, links.baseUrl())).toList();
