@@ -7,7 +7,8 @@
 # BEIR_DIR defaults to ../shared/data/scifact; --cache is the `paperboy eval` cache whose vectors both
 # systems use (default $PAPERBOY_DATA/cache/eval/<folder>, i.e. ./data/cache/eval/scifact; run
 # `paperboy eval ../shared/data/scifact --mode all` first, or the bench embeds the corpus itself).
-# Installs postgresql-server-dev-15 and builds pgvector from Debian trixie's source package when missing,
+# Installs postgresql-15 and its server headers when missing (apt), builds pgvector from Debian trixie's
+# source package (from the archive this machine's apt sources name) when missing, stops with the reason on any failure,
 # starts a throwaway PostgreSQL 15 on port $PG_PORT (default 55432) in $PG_DATA (default /tmp/pgbench-data),
 # runs org.paperboy.bench.PgBaselineBench on the test classpath, and stops the server again.
 set -euo pipefail
@@ -19,18 +20,35 @@ port="${PG_PORT:-55432}"
 pgdata="${PG_DATA:-/tmp/pgbench-data}"
 sudo_pg() { if [ "$(id -un)" = postgres ]; then "$@"; else runuser -u postgres -- "$@"; fi; }
 
-[ -x "$pgbin/postgres" ] || { echo "PostgreSQL 15 server not found in $pgbin (apt-get install postgresql-15)" >&2; exit 2; }
+fail() { echo "pg-baseline: $*" >&2; exit 2; }
+apt_updated=0
+apt_install() { # installs Debian packages, refreshing the package lists once
+  [ "$apt_updated" = 1 ] || { apt-get update -q >/dev/null || fail "apt-get update failed"; apt_updated=1; }
+  apt-get install -y -q "$@" >/dev/null || fail "apt-get install $* failed"
+}
+debian_uri() { # the Debian archive this machine already uses, from its own apt sources
+  grep -hoE '^(URIs:|deb) +(\[[^]]*\] +)?https?://[^ ]+' /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+    | grep -oE 'https?://[^ ]+' | grep -v -- '-security' | head -n 1
+}
+
+[ -x "$pgbin/postgres" ] || apt_install postgresql-15
+[ -x "$pgbin/postgres" ] || fail "PostgreSQL 15 server not found in $pgbin after installing postgresql-15"
 # pg_config comes with the client; the extension build needs the server headers and PGXS
-[ -f "$("$pgbin/pg_config" --pgxs)" ] || apt-get install -y -q postgresql-server-dev-15 >/dev/null
+[ -f "$("$pgbin/pg_config" --pgxs)" ] || apt_install postgresql-server-dev-15 build-essential dpkg-dev
+[ -f "$("$pgbin/pg_config" --pgxs)" ] || fail "PGXS missing after installing postgresql-server-dev-15"
 if [ ! -f "$("$pgbin/pg_config" --sharedir)/extension/vector.control" ]; then
   # pgvector is not packaged for Debian 12: build trixie's source package against PostgreSQL 15
-  work=/tmp/pgvector-build; mkdir -p "$work/lists/partial"
-  echo 'deb-src http://deb.debian.org/debian trixie main' > "$work/trixie-src.list"
+  uri="$(debian_uri)"; [ -n "$uri" ] || fail "no Debian archive URI in /etc/apt/sources.list(.d)"
+  work=/tmp/pgvector-build; rm -rf "$work"; mkdir -p "$work/lists/partial"
+  echo "deb-src $uri trixie main" > "$work/trixie-src.list"
   apt_opts=(-o "Dir::Etc::SourceList=$work/trixie-src.list" -o Dir::Etc::SourceParts=/dev/null -o "Dir::State::Lists=$work/lists")
-  apt-get "${apt_opts[@]}" update >/dev/null
-  (cd "$work" && apt-get "${apt_opts[@]}" source --download-only pgvector >/dev/null && dpkg-source -x pgvector_*.dsc >/dev/null 2>&1 || true)
+  apt-get "${apt_opts[@]}" update >"$work/update.log" 2>&1 || { cat "$work/update.log" >&2; fail "cannot read trixie's source index from $uri"; }
+  (cd "$work" && apt-get "${apt_opts[@]}" source --download-only pgvector && dpkg-source -x pgvector_*.dsc) >"$work/source.log" 2>&1 \
+    || { cat "$work/source.log" >&2; fail "cannot fetch or unpack pgvector's source package"; }
   src="$(ls -d "$work"/pgvector-*/ | head -1)"
-  make -C "$src" PG_CONFIG="$pgbin/pg_config" >/dev/null && make -C "$src" install PG_CONFIG="$pgbin/pg_config" >/dev/null
+  { make -C "$src" PG_CONFIG="$pgbin/pg_config" && make -C "$src" install PG_CONFIG="$pgbin/pg_config"; } >"$work/build.log" 2>&1 \
+    || { tail -n 40 "$work/build.log" >&2; fail "pgvector failed to build (log: $work/build.log)"; }
+  [ -f "$("$pgbin/pg_config" --sharedir)/extension/vector.control" ] || fail "pgvector installed no vector.control"
 fi
 
 if [ ! -f "$pgdata/PG_VERSION" ]; then
