@@ -202,6 +202,15 @@ public final class Accounts {
         return apiTokens.user(Secrets.digest(token));
     }
 
+    /**
+     * A new token asked for on the web: the password confirms it (limited like log-ins), so that a
+     * stolen session or a token cannot mint tokens that outlive it.
+     */
+    public String newApiToken(User u, String name, String password, String ip) {
+        confirmPassword(u, password, ip);
+        return newApiToken(u, name);
+    }
+
     /** A new personal API token, returned once; only its hash is kept. */
     public String newApiToken(User u, String name) {
         String token = secrets.newSecret("pb_");
