@@ -41,6 +41,7 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_GRACE_MILLIS);
                 server.insertHandler(new GracefulHandler());
+                server.insertHandler(new SecurityHeaders());
             });
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";

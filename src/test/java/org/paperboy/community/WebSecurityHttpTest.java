@@ -102,4 +102,27 @@ class WebSecurityHttpTest {
         assertEquals(401, server.client().postRaw("/api/papers/2611.00001/upvote", Map.of()).statusCode(), "no token: 401, not the CSRF 403");
         assertEquals(200, ada.get("/api/papers/2611.00001/comments").statusCode(), "reading needs nothing");
     }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        var ada = server.client().signUpVerified("ada");
+        for (String path : new String[] {"/", "/papers/2611.00001", "/static/paperboy.css", "/static/htmx.min.js", "/api/daily_papers",
+            "/no/such/page", "/api/papers/not-an-id", "/login", "/account", "/feed.atom"}) {
+            for (var r : java.util.List.of(ada.get(path), server.client().get(path))) {
+                var h = r.headers();
+                String csp = h.firstValue("Content-Security-Policy").orElse("");
+                assertTrue(csp.contains("script-src 'self'") && csp.contains("style-src 'self'") && csp.contains("frame-ancestors 'none'")
+                        && csp.contains("default-src 'self'"), path + ": " + csp);
+                assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), csp);
+                assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(""), path);
+                assertEquals("DENY", h.firstValue("X-Frame-Options").orElse(""), path);
+                assertEquals("strict-origin-when-cross-origin", h.firstValue("Referrer-Policy").orElse(""), path);
+            }
+        }
+        String page = ada.get("/discussion/2611.00001").body();
+        assertTrue(page.contains("includeIndicatorStyles\":false"), "htmx adds no inline style");
+        assertFalse(Pattern.compile("<script(?![^>]*\\ssrc=)").matcher(page).find(), "no inline script");
+        assertFalse(Pattern.compile("\\son[a-z]+=", Pattern.CASE_INSENSITIVE).matcher(page).find(), "no inline event handler");
+        assertFalse(page.contains(" style=\""), "no style attribute");
+    }
 }
