@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.paperboy.mail.Mail;
 import org.paperboy.mail.MailDeliveryException;
 import org.paperboy.mail.MailTransport;
+import org.paperboy.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +106,11 @@ public final class Accounts {
         try {
             id = users.insert(name, address, hasher.hash(password), verifiedAt, clock.millis());
         } catch (RuntimeException e) {
+            if (!StoreException.isUniqueViolation(e)) {
+                LOG.error("sign-up of '{}' failed, the database refused the account: {}", name, StoreException.cause(e));
+                throw new CommunityException(CommunityException.Reason.UNAVAILABLE,
+                        "Sign-up is unavailable right now (a problem on our side, logged); please try again later.");
+            }
             // a concurrent sign-up took the name or address between the check and the insert
             throw new CommunityException(CommunityException.Reason.CONFLICT, "That username or e-mail address is taken.");
         }

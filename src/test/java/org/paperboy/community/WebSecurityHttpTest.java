@@ -125,4 +125,25 @@ class WebSecurityHttpTest {
         assertFalse(Pattern.compile("\\son[a-z]+=", Pattern.CASE_INSENSITIVE).matcher(page).find(), "no inline event handler");
         assertFalse(page.contains(" style=\""), "no style attribute");
     }
+
+    @Test
+    void signUpSaysTakenOnlyForATakenNameAndA503ForAnyOtherDatabaseError() throws Exception {
+        server.client().signUpVerified("ada");
+        // a database that refuses writes, as a read-only file does (injected: SQLite's RAISE in a trigger)
+        server.app.db().jdbi().useHandle(h -> h.execute(
+                "CREATE TRIGGER refuse_users BEFORE INSERT ON users BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END"));
+        var r = server.client().post("/signup", Map.of("username", "bob", "email", "bob@example.org", "password", "correct horse bob"));
+        assertEquals(503, r.statusCode(), r.body());
+        assertFalse(r.body().toLowerCase().contains("taken"), r.body());
+        assertTrue(r.body().contains("try again later"), r.body());
+        server.app.db().jdbi().useHandle(h -> h.execute("DROP TRIGGER refuse_users"));
+        // a real uniqueness violation still reads as taken (the race the check before the insert cannot close)
+        server.app.db().jdbi().useHandle(h -> h.execute(
+                "CREATE TRIGGER race_users BEFORE INSERT ON users WHEN NEW.username = 'cleo' BEGIN "
+                        + "INSERT INTO users (username, username_key, email, email_key, password_hash, is_admin, created_at) "
+                        + "SELECT 'Cleo2', NEW.username_key, 'x@example.org', 'x@example.org', 'h', 0, 0; END"));
+        r = server.client().post("/signup", Map.of("username", "cleo", "email", "cleo@example.org", "password", "correct horse cleo"));
+        assertEquals(409, r.statusCode(), r.body());
+        assertTrue(r.body().contains("taken"), r.body());
+    }
 }
