@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.paperboy.mail.Mail;
 import org.paperboy.mail.MailDeliveryException;
 import org.paperboy.mail.MailTransport;
+import org.paperboy.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +106,11 @@ public final class Accounts {
         try {
             id = users.insert(name, address, hasher.hash(password), verifiedAt, clock.millis());
         } catch (RuntimeException e) {
+            if (!StoreException.isUniqueViolation(e)) {
+                LOG.error("sign-up of '{}' failed, the database refused the account: {}", name, StoreException.cause(e));
+                throw new CommunityException(CommunityException.Reason.UNAVAILABLE,
+                        "Sign-up is unavailable right now (a problem on our side, logged); please try again later.");
+            }
             // a concurrent sign-up took the name or address between the check and the insert
             throw new CommunityException(CommunityException.Reason.CONFLICT, "That username or e-mail address is taken.");
         }
@@ -200,6 +206,15 @@ public final class Accounts {
     public Optional<User> bearer(String token) {
         if (token == null || token.isEmpty() || token.length() > 100) return Optional.empty();
         return apiTokens.user(Secrets.digest(token));
+    }
+
+    /**
+     * A new token asked for on the web: the password confirms it (limited like log-ins), so that a
+     * stolen session or a token cannot mint tokens that outlive it.
+     */
+    public String newApiToken(User u, String name, String password, String ip) {
+        confirmPassword(u, password, ip);
+        return newApiToken(u, name);
     }
 
     /** A new personal API token, returned once; only its hash is kept. */

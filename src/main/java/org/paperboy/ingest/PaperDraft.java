@@ -90,11 +90,10 @@ final class PaperDraft {
     static int versionNumber(String v) throws BadRecord {
         String s = v == null ? "" : v.strip();
         if (s.startsWith("v") || s.startsWith("V")) s = s.substring(1);
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
+        if (!s.matches("\\d{1,9}") || Integer.parseInt(s) < 1 || Integer.parseInt(s) > ArxivId.MAX_VERSION) {
             throw new BadRecord("bad version", "'" + v + "' is not a version such as v2");
         }
+        return Integer.parseInt(s);
     }
 
     /** ISO dates (2025-03-18), ISO timestamps (2019-11-27T16:52:52Z) and RFC 1123 (Mon, 2 Apr 2007 19:18:42 GMT). */

@@ -18,6 +18,9 @@ public record ArxivId(String base, int version) {
 
     /** Version 0 means "no version given". */
     public static final int UNVERSIONED = 0;
+    /** Far above any real paper's version count (arXiv's largest are in the hundreds), far below int overflow. */
+    public static final int MAX_VERSION = 99_999;
+    private static final int MAX_VERSION_DIGITS = 5;
 
     public ArxivId {
         if (base == null || base.isBlank()) throw new IllegalArgumentException("empty arXiv id");
@@ -34,10 +37,19 @@ public record ArxivId(String base, int version) {
         for (Pattern p : new Pattern[] {NEW_STYLE, OLD_STYLE}) {
             Matcher m = p.matcher(s);
             if (m.matches()) {
-                return Optional.of(new ArxivId(m.group(1), m.group(2) == null ? UNVERSIONED : Integer.parseInt(m.group(2))));
+                if (m.group(2) == null) return Optional.of(new ArxivId(m.group(1), UNVERSIONED));
+                return version(m.group(2)).map(v -> new ArxivId(m.group(1), v));
             }
         }
         return Optional.empty();
+    }
+
+    /** A version is at most {@link #MAX_VERSION}: a longer digit string is not an id, not an overflow. */
+    private static Optional<Integer> version(String digits) {
+        String d = digits.replaceFirst("^0+(?=\\d)", "");
+        if (d.length() > MAX_VERSION_DIGITS) return Optional.empty();
+        int v = Integer.parseInt(d);
+        return v > MAX_VERSION ? Optional.empty() : Optional.of(v);
     }
 
     /** Like {@link #parse} but throws with a message naming the bad input. */

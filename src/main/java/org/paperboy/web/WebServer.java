@@ -5,11 +5,13 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.paperboy.community.CommunityException;
 import org.paperboy.config.Settings;
 import org.paperboy.store.Database;
+import org.paperboy.store.StoreException;
 import org.paperboy.web.community.CommunityWeb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ public final class WebServer implements AutoCloseable {
     private static final String RESPONDED = "paperboy.error-rendered";
     /** On stop, requests being served get this long to finish (under Docker's 10 s SIGTERM grace). */
     static final long STOP_GRACE_MILLIS = 8_000;
+    static final int DATABASE_RETRY_SECONDS = 30;
 
     private final Javalin app;
     private final Templates templates;
@@ -41,6 +44,7 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.modifyServer(server -> {
                 server.setStopTimeout(STOP_GRACE_MILLIS);
                 server.insertHandler(new GracefulHandler());
+                server.insertHandler(new SecurityHeaders());
             });
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
@@ -66,12 +70,26 @@ public final class WebServer implements AutoCloseable {
             respond(ctx, e.reason().status, e.getMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (fromDatabase(e)) {
+                LOG.error("request {} {} failed, database error: {}", ctx.method(), ctx.path(), StoreException.cause(e));
+                ctx.header("Retry-After", String.valueOf(DATABASE_RETRY_SECONDS));
+                respond(ctx, 503, "The database cannot serve this request right now (logged); please try again later.");
+                return;
+            }
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side; the error has been logged.");
         });
         routes.error(404, "*", ctx -> {
             if (ctx.attribute(RESPONDED) == null) respond(ctx, 404, "There is no page at " + ctx.path() + ".");
         });
+    }
+
+    /** A failure the database reported (read-only, full, unreachable) is the service being unavailable, not a bug. */
+    private static boolean fromDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException) return true;
+        }
+        return false;
     }
 
     private void respond(Context ctx, int status, String message) {

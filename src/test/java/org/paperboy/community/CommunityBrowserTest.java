@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,12 @@ class CommunityBrowserTest {
 
     @AfterEach
     void stop() {
-        if (browser != null) browser.quit();
-        if (server != null) server.close();
+        try {
+            if (browser != null) assertEquals(List.of(), HeadlessChromium.cspViolations(browser), "CSP violations in the console");
+        } finally {
+            if (browser != null) browser.quit();
+            if (server != null) server.close();
+        }
     }
 
     private WebDriver chromium(boolean javascript) throws Exception {

@@ -99,7 +99,7 @@ class CommunityHttpTest {
     @Test
     void apiTokensVoteWithBearerAndAreRefusedOtherwise() throws Exception {
         var ada = server.client().signUpVerified("ada");
-        var r = ada.post("/account/tokens", Map.of("name", "script"));
+        var r = ada.post("/account/tokens", Map.of("name", "script", "password", "correct horse ada"));
         var m = java.util.regex.Pattern.compile("id=\"new-token\">(pb_[A-Za-z0-9_-]+)<").matcher(r.body());
         assertTrue(m.find(), r.body());
         String token = m.group(1);
@@ -116,7 +116,7 @@ class CommunityHttpTest {
         r = api.postRaw("/api/papers/2611.00002/upvote", Map.of(), "Authorization", "Bearer pb_wrong");
         assertEquals(401, r.statusCode());
         assertTrue(r.body().contains("\"error\""), r.body());
-        assertEquals(403, api.postRaw("/api/papers/2611.00002/upvote", Map.of()).statusCode(), "no token, no CSRF token");
+        assertEquals(401, api.postRaw("/api/papers/2611.00002/upvote", Map.of()).statusCode(), "no token");
         assertEquals(404, api.postRaw("/api/papers/2611.99999/upvote", Map.of(), "Authorization", "Bearer " + token).statusCode());
         String account = ada.get("/account").body();
         var revoke = java.util.regex.Pattern.compile("action=\"(/account/tokens/\\d+/revoke)\"").matcher(account);
@@ -170,7 +170,7 @@ class CommunityHttpTest {
     void aBannedUsersSessionAndTokensStopAtOnce() throws Exception {
         var admin = server.client().signUpVerified("ada");
         var bob = server.client().signUpVerified("bob");
-        var t = java.util.regex.Pattern.compile("id=\"new-token\">(pb_[A-Za-z0-9_-]+)<").matcher(bob.post("/account/tokens", Map.of("name", "script")).body());
+        var t = java.util.regex.Pattern.compile("id=\"new-token\">(pb_[A-Za-z0-9_-]+)<").matcher(bob.post("/account/tokens", Map.of("name", "script", "password", "correct horse bob")).body());
         assertTrue(t.find());
         String bobsToken = t.group(1);
         bob.post("/papers/2611.00002/upvote", Map.of("vote", "up"));

@@ -52,6 +52,29 @@ class ImportServiceTest {
         }
     }
 
+    static String kaggleLine(String id, String version) {
+        return "{\"id\": \"" + id + "\", \"authors\": \"A. Author\", \"title\": \"Paper " + id + "\", \"categories\": \"cs.LG\", "
+                + "\"abstract\": \"Text.\", \"versions\": [{\"version\": \"" + version + "\", \"created\": \"Mon, 2 Apr 2007 19:18:42 GMT\"}]}";
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void hugeVersionNumbersAreRejectedRecordsWithTheirLineAndTheRestIsImported(TestDatabases.Kind kind) throws IOException {
+        try (Database db = TestDatabases.open(kind, tmp)) {
+            PaperRepository repo = new PaperRepository(db);
+            ImportService service = new ImportService(repo, new VersionMerger(), CLOCK, 2);
+            String file = String.join("\n", kaggleLine("2503.11730", "v1"), kaggleLine("2503.11731v99999999999999", "v1"),
+                    kaggleLine("2503.11732", "v99999999999999"), kaggleLine("2503.11733", "v-2"), kaggleLine("2503.11734", "v2")) + "\n";
+            ImportSummary s = importBytes(service, "hostile.jsonl", file.getBytes(StandardCharsets.UTF_8));
+            assertEquals(2, s.inserted(), s.report(5));
+            assertEquals(3, s.rejected());
+            String report = s.report(5);
+            for (int line = 2; line <= 4; line++) assertTrue(report.contains("hostile.jsonl line " + line + ":"), report);
+            assertTrue(repo.find("2503.11730").isPresent() && repo.find("2503.11734").isPresent(), "the papers around them are kept");
+            assertEquals(2, repo.count());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("org.paperboy.store.TestDatabases#kinds")
     void importingTheSameFilesTwiceChangesNothing(TestDatabases.Kind kind) throws IOException {

@@ -224,6 +224,23 @@ class OaiHarvesterTest {
     }
 
     @Test
+    void aRecordWithAHugeVersionNumberIsOneRejectionAndTheCursorMovesOn() throws Exception {
+        String page1 = new String(Collected.resource("harvest/page1.xml"), StandardCharsets.UTF_8)
+                .replace("<id>2611.20001</id>", "<id>2611.20001v99999999999999</id>");
+        try (Rig r = rig(TestDatabases.Kind.SQLITE)) {
+            r.server.handler = q -> q.contains("set=cs") ? ReplayServer.Reply.ok(page1.getBytes(StandardCharsets.UTF_8)) : pages(q);
+            List<OaiHarvester.Result> results = r.harvest(3).categories(r.server.uri("/oai"), WANTED, LocalDate.of(2026, 11, 20), null,
+                    "arXiv", OaiHarvester.Listener.NONE);
+            assertEquals(3, results.get(0).pages(), "the pages after the bad record are harvested");
+            assertEquals(KEPT.subList(1, KEPT.size()), r.papers.findMany(allIds()).keySet().stream().sorted().toList());
+            assertEquals(1, results.get(0).summary().rejected());
+            String report = results.get(0).summary().report(5);
+            assertTrue(report.contains("record 1") && report.contains("not an arXiv id"), report);
+            assertFalse(r.cursor("cs").pending(), "the cursor is not stuck on the page");
+        }
+    }
+
+    @Test
     void aMalformedPageIsAskedForAgainAndOneThatStaysBrokenStopsWithACleanError() throws Exception {
         String page2 = new String(Collected.resource("harvest/page2.xml"), StandardCharsets.UTF_8);
         byte[] cut = page2.substring(0, page2.indexOf("Page two, paper two")).getBytes(StandardCharsets.UTF_8);

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,11 @@ class SubscribeBrowserTest {
         HeadlessChromium.assumeInstalled();
         site = new NotifySite(tmp);
         browser = HeadlessChromium.start(tmp.resolve("chrome-home"), true);
+    }
+
+    @AfterEach
+    void theBrowserReportedNoCspViolation() {
+        assertEquals(List.of(), HeadlessChromium.cspViolations(browser));
     }
 
     @AfterAll

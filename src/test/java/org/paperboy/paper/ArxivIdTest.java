@@ -35,9 +35,16 @@ class ArxivIdTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "attention heads", "2503.117", "25031.1731", "hep-th/99010", "https://example.org/abs/2503.11731",
-        "HEP-TH/9901001", "2503.11731v", "<script>"})
+        "HEP-TH/9901001", "2503.11731v", "<script>", "2503.11731v99999999999999", "2503.11731v2147483648",
+        "hep-th/9901001v99999999999999", "2503.11731v100000", "https://arxiv.org/abs/2503.11731v99999999999999"})
     void rejectsWhatIsNotAnId(String text) {
         assertFalse(ArxivId.parse(text).isPresent(), text);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2503.11731v99999, 99999", "2503.11731v007, 7", "2503.11731v0000000000000000002, 2"})
+    void acceptsVersionsUpToTheLimitWhateverTheirZeros(String text, int version) {
+        assertEquals(version, ArxivId.of(text).version());
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,22 @@ class BrowserTest {
     static void stop() {
         if (browser != null) browser.quit();
         if (site != null) site.close();
+    }
+
+    @AfterEach
+    void theBrowserReportedNoCspViolation() {
+        assertEquals(List.of(), HeadlessChromium.cspViolations(browser));
+    }
+
+    @Test
+    void theConsoleReportsWhatThePolicyBlocks() {
+        browser.get(url("/"));
+        js("const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.head.appendChild(s);");
+        assertEquals(null, js("return window.injected;"), "an inline script does not run");
+        long until = System.nanoTime() + 5_000_000_000L;
+        List<String> seen = HeadlessChromium.cspViolations(browser);
+        while (seen.isEmpty() && System.nanoTime() < until) seen = HeadlessChromium.cspViolations(browser);
+        assertFalse(seen.isEmpty(), "and the check after each test sees it");
     }
 
     private static String url(String path) {

@@ -135,8 +135,11 @@ public final class AccountRoutes implements RouteGroup {
 
     private void newToken(Context ctx) {
         User u = requireLogin(ctx);
-        String token = accounts.newApiToken(u, form(ctx, "name"));
-        account(ctx, null, null, token, 200);
+        try {
+            account(ctx, null, null, accounts.newApiToken(u, form(ctx, "name"), ctx.formParam("password"), ip(ctx)), 200);
+        } catch (CommunityException e) {
+            accountError(ctx, e);
+        }
     }
 
     private void revokeToken(Context ctx) {

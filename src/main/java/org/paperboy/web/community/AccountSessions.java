@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.time.Duration;
+import java.util.Set;
 import org.paperboy.community.Accounts;
 import org.paperboy.community.User;
 import org.paperboy.web.Csrf;
@@ -30,6 +31,9 @@ public final class AccountSessions implements RouteGroup {
     static final String NAV_START = "<nav class=\"account\" aria-label=\"Account\" data-account>";
     static final String NAV_END = "</nav>";
 
+    private static final String API = "/api/";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
     private final Accounts accounts;
     private final Csrf csrf;
     private final boolean secureCookies;
@@ -48,9 +52,16 @@ public final class AccountSessions implements RouteGroup {
         routes.after(this::accountNav);
     }
 
+    /**
+     * A bearer token signs in JSON API requests only, and a session cookie everything but API
+     * writes: a token is no web login (account and admin pages, creating more tokens), and API
+     * writes carry no CSRF token, so a cookie must not make them on a visitor's behalf.
+     */
     private void identify(Context ctx) {
+        boolean api = ctx.path().startsWith(API);
         String auth = ctx.header("Authorization");
-        if (auth != null) {
+        if (api && auth == null && !SAFE_METHODS.contains(ctx.method().name())) return;
+        if (api && auth != null) {
             if (!auth.regionMatches(true, 0, "Bearer ", 0, 7)) throw new HttpError(401, "Use Authorization: Bearer TOKEN with a personal API token.");
             User u = accounts.bearer(auth.substring(7).strip())
                     .orElseThrow(() -> new HttpError(401, "This API token is unknown, revoked, or its account is banned."));
@@ -72,8 +83,12 @@ public final class AccountSessions implements RouteGroup {
         ctx.removeCookie(CommunityWeb.SESSION_COOKIE, "/");
     }
 
-    /** htmx (served from /static, 0BSD) enhances the forms of signed-in visitors; everyone else needs no script. */
-    static final String HTMX = "<script src=\"/static/htmx.min.js\" defer></script>";
+    /**
+     * htmx (served from /static, 0BSD) enhances the forms of signed-in visitors; everyone else needs no script.
+     * Its config keeps it within the Content-Security-Policy: no inline indicator style, no eval, no inline scripts.
+     */
+    static final String HTMX = "<meta name=\"htmx-config\" content='{\"includeIndicatorStyles\":false,\"allowEval\":false,\"allowScriptTags\":false}'>"
+            + "<script src=\"/static/htmx.min.js\" defer></script>";
 
     /**
      * For a signed-in visitor: replaces the header's log-in links with the account's name and a

@@ -2,6 +2,7 @@ package org.paperboy.web.community;
 
 import io.javalin.http.Context;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.paperboy.community.CommunityException;
 import org.paperboy.community.RateLimitedException;
 import org.paperboy.community.User;
@@ -41,10 +42,22 @@ public final class CommunityWeb {
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, page));
     }
 
-    /** A local path to return to after a form; anything else (other hosts, odd schemes) becomes "/". */
+    /**
+     * A local path to return to after a form; anything else (other hosts, odd schemes) becomes "/".
+     * It is judged as a browser reads a Location header: tabs and newlines removed, backslashes as
+     * slashes, so that {@code /\t/evil.example} and {@code /\\evil.example} count as the other host they lead to.
+     */
     static String localPath(String next) {
-        if (next == null || next.isEmpty() || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) return "/";
-        return next;
+        if (next == null) return "/";
+        String cleaned = next.replaceAll("[\\t\\n\\r]", "").replace('\\', '/');
+        if (!cleaned.startsWith("/") || cleaned.startsWith("//") || cleaned.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) return "/";
+        try {
+            URI resolved = new URI("http://paperboy.invalid" + cleaned);
+            if (!"paperboy.invalid".equals(resolved.getHost()) || resolved.getRawUserInfo() != null) return "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
+        return cleaned;
     }
 
     /** Where a no-JavaScript form came from (path and query only), to send the browser back there. */
