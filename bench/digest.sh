@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Benchmark: compose one daily digest for N subscribers and deliver every mail over SMTP to
 # GreenMail on loopback (in its own JVM), with a small heap to show that memory stays bounded.
-# Usage: bench/digest.sh [subscribers=10000] [workers=4] [heap=64m]
+# Usage: bench/digest.sh [subscribers=10000] [workers=4] [heap=64m] [smtp|eml]
+# With eml the mails become .eml files under a temporary outbox directory instead (the default
+# mail set-up when no SMTP server is configured); no SMTP server is started then.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
-n="${1:-10000}"; workers="${2:-4}"; heap="${3:-64m}"
+n="${1:-10000}"; workers="${2:-4}"; heap="${3:-64m}"; transport="${4:-smtp}"
 mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 dir="$(mktemp -d)"
+if [ "$transport" = eml ]; then
+  trap 'rm -rf "$dir"' EXIT
+  "$java" -Xmx"$heap" --enable-native-access=ALL-UNNAMED -cp "$cp" org.paperboy.notify.bench.DigestBench "$dir" eml "$n" "$workers"
+  echo ".eml files written    $(find "$dir/outbox" -name '*.eml' | wc -l), half-written left $(find "$dir/outbox" -name '.writing-*' | wc -l)"
+  exit 0
+fi
 "$java" -Xmx1g -cp "$cp" org.paperboy.notify.bench.SmtpSink "$dir/port" "$dir/count" >"$dir/sink.log" 2>&1 &
 sink=$!
 trap 'kill "$sink" 2>/dev/null || true; rm -rf "$dir"' EXIT

@@ -1,5 +1,6 @@
 package org.paperboy.cli;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -77,7 +78,8 @@ final class DigestCommand implements Runnable {
     }
 
     @Command(name = "send", mixinStandardHelpOptions = true,
-            description = "Deliver every outbox row that is due now (digests and confirmations), with retries left queued.")
+            description = {"Deliver every outbox row that is due now (digests and confirmations), with retries left queued.",
+                    "Exit status 1 when a mail failed for good or rows are still claimed by another sender (stuck) at the end."})
     static final class Send implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -101,6 +103,14 @@ final class DigestCommand implements Runnable {
             }
             System.out.printf("sent %d, to retry later %d, failed %d, skipped %d%n", r.sent(), r.retried(), r.failed(), r.skipped());
             app.outbox().nextDue().ifPresent(t -> System.out.println("next retry due at " + java.time.Instant.ofEpochMilli(t)));
+            var stuck = app.outboxSender().stillClaimed();
+            if (stuck.rows() > 0) {
+                // held by another sender; if that one died they are queued again once its claim expires
+                Instant requeued = Instant.ofEpochMilli(stuck.oldestClaimAt()).plus(OutboxSender.CLAIM_LEASE);
+                System.out.printf("%d mails still claimed by another sender and not delivered; if it stopped, they are queued"
+                        + " again at %s (run digest send again then)%n", stuck.rows(), requeued);
+                return 1;
+            }
             return r.failed() > 0 ? 1 : 0;
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.paperboy.App;
 import org.paperboy.ingest.Format;
 import org.paperboy.ingest.ImportService;
@@ -21,8 +22,12 @@ import picocli.CommandLine.Spec;
         description = {"Import paper records from files (or - for standard input) into the catalog.",
                 "Formats, detected from the content (.gz accepted): Kaggle arxiv-metadata-oai-snapshot JSON lines,"
                         + " arxiv-daily JSON lines, OAI-PMH XML (arXiv / arXivRaw), arXiv API Atom XML.",
-                "Running it twice changes nothing; a newer version of a paper updates it and keeps its history."})
-final class ImportCommand implements Runnable {
+                "Running it twice changes nothing; a newer version of a paper updates it and keeps its history.",
+                "Exit status: 0 when every record was imported, 1 when any was rejected (the summary lists them), 2 on a usage or start-up error."})
+final class ImportCommand implements Callable<Integer> {
+    /** Exit status when every record was imported; {@link #SOME_REJECTED} when any was rejected (or a file was cut short). */
+    static final int ALL_IMPORTED = 0;
+    static final int SOME_REJECTED = 1;
 
     @Spec
     CommandSpec spec;
@@ -37,7 +42,7 @@ final class ImportCommand implements Runnable {
     int shown;
 
     @Override
-    public void run() {
+    public Integer call() {
         if (batch < 1) throw new UserError("--batch must be at least 1");
         for (String file : files) checkFormat(file);
         try (App app = new App(SettingsOptions.load(spec))) {
@@ -51,6 +56,8 @@ final class ImportCommand implements Runnable {
             summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - start));
             spec.commandLine().getOut().print(summary.report(shown));
             spec.commandLine().getOut().flush();
+            // a script must see that records were lost (a cut .gz, say), not only a person reading the summary
+            return summary.rejected() > 0 ? SOME_REJECTED : ALL_IMPORTED;
         }
     }
 

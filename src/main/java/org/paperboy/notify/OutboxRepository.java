@@ -136,4 +136,12 @@ public final class OutboxRepository {
     public Optional<Long> nextDue() {
         return jdbi.withHandle(h -> h.createQuery(sql("next_due")).mapTo(Long.class).findOne());
     }
+
+    /** Rows in the 'sending' state and the oldest claim among them (null when there is none). */
+    public record Claimed(int rows, Long oldestClaimAt) {}
+
+    public Claimed claimed() {
+        return jdbi.withHandle(h -> h.createQuery(sql("claimed"))
+                .map((rs, ctx) -> new Claimed(rs.getInt("n"), rs.getObject("oldest") == null ? null : rs.getLong("oldest"))).one());
+    }
 }

@@ -103,12 +103,12 @@ public final class OutboxSender implements AutoCloseable {
 
     /** @param progress told after each page */
     public Report sendDue(java.util.function.Consumer<Report> progress) {
-        int released = outbox.releaseStale(clock.millis() - CLAIM_LEASE.toMillis());
-        if (released > 0) LOG.warn("{} outbox rows were claimed by a sender that stopped; queued again", released);
         Map<Outcome, Integer> counts = new LinkedHashMap<>();
         digests.clearCache();
         Map<Long, Optional<DigestRun>> runCache = new java.util.concurrent.ConcurrentHashMap<>();
-        for (List<Long> page = outbox.due(clock.millis(), PAGE); !page.isEmpty(); page = outbox.due(clock.millis(), PAGE)) {
+        // expired claims are requeued before every page, not only at the start: in a pass that runs longer than
+        // the lease, the rows of a sender that died meanwhile are still delivered by this pass
+        for (List<Long> page = nextPage(); !page.isEmpty(); page = nextPage()) {
             List<Future<List<Outcome>>> futures = new ArrayList<>();
             for (int i = 0; i < page.size(); i += CLAIM_BATCH) {
                 List<Long> batch = page.subList(i, Math.min(page.size(), i + CLAIM_BATCH));
@@ -120,6 +120,17 @@ public final class OutboxSender implements AutoCloseable {
         Report r = report(counts);
         if (r.total() > 0) LOG.info("outbox pass: {} sent, {} to retry, {} failed, {} skipped ({})", r.sent(), r.retried(), r.failed(), r.skipped(), transport.describe());
         return r;
+    }
+
+    private List<Long> nextPage() {
+        int released = outbox.releaseStale(clock.millis() - CLAIM_LEASE.toMillis());
+        if (released > 0) LOG.warn("{} outbox rows were claimed by a sender that stopped; queued again", released);
+        return outbox.due(clock.millis(), PAGE);
+    }
+
+    /** Rows some sender still holds (this pass is over, so another sender, alive or dead): not delivered yet. */
+    public OutboxRepository.Claimed stillClaimed() {
+        return outbox.claimed();
     }
 
     private static Report report(Map<Outcome, Integer> c) {

@@ -44,13 +44,32 @@ class ImportCommandTest {
         String data = tmp.resolve("data").toString();
 
         Run first = paperboy("import", "--data", data, kaggle.toString(), atom.toString());
-        assertEquals(0, first.exit(), first.err());
+        assertEquals(1, first.exit(), "records were rejected: " + first.err());
         assertTrue(first.out().contains("5 new, 0 updated, 0 unchanged, 4 rejected"), first.out());
         assertTrue(first.out().contains("snapshot.json.gz line 3: no title"), first.out());
         assertTrue(first.err().contains("import"), "a progress line on stderr: " + first.err());
 
         Run again = paperboy("import", "--data", data, kaggle.toString(), atom.toString());
         assertTrue(again.out().contains("0 new, 0 updated, 5 unchanged"), again.out());
+    }
+
+    @Test
+    void aCutGzipExitsOneWithTheSummaryAndACleanFileExitsZero() throws IOException {
+        String[] lines = new String(Collected.resource("arxiv-daily.jsonl"), StandardCharsets.UTF_8).split("\n");
+        byte[] valid = String.join("\n", lines[0], lines[1], lines[4]).getBytes(StandardCharsets.UTF_8); // lines 3 and 4 are bad
+        byte[] gz = ReadersTest.gzip((new String(valid, StandardCharsets.UTF_8) + "\n").repeat(400).getBytes(StandardCharsets.UTF_8));
+        Path whole = tmp.resolve("daily.jsonl.gz");
+        Files.write(whole, gz);
+        Path cut = tmp.resolve("cut.jsonl.gz");
+        Files.write(cut, java.util.Arrays.copyOf(gz, gz.length / 2));
+        String data = tmp.resolve("data").toString();
+
+        Run clean = paperboy("import", "--data", data, whole.toString());
+        assertEquals(0, clean.exit(), clean.out() + clean.err());
+        Run r = paperboy("import", "--data", tmp.resolve("data2").toString(), cut.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("1 rejected") && r.out().contains("cut.jsonl.gz"), r.out());
+        assertTrue(!r.err().contains("Exception"), r.err());
     }
 
     @Test

@@ -10,10 +10,17 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -76,5 +83,47 @@ class MailTransportTest {
             assertEquals("reader@example.org", m.getAllRecipients()[0].toString());
             assertEquals("<fixed-id@paperboy.test>", m.getMessageID());
         }
+    }
+
+    @Test
+    void anEmlFileIsWrittenInAFewLargeWritesNotOneCallPerByte() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        EmlDirectoryTransport t = new EmlDirectoryTransport(tmp.resolve("outbox"), "Paperboy <digest@paperboy.test>", null,
+                file -> new FilterOutputStream(Files.newOutputStream(file)) {
+                    @Override
+                    public void write(int b) throws IOException {
+                        writes.incrementAndGet();
+                        bytes.incrementAndGet();
+                        out.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        writes.incrementAndGet();
+                        bytes.addAndGet(len);
+                        out.write(b, off, len);
+                    }
+                });
+        t.send(sample());
+        assertTrue(bytes.get() > 300, "a whole mail: " + bytes.get() + " bytes");
+        assertTrue(writes.get() <= 5, writes.get() + " writes for " + bytes.get() + " bytes");
+        assertEquals(1, Files.list(tmp.resolve("outbox")).filter(p -> p.toString().endsWith(".eml")).count());
+    }
+
+    @Test
+    void halfWrittenFilesOfACrashedSendAreRemovedOnStartAndFreshOnesKept() throws Exception {
+        Path outbox = Files.createDirectories(tmp.resolve("outbox"));
+        Path stale = Files.writeString(outbox.resolve(".writing-123.tmp"), "Subject: half");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path fresh = Files.writeString(outbox.resolve(".writing-456.tmp"), "Subject: being written now");
+        Path mail = Files.writeString(outbox.resolve("1-a.eml"), "Subject: done");
+        Files.setLastModifiedTime(mail, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+        new EmlDirectoryTransport(outbox, "Paperboy <digest@paperboy.test>");
+
+        assertFalse(Files.exists(stale), "a crashed send's temporary file is removed");
+        assertTrue(Files.exists(fresh), "another process may be writing this one");
+        assertTrue(Files.exists(mail), "finished mails are kept");
     }
 }

@@ -156,6 +156,45 @@ class DeliveryTest {
     }
 
     @Test
+    void aPassLongerThanTheLeaseDeliversTheRowsOfASenderThatDiedMeanwhile() {
+        for (int i = 0; i < 3; i++) f.confirmedSubscriber("l" + i + "@example.org", Frequency.DAILY, List.of());
+        f.composer.compose(DigestPeriod.daily(DAY), false);
+        long dead = f.outbox.due(f.clock.millis(), 10).get(0);
+        f.outbox.claimAll(List.of(dead), "node-dead", f.clock.millis());
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MailTransport slow = new MailTransport() { // each mail takes six minutes: the dead claim expires mid-pass
+            @Override
+            public void send(Mail mail) {
+                f.clock.advance(Duration.ofMinutes(6));
+                sent.add(mail.to());
+            }
+
+            @Override
+            public String describe() {
+                return "slow";
+            }
+        };
+        try (OutboxSender sender = f.sender(slow)) {
+            assertEquals(3, sender.sendDue().sent(), "the dead sender's row is requeued and sent in the same pass");
+            assertEquals(0, sender.stillClaimed().rows());
+        }
+        assertEquals(3, sent.size());
+        assertEquals(3, sent.stream().distinct().count(), "nobody twice: " + sent);
+    }
+
+    @Test
+    void rowsHeldByAnotherSenderAreReportedAsStillClaimed() {
+        f.confirmedSubscriber("held@example.org", Frequency.DAILY, List.of());
+        f.composer.compose(DigestPeriod.daily(DAY), false);
+        long id = f.outbox.due(f.clock.millis(), 10).get(0);
+        f.outbox.claimAll(List.of(id), "node-other", f.clock.millis());
+        try (OutboxSender sender = f.sender(transportTo(1))) {
+            assertEquals(0, sender.sendDue().total(), "a live claim is not taken over");
+            assertEquals(new OutboxRepository.Claimed(1, f.clock.millis()), sender.stillClaimed());
+        }
+    }
+
+    @Test
     void crashBetweenComposeAndSendLosesNothing() throws Exception {
         startSmtp(freePort());
         for (int i = 0; i < 3; i++) f.confirmedSubscriber("c" + i + "@example.org", Frequency.DAILY, List.of());

@@ -47,6 +47,19 @@ class DigestCliTest {
         assertTrue(bad.err().contains("expected YYYY-MM-DD"), bad.err());
     }
 
+    @Test
+    void digestSendExitsOneWhileRowsAreStuckWithAnotherSender() {
+        Settings settings = Settings.load(Map.of("data", tmp.toString(), "base-url", "https://papers.example.org"), Map.of());
+        try (App app = new App(settings)) {
+            app.subscriptions().subscribe("one@example.org", "daily", List.of());
+            app.db().jdbi().useHandle(h -> h.execute("UPDATE outbox SET status = 'sending', claimed_by = 'node-gone', claimed_at = "
+                    + System.currentTimeMillis()));
+        }
+        Cli.Run r = Cli.run("", "digest", "send", "--data", tmp.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("1 mails still claimed by another sender"), r.out());
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.paperboy.cli.ProgressBar;
+import org.paperboy.mail.EmlDirectoryTransport;
 import org.paperboy.mail.MailSettings;
 import org.paperboy.mail.SmtpTransport;
 import org.paperboy.notify.DigestComposer;
@@ -36,7 +37,8 @@ import org.paperboy.store.PaperRepository;
  * delivers every mail over SMTP to a GreenMail server on loopback, end to end through the outbox.
  * Run by bench/digest.sh, which starts the SMTP server in a separate JVM.
  *
- * <p>Arguments: dataDir smtpPort [subscribers=10000] [workers=4]
+ * <p>Arguments: dataDir (smtpPort | eml) [subscribers=10000] [workers=4]; with {@code eml} the mails are
+ * written as .eml files under dataDir/outbox instead.
  */
 public final class DigestBench {
     static final LocalDate DAY = LocalDate.of(2026, 11, 23);
@@ -48,7 +50,8 @@ public final class DigestBench {
 
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
-        int port = Integer.parseInt(args[1]);
+        boolean eml = args[1].equals("eml");
+        int port = eml ? 0 : Integer.parseInt(args[1]);
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         Clock clock = Clock.systemUTC();
@@ -74,7 +77,8 @@ public final class DigestBench {
             OutboxSender.Report report;
             try (SmtpTransport smtp = new SmtpTransport(mailSettings);
                  OutboxSender sender = new OutboxSender(outbox, subs, runs, new DigestMails(papers, new SqlTopicMatcher(db, papers), links),
-                    new MailRenderer(), links, smtp, clock, workers, 3);
+                    new MailRenderer(), links, eml ? new EmlDirectoryTransport(data.resolve("outbox"), "Paperboy <digest@paperboy.test>") : smtp,
+                    clock, workers, 3);
                  ProgressBar bar = new ProgressBar("sending", composed.queued())) {
                 long[] seen = {0};
                 report = sender.sendDue(r -> {
@@ -85,7 +89,8 @@ public final class DigestBench {
             long t2 = System.nanoTime();
             double compose = (t1 - t0) / 1e9;
             double send = (t2 - t1) / 1e9;
-            System.out.printf("subscribers            %d (workers %d, -Xmx %d MiB)%n", n, workers, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.printf("subscribers            %d (workers %d, -Xmx %d MiB, %s)%n", n, workers, Runtime.getRuntime().maxMemory() >> 20,
+                    eml ? ".eml files" : "SMTP");
             System.out.printf("compose                %d rows in %.2f s = %.0f rows/s%n", composed.queued(), compose, composed.queued() / compose);
             System.out.printf("deliver                %d sent, %d retried, %d failed in %.2f s = %.0f mails/s%n",
                     report.sent(), report.retried(), report.failed(), send, report.sent() / send);
