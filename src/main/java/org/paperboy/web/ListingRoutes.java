@@ -51,6 +51,8 @@ public final class ListingRoutes implements RouteGroup {
         routes.get("/papers/month", ctx -> redirectToLatest(ctx, d -> new Period.Month(YearMonth.from(d))));
         routes.get("/papers/week/{week}", ctx -> show(ctx, Params.period(() -> Period.week(ctx.pathParam("week")))));
         routes.get("/papers/month/{month}", ctx -> show(ctx, Params.period(() -> Period.month(ctx.pathParam("month")))));
+        // Hugging Face's URL of a day, so links written for it work here too
+        routes.get("/papers/date/{date}", ctx -> show(ctx, Params.period(() -> Period.day(ctx.pathParam("date")))));
         routes.get("/feed.atom", this::siteFeed);
     }
 

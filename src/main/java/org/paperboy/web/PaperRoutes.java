@@ -2,6 +2,7 @@ package org.paperboy.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.paperboy.config.Settings;
 import org.paperboy.paper.ArxivId;
@@ -23,6 +24,7 @@ public final class PaperRoutes implements RouteGroup {
 
     private static final String BIB = ".bib";
     private static final String ATOM = ".atom";
+    private static final String MARKDOWN = ".md";
     /** A day feed carries at most this many papers, the top of the day's ranking. */
     static final int DAY_FEED_LIMIT = 500;
 
@@ -58,6 +60,8 @@ public final class PaperRoutes implements RouteGroup {
         String path = ctx.pathParam("path");
         if (path.endsWith(BIB)) {
             bibtex(ctx, path.substring(0, path.length() - BIB.length()));
+        } else if (path.endsWith(MARKDOWN)) {
+            markdown(ctx, path.substring(0, path.length() - MARKDOWN.length()));
         } else if (path.endsWith(ATOM)) {
             dayFeed(ctx, path.substring(0, path.length() - ATOM.length()));
         } else {
@@ -100,6 +104,13 @@ public final class PaperRoutes implements RouteGroup {
         ctx.contentType("application/x-bibtex; charset=utf-8")
                 .header("Content-Disposition", "inline; filename=\"" + p.id().base().replace('/', '_') + ".bib\"")
                 .result(Bibtex.of(p));
+    }
+
+    /** The paper as Markdown, as Hugging Face serves {@code /papers/{id}.md} (its client's {@code read_paper}). */
+    private void markdown(Context ctx, String text) {
+        Paper p = load(ctx, Params.arxivId(text));
+        CachedBody.of(PaperMarkdown.of(p, settings.baseUrl() + Urls.paper(p.id().base())).getBytes(StandardCharsets.UTF_8))
+                .send(ctx, "text/markdown; charset=utf-8");
     }
 
     private void dayFeed(Context ctx, String text) {
