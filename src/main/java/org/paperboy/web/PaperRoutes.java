@@ -25,8 +25,8 @@ public final class PaperRoutes implements RouteGroup {
     private static final String BIB = ".bib";
     private static final String ATOM = ".atom";
     private static final String MARKDOWN = ".md";
-    /** A day feed carries at most this many papers, the top of the day's ranking. */
-    static final int DAY_FEED_LIMIT = 500;
+    /** Entries per page of a day feed (the busiest days have over 1,000 papers). */
+    static final int DAY_FEED_PAGE = 200;
 
     private final Settings settings;
     private final PaperRepository papers;
@@ -92,7 +92,7 @@ public final class PaperRoutes implements RouteGroup {
         String listingHref = p.listingDate() == null ? "/" : Urls.listing(new Period.Day(p.listingDate()), CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES);
         PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute,
                 community.paperSection(ctx, p), community.paperVote(ctx, p), similar.to(p));
-        ListingRoutes.html(ctx, templates.render("paper.jte", page));
+        CachedBody.of(templates.render("paper.jte", page).getBytes(StandardCharsets.UTF_8)).send(ctx, "text/html; charset=utf-8");
     }
 
     private static boolean looksLikePeriod(String text) {
@@ -101,9 +101,8 @@ public final class PaperRoutes implements RouteGroup {
 
     private void bibtex(Context ctx, String text) {
         Paper p = load(ctx, Params.arxivId(text));
-        ctx.contentType("application/x-bibtex; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"" + p.id().base().replace('/', '_') + ".bib\"")
-                .result(Bibtex.of(p));
+        ctx.header("Content-Disposition", "inline; filename=\"" + p.id().base().replace('/', '_') + ".bib\"");
+        CachedBody.of(Bibtex.of(p).getBytes(StandardCharsets.UTF_8)).send(ctx, "application/x-bibtex; charset=utf-8");
     }
 
     /** The paper as Markdown, as Hugging Face serves {@code /papers/{id}.md} (its client's {@code read_paper}). */
@@ -113,14 +112,20 @@ public final class PaperRoutes implements RouteGroup {
                 .send(ctx, "text/markdown; charset=utf-8");
     }
 
+    /** Every paper of the day, best first, {@link #DAY_FEED_PAGE} a page with RFC 5005 links to the others. */
     private void dayFeed(Context ctx, String text) {
         Period.Day day = Params.parse(() -> Period.day(text));
         CategoryFilter cats = Params.parse(() -> ListingQuery.categories(ctx));
-        List<Paper> list = papers.listing(new Listing(day.from(), day.to(), cats.categories(), Listing.Order.UPVOTES, 0, DAY_FEED_LIMIT));
+        int page = FeedPaging.parsePage(ctx.queryParam("p"));
+        Listing all = new Listing(day.from(), day.to(), cats.expanded(), Listing.Order.UPVOTES, 0, DAY_FEED_PAGE);
+        FeedPaging paging = new FeedPaging(page, DAY_FEED_PAGE, papers.count(all));
+        List<Paper> list = papers.listing(all.page(paging.offset(), DAY_FEED_PAGE));
         String base = settings.baseUrl().toString();
-        String self = base + Urls.dayFeed(day, cats);
-        String page = base + Urls.listing(day, cats, Paging.FIRST, ListingSort.UPVOTES);
+        String feedUrl = base + "/papers/" + day.key() + ".atom";
+        String query = cats.isEmpty() ? "" : "cat=" + Urls.encode(cats.param());
+        String pageUrl = base + Urls.listing(day, cats, Paging.FIRST, ListingSort.UPVOTES);
         String title = "Paperboy: papers of " + day.label() + (cats.isEmpty() ? "" : " in " + String.join(", ", cats.categories()));
-        ListingRoutes.atom(ctx, AtomFeed.write(title, self, page, base, list, day.from()));
+        ListingRoutes.atom(ctx, AtomFeed.write(title, FeedPaging.at(feedUrl, query, 0), FeedPaging.at(feedUrl, query, page), pageUrl, base,
+                list, day.from(), paging.links(feedUrl, query)));
     }
 }

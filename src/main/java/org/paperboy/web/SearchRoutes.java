@@ -2,6 +2,7 @@ package org.paperboy.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,7 @@ public final class SearchRoutes implements RouteGroup {
     }
 
     private void render(Context ctx, SearchPage page) {
-        ctx.contentType("text/html; charset=utf-8").result(templates.render("search.jte", page));
+        CachedBody.of(templates.render("search.jte", page).getBytes(StandardCharsets.UTF_8)).send(ctx, "text/html; charset=utf-8");
     }
 
     /**
