@@ -32,6 +32,10 @@ public record CategoryFilter(List<String> categories) {
                     String shown = part.length() > 30 ? part.substring(0, 30) + "…" : part;
                     throw new PeriodException("'" + shown + "' is not an arXiv category (e.g. cs.CL, hep-th, math.AG)");
                 }
+                if (!ArxivTaxonomy.knowsArchive(ArxivTaxonomy.archiveOf(part))) {
+                    throw new PeriodException("'" + part + "' is not an arXiv category: no archive '" + ArxivTaxonomy.archiveOf(part)
+                            + "' (e.g. cs, math, hep-th, or a category such as cs.CL)");
+                }
                 cats.add(part);
             }
         }
@@ -39,6 +43,13 @@ public record CategoryFilter(List<String> categories) {
         List<String> sorted = new ArrayList<>(cats);
         sorted.sort(null);
         return new CategoryFilter(sorted);
+    }
+
+    /** The stored categories this filter matches: an archive ({@code cs}) stands for each of its categories. */
+    public List<String> expanded() {
+        Set<String> all = new LinkedHashSet<>();
+        for (String c : categories) all.addAll(ArxivTaxonomy.expand(c));
+        return List.copyOf(all);
     }
 
     public boolean isEmpty() {

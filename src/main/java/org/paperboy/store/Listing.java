@@ -15,7 +15,9 @@ public record Listing(LocalDate from, LocalDate to, List<String> categories, Ord
         /** The cached trending score, then as {@link #UPVOTES}. */
         TRENDING("trending_score DESC, upvotes DESC, listing_date DESC, listed_seq ASC"),
         /** Newest listing first, ignoring votes. */
-        NEWEST("listing_date DESC, listed_seq ASC");
+        NEWEST("listing_date DESC, listed_seq ASC"),
+        /** Most recently listed first, within a day too: a feed's first page shows what arrived last. */
+        LATEST_ADDED("listing_date DESC, listed_seq DESC");
 
         final String sql;
 

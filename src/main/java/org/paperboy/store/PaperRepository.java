@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -275,12 +276,16 @@ public final class PaperRepository {
     }
 
     /**
-     * A single day ranked by upvotes shows the papers submitted to it first (as Hugging Face's
-     * daily page does), then the rest of the day's papers.
+     * A single day ranked by upvotes or newest shows the papers submitted to it first (as Hugging
+     * Face's daily page does), then the rest of the day's papers.
      */
     private static String featuredFirst(Listing q) {
-        if (!q.from().equals(q.to()) || q.order() != Listing.Order.UPVOTES) return "";
-        return "CASE WHEN arxiv_id IN (SELECT arxiv_id FROM submissions WHERE featured_date = :from) THEN 0 ELSE 1 END,";
+        if (!q.from().equals(q.to())) return "";
+        String first = "CASE WHEN arxiv_id IN (SELECT arxiv_id FROM submissions WHERE featured_date = :from) THEN 0 ELSE 1 END,";
+        if (q.order() == Listing.Order.UPVOTES) return first;
+        // newest first means newest on the daily page (Hugging Face's publishedAt): submissions by their time
+        if (q.order() == Listing.Order.NEWEST) return first + " (SELECT s.created_at FROM submissions s WHERE s.arxiv_id = papers.arxiv_id) DESC,";
+        return "";
     }
 
     /** The paper as visitors may see it: empty when unknown, or hidden by a moderator or withdrawn by arXiv. */
@@ -301,6 +306,12 @@ public final class PaperRepository {
                 .map((rs, ctx) -> Map.entry(rs.getString(1), new Submitter(rs.getString(2), rs.getLong(3), LocalDate.parse(rs.getString(4)))))
                 .forEach(e -> m.put(e.getKey(), e.getValue())));
         return m;
+    }
+
+    /** The base ids of the papers {@code username} submitted to days {@code from..to}, newest submission first. */
+    public List<String> submittedBy(String username, LocalDate from, LocalDate to) {
+        return jdbi.withHandle(h -> h.createQuery(sql("submitted_by")).bind("usernameKey", username.toLowerCase(Locale.ROOT))
+                .bind("from", from.toString()).bind("to", to.toString()).mapTo(String.class).list());
     }
 
     public int count(Listing q) {

@@ -3,6 +3,7 @@ package org.paperboy.web;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -26,6 +27,16 @@ public final class AtomFeed {
      * @param baseUrl  the site's base URL, for paper links
      */
     public static String write(String title, String selfUrl, String pageUrl, String baseUrl, List<Paper> papers, LocalDate updated) {
+        return write(title, selfUrl, selfUrl, pageUrl, baseUrl, papers, updated, Map.of());
+    }
+
+    /**
+     * One page of a paged feed (RFC 5005 section 3): {@code id} names the whole feed, {@code selfUrl}
+     * this page, and {@code paging} holds the {@code first}, {@code previous}, {@code next} and
+     * {@code last} links that a reader follows to see every entry.
+     */
+    public static String write(String title, String id, String selfUrl, String pageUrl, String baseUrl, List<Paper> papers, LocalDate updated,
+                               Map<String, String> paging) {
         StringWriter out = new StringWriter(4096 + papers.size() * 1500);
         try {
             XMLStreamWriter w = XML.createXMLStreamWriter(out);
@@ -33,10 +44,11 @@ public final class AtomFeed {
             w.writeStartElement("feed");
             w.writeDefaultNamespace(NS);
             text(w, "title", title);
-            text(w, "id", selfUrl);
+            text(w, "id", id);
             text(w, "updated", timestamp(updated));
             link(w, "self", selfUrl, "application/atom+xml");
             link(w, "alternate", pageUrl, "text/html");
+            for (Map.Entry<String, String> e : paging.entrySet()) link(w, e.getKey(), e.getValue(), "application/atom+xml");
             text(w, "generator", "Paperboy");
             // RFC 4287: a feed-level author covers entries that name none
             w.writeStartElement("author");

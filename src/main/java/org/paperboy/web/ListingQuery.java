@@ -30,7 +30,7 @@ public record ListingQuery(Period period, CategoryFilter categories, Paging pagi
             case TRENDING -> Listing.Order.TRENDING;
             case NEWEST -> Listing.Order.NEWEST;
         };
-        return new Listing(period.from(), period.to(), categories.categories(), order, paging.offset(), paging.limit());
+        return new Listing(period.from(), period.to(), categories.expanded(), order, paging.offset(), paging.limit());
     }
 
     public ListingQuery withPeriod(Period p) {

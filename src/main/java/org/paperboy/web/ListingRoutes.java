@@ -2,6 +2,7 @@ package org.paperboy.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,9 +18,10 @@ import org.paperboy.store.PaperRepository;
 /** The listing pages: {@code /}, a day, a week, a month, and the site-wide Atom feed. */
 public final class ListingRoutes implements RouteGroup {
 
-    /** The site feed carries the papers of this many latest listing days, at most {@link #FEED_LIMIT}. */
+    /** The site feed carries every paper of this many latest listing days, paged. */
     static final int FEED_DAYS = 3;
-    static final int FEED_LIMIT = 200;
+    /** Entries per feed page: about 300 KB of Atom, the size readers handle well. */
+    static final int FEED_PAGE = 200;
 
     private final Settings settings;
     private final ListingService listings;
@@ -51,6 +53,8 @@ public final class ListingRoutes implements RouteGroup {
         routes.get("/papers/month", ctx -> redirectToLatest(ctx, d -> new Period.Month(YearMonth.from(d))));
         routes.get("/papers/week/{week}", ctx -> show(ctx, Params.period(() -> Period.week(ctx.pathParam("week")))));
         routes.get("/papers/month/{month}", ctx -> show(ctx, Params.period(() -> Period.month(ctx.pathParam("month")))));
+        // Hugging Face's URL of a day, so links written for it work here too
+        routes.get("/papers/date/{date}", ctx -> show(ctx, Params.period(() -> Period.day(ctx.pathParam("date")))));
         routes.get("/feed.atom", this::siteFeed);
     }
 
@@ -119,26 +123,35 @@ public final class ListingRoutes implements RouteGroup {
         html(ctx, templates.render("first-run.jte", page));
     }
 
+    /**
+     * The papers of the {@link #FEED_DAYS} latest listing days, newest first, {@link #FEED_PAGE}
+     * entries a page with RFC 5005 links to the others, so a reader sees every paper of those days.
+     */
     private void siteFeed(Context ctx) {
         CategoryFilter cats = Params.parse(() -> ListingQuery.categories(ctx));
+        int page = FeedPaging.parsePage(ctx.queryParam("p"));
         Optional<LocalDate> latest = listings.latestDay();
         LocalDate to = latest.orElse(LocalDate.now(settings.timeZone()));
         LocalDate from = to;
-        for (int i = 1; i < FEED_DAYS; i++) from = papers.dayBefore(from, cats.categories()).orElse(from);
-        List<Paper> list = latest.isEmpty() ? List.of()
-                : papers.listing(new Listing(from, to, cats.categories(), Listing.Order.NEWEST, 0, FEED_LIMIT));
+        for (int i = 1; i < FEED_DAYS; i++) from = papers.dayBefore(from, cats.expanded()).orElse(from);
+        Listing all = new Listing(from, to, cats.expanded(), Listing.Order.LATEST_ADDED, 0, FEED_PAGE);
+        FeedPaging paging = new FeedPaging(page, FEED_PAGE, latest.isEmpty() ? 0 : papers.count(all));
+        List<Paper> list = latest.isEmpty() ? List.of() : papers.listing(all.page(paging.offset(), FEED_PAGE));
         String base = settings.baseUrl().toString();
-        String query = cats.isEmpty() ? "" : "?cat=" + Urls.encode(cats.param());
+        String query = cats.isEmpty() ? "" : "cat=" + Urls.encode(cats.param());
+        String feedUrl = base + "/feed.atom";
         String title = "Paperboy: latest papers" + (cats.isEmpty() ? "" : " in " + String.join(", ", cats.categories()));
-        atom(ctx, AtomFeed.write(title, base + "/feed.atom" + query, base + "/" + query, base, list, to));
+        atom(ctx, AtomFeed.write(title, FeedPaging.at(feedUrl, query, 0), FeedPaging.at(feedUrl, query, page),
+                FeedPaging.at(base + "/", query, 0), base, list, to, paging.links(feedUrl, query)));
     }
 
     static void html(Context ctx, String body) {
         ctx.contentType("text/html; charset=utf-8").result(body);
     }
 
+    /** With an ETag and Last-Modified, so a reader polling every few minutes gets 304 until the feed changes. */
     static void atom(Context ctx, String body) {
-        ctx.contentType("application/atom+xml; charset=utf-8").result(body);
+        CachedBody.of(body.getBytes(StandardCharsets.UTF_8)).send(ctx, "application/atom+xml; charset=utf-8");
     }
 
     private static String human(Duration d) {

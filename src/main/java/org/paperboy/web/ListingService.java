@@ -32,7 +32,7 @@ public final class ListingService {
     }
 
     private ListingResult load(ListingQuery q) {
-        List<String> cats = q.categories().categories();
+        List<String> cats = q.categories().expanded();
         List<Paper> page = papers.listing(q.listing());
         int total = q.paging().offset() == 0 && page.size() < q.paging().limit() ? page.size() : papers.count(q.listing());
         return new ListingResult(q, page, total, papers.categoryCounts(q.period().from(), q.period().to()),

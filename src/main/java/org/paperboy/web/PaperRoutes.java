@@ -2,6 +2,7 @@ package org.paperboy.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.paperboy.config.Settings;
 import org.paperboy.paper.ArxivId;
@@ -23,8 +24,9 @@ public final class PaperRoutes implements RouteGroup {
 
     private static final String BIB = ".bib";
     private static final String ATOM = ".atom";
-    /** A day feed carries at most this many papers, the top of the day's ranking. */
-    static final int DAY_FEED_LIMIT = 500;
+    private static final String MARKDOWN = ".md";
+    /** Entries per page of a day feed (the busiest days have over 1,000 papers). */
+    static final int DAY_FEED_PAGE = 200;
 
     private final Settings settings;
     private final PaperRepository papers;
@@ -58,6 +60,8 @@ public final class PaperRoutes implements RouteGroup {
         String path = ctx.pathParam("path");
         if (path.endsWith(BIB)) {
             bibtex(ctx, path.substring(0, path.length() - BIB.length()));
+        } else if (path.endsWith(MARKDOWN)) {
+            markdown(ctx, path.substring(0, path.length() - MARKDOWN.length()));
         } else if (path.endsWith(ATOM)) {
             dayFeed(ctx, path.substring(0, path.length() - ATOM.length()));
         } else {
@@ -88,7 +92,7 @@ public final class PaperRoutes implements RouteGroup {
         String listingHref = p.listingDate() == null ? "/" : Urls.listing(new Period.Day(p.listingDate()), CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES);
         PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute,
                 community.paperSection(ctx, p), community.paperVote(ctx, p), similar.to(p));
-        ListingRoutes.html(ctx, templates.render("paper.jte", page));
+        CachedBody.of(templates.render("paper.jte", page).getBytes(StandardCharsets.UTF_8)).send(ctx, "text/html; charset=utf-8");
     }
 
     private static boolean looksLikePeriod(String text) {
@@ -97,19 +101,31 @@ public final class PaperRoutes implements RouteGroup {
 
     private void bibtex(Context ctx, String text) {
         Paper p = load(ctx, Params.arxivId(text));
-        ctx.contentType("application/x-bibtex; charset=utf-8")
-                .header("Content-Disposition", "inline; filename=\"" + p.id().base().replace('/', '_') + ".bib\"")
-                .result(Bibtex.of(p));
+        ctx.header("Content-Disposition", "inline; filename=\"" + p.id().base().replace('/', '_') + ".bib\"");
+        CachedBody.of(Bibtex.of(p).getBytes(StandardCharsets.UTF_8)).send(ctx, "application/x-bibtex; charset=utf-8");
     }
 
+    /** The paper as Markdown, as Hugging Face serves {@code /papers/{id}.md} (its client's {@code read_paper}). */
+    private void markdown(Context ctx, String text) {
+        Paper p = load(ctx, Params.arxivId(text));
+        CachedBody.of(PaperMarkdown.of(p, settings.baseUrl() + Urls.paper(p.id().base())).getBytes(StandardCharsets.UTF_8))
+                .send(ctx, "text/markdown; charset=utf-8");
+    }
+
+    /** Every paper of the day, best first, {@link #DAY_FEED_PAGE} a page with RFC 5005 links to the others. */
     private void dayFeed(Context ctx, String text) {
         Period.Day day = Params.parse(() -> Period.day(text));
         CategoryFilter cats = Params.parse(() -> ListingQuery.categories(ctx));
-        List<Paper> list = papers.listing(new Listing(day.from(), day.to(), cats.categories(), Listing.Order.UPVOTES, 0, DAY_FEED_LIMIT));
+        int page = FeedPaging.parsePage(ctx.queryParam("p"));
+        Listing all = new Listing(day.from(), day.to(), cats.expanded(), Listing.Order.UPVOTES, 0, DAY_FEED_PAGE);
+        FeedPaging paging = new FeedPaging(page, DAY_FEED_PAGE, papers.count(all));
+        List<Paper> list = papers.listing(all.page(paging.offset(), DAY_FEED_PAGE));
         String base = settings.baseUrl().toString();
-        String self = base + Urls.dayFeed(day, cats);
-        String page = base + Urls.listing(day, cats, Paging.FIRST, ListingSort.UPVOTES);
+        String feedUrl = base + "/papers/" + day.key() + ".atom";
+        String query = cats.isEmpty() ? "" : "cat=" + Urls.encode(cats.param());
+        String pageUrl = base + Urls.listing(day, cats, Paging.FIRST, ListingSort.UPVOTES);
         String title = "Paperboy: papers of " + day.label() + (cats.isEmpty() ? "" : " in " + String.join(", ", cats.categories()));
-        ListingRoutes.atom(ctx, AtomFeed.write(title, self, page, base, list, day.from()));
+        ListingRoutes.atom(ctx, AtomFeed.write(title, FeedPaging.at(feedUrl, query, 0), FeedPaging.at(feedUrl, query, page), pageUrl, base,
+                list, day.from(), paging.links(feedUrl, query)));
     }
 }

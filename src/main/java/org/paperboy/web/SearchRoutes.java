@@ -2,6 +2,7 @@ package org.paperboy.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.paperboy.index.SearchServices;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperJson;
+import org.paperboy.rank.Paging;
 import org.paperboy.store.PaperRepository;
 
 /** The search page, the search and similar-papers JSON endpoints. Registered before other groups. */
@@ -76,13 +78,22 @@ public final class SearchRoutes implements RouteGroup {
     }
 
     private void render(Context ctx, SearchPage page) {
-        ctx.contentType("text/html; charset=utf-8").result(templates.render("search.jte", page));
+        CachedBody.of(templates.render("search.jte", page).getBytes(StandardCharsets.UTF_8)).send(ctx, "text/html; charset=utf-8");
     }
 
+    /**
+     * {@code /api/papers/search?q=&p=&limit=}: one page of results as daily items, the total in
+     * {@code X-Total-Count} and the next page in a {@code Link} header (the body stays the plain
+     * array the Hugging Face client reads). No query lists the newest papers, as {@code list_papers()} expects.
+     */
     private void api(Context ctx) {
         String q = ctx.queryParam("q");
-        if (q == null || q.isBlank()) throw new HttpError(400, "q is required: the words, filters or arXiv id to search for");
         int limit = intParam(ctx, "limit", API_DEFAULT_LIMIT, 1, API_MAX_LIMIT);
+        int page = intParam(ctx, "p", 0, 0, PaperSearch.MAX_RESULTS);
+        if (q == null || q.isBlank()) {
+            sendJson(ctx, json.dailyList(ApiRoutes.recent(papers, new Paging(Math.min(page, Paging.MAX_PAGE), limit))));
+            return;
+        }
         PaperSearch.Mode mode = enumParam(ctx, "mode", PaperSearch.Mode.class, PaperSearch.Mode.HYBRID);
         ParsedQuery parsed;
         try {
@@ -91,15 +102,36 @@ public final class SearchRoutes implements RouteGroup {
             throw new HttpError(400, e.getMessage());
         }
         if (parsed.arxivId().isPresent()) {
-            ctx.json(json.dailyList(papers.findShown(parsed.arxivId().get().base()).map(List::of).orElse(List.of())));
+            List<Paper> one = papers.findShown(parsed.arxivId().get().base()).map(List::of).orElse(List.of());
+            ctx.header("X-Total-Count", String.valueOf(page == 0 ? one.size() : 0));
+            sendJson(ctx, json.dailyList(page == 0 ? one : List.of()));
             return;
         }
         try {
-            var r = search.search().search(new PaperSearch.Request(parsed, mode, PaperSearch.Order.RELEVANCE, 0, limit, false));
-            ctx.json(json.dailyList(withPapers(r.hits()).stream().map(SearchPage.Result::paper).toList()));
+            var r = search.search().search(new PaperSearch.Request(parsed, mode, PaperSearch.Order.RELEVANCE, page * limit, limit, true));
+            ctx.header("X-Total-Count", String.valueOf(r.total()));
+            long reachable = Math.min(r.total(), PaperSearch.MAX_RESULTS);
+            if ((long) (page + 1) * limit < reachable) {
+                ctx.header("Link", "<" + nextPage(ctx, page + 1) + ">; rel=\"next\"");
+            }
+            sendJson(ctx, json.dailyList(withPapers(r.hits()).stream().map(SearchPage.Result::paper).toList()));
         } catch (QueryException e) {
             throw new HttpError(400, e.getMessage());
         }
+    }
+
+    /** This request's URL with page {@code p} (relative, as RFC 8288 allows). */
+    private static String nextPage(Context ctx, int p) {
+        StringBuilder b = new StringBuilder(ctx.path()).append("?");
+        ctx.queryParamMap().forEach((k, vs) -> {
+            if (k.equals("p")) return;
+            vs.forEach(v -> b.append(Urls.encode(k)).append('=').append(Urls.encode(v)).append('&'));
+        });
+        return b.append("p=").append(p).toString();
+    }
+
+    private void sendJson(Context ctx, Object node) {
+        CachedBody.of(json.bytes(node)).send(ctx, "application/json");
     }
 
     private void similar(Context ctx) {

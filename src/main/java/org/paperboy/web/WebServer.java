@@ -52,7 +52,10 @@ public final class WebServer implements AutoCloseable {
                 s.location = Location.CLASSPATH;
                 s.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
+            // Javalin gzips bodies over 1.5 KB for clients that accept it: every answer varies by Accept-Encoding
+            cfg.routes.before(ctx -> ctx.header("Vary", "Accept-Encoding"));
             cfg.routes.get("/healthz", ctx -> health(ctx, db));
+            new Cors().addTo(cfg.routes);
             groups.forEach(g -> g.addTo(cfg.routes));
             errors(cfg.routes);
         });

@@ -45,7 +45,7 @@ class ApiTest {
     void dailyPapersHaveHuggingFacesShapeAndRanking(TestDatabases.Kind kind) throws Exception {
         try (TestSite site = new TestSite(kind, tmp)) {
             Fixture.load(site);
-            HttpResponse<String> r = site.get("/api/daily_papers?date=2026-11-23");
+            HttpResponse<String> r = site.get("/api/daily_papers?date=2026-11-23&sort=upvotes");
             assertEquals(200, r.statusCode());
             assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
             JsonNode list = json(r);
@@ -69,15 +69,15 @@ class ApiTest {
     void pagingCategoriesWeeksMonthsAndSort(TestDatabases.Kind kind) throws Exception {
         try (TestSite site = new TestSite(kind, tmp)) {
             Fixture.load(site);
-            assertEquals(List.of("2611.00002", "2611.00004"), ids(json(site.get("/api/daily_papers?date=2026-11-23&p=1&limit=2"))));
+            assertEquals(List.of("2611.00002", "2611.00004"), ids(json(site.get("/api/daily_papers?date=2026-11-23&p=1&limit=2&sort=upvotes"))));
             assertEquals("[]", site.body("/api/daily_papers?date=2026-11-23&p=5&limit=2"), "a page past the end is empty");
             assertEquals(List.of("2611.00003", "2611.00004"), ids(json(site.get("/api/daily_papers?date=2026-11-23&cat=cs.LG"))));
             assertEquals(List.of("2611.00003", "2611.00001", "2611.00004"),
-                    ids(json(site.get("/api/daily_papers?date=2026-11-23&cat=cs.LG&cat=cs.CL"))), "repeated cat params");
+                    ids(json(site.get("/api/daily_papers?date=2026-11-23&cat=cs.LG&cat=cs.CL&sort=upvotes"))), "repeated cat params");
             assertEquals(List.of("2611.00003", "2611.00001", "2611.00004"),
-                    ids(json(site.get("/api/daily_papers?date=2026-11-23&cat=cs.LG,cs.CL"))), "comma-separated cat");
+                    ids(json(site.get("/api/daily_papers?date=2026-11-23&cat=cs.LG,cs.CL&sort=upvotes"))), "comma-separated cat");
             assertEquals(List.of("2611.00003", "2611.00001", "hep-th/9901001", "2611.00002", "2611.00004"),
-                    ids(json(site.get("/api/daily_papers?week=2026-W48"))), "a week ranks by votes, then newer days first");
+                    ids(json(site.get("/api/daily_papers?week=2026-W48&sort=upvotes"))), "a week ranks by votes, then newer days first");
             assertEquals(List.of("2611.00005"), ids(json(site.get("/api/daily_papers?week=2026-W47"))));
             assertEquals(6, json(site.get("/api/daily_papers?month=2026-11")).size());
             assertEquals(List.of("2612.00001"), ids(json(site.get("/api/daily_papers?month=2026-12"))));
@@ -96,7 +96,7 @@ class ApiTest {
             for (String path : List.of("/api/daily_papers?date=2026-13-45", "/api/daily_papers?date=yesterday",
                     "/api/daily_papers?week=2026-W99", "/api/daily_papers?month=2026-00", "/api/daily_papers?date=2026-11-23&limit=1000",
                     "/api/daily_papers?date=2026-11-23&p=-1", "/api/daily_papers?date=2026-11-23&cat=DROP%20TABLE",
-                    "/api/daily_papers?date=2026-11-23&sort=random", "/api/daily_papers?date=2026-11-23&week=2026-W48",
+                    "/api/daily_papers?date=2026-11-23&sort=random", "/api/daily_papers?date=2026-11-23&week=2026-W48&sort=upvotes",
                     "/api/papers/not-an-id", "/api/papers/2611.00001%3Cscript%3E")) {
                 HttpResponse<String> r = site.get(path);
                 assertEquals(400, r.statusCode(), path);

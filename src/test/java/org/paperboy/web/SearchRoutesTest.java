@@ -125,7 +125,7 @@ class SearchRoutesTest {
 
     @Test
     void badRequestsAreJson400s() throws Exception {
-        for (String q : List.of("", "q=", "q=%20%20", "q=" + enc("\"unclosed"), "q=" + enc("after:2025-99-01"), "q=the+of",
+        for (String q : List.of("q=" + enc("\"unclosed"), "q=" + enc("after:2025-99-01"), "q=the+of",
                 "q=x&limit=0", "q=x&limit=abc", "q=x&mode=fuzzy")) {
             HttpResponse<String> r = get("/api/papers/search?" + q);
             assertEquals(400, r.statusCode(), q + " → " + r.body());
@@ -133,6 +133,23 @@ class SearchRoutesTest {
             assertEquals(400, body.path("status").asInt());
             assertFalse(body.path("error").asText().isBlank());
         }
+    }
+
+    @Test
+    void noQueryListsRecentPapersAndPagesCarryTheTotal() throws Exception {
+        for (String q : List.of("", "q=", "q=%20%20")) {
+            assertFalse(ids(get("/api/papers/search?" + q)).isEmpty(), "list_papers() without a query lists recent papers: " + q);
+        }
+        HttpResponse<String> first = get("/api/papers/search?mode=keyword&limit=1&q=language");
+        long total = Long.parseLong(first.headers().firstValue("X-Total-Count").orElseThrow());
+        assertTrue(total >= 2, "two papers speak of language: " + total);
+        assertTrue(first.headers().firstValue("Link").orElse("").contains("p=1>; rel=\"next\""), first.headers().map().toString());
+        List<String> seen = new ArrayList<>();
+        for (int p = 0; p < total; p++) seen.addAll(ids(get("/api/papers/search?mode=keyword&limit=1&q=language&p=" + p)));
+        assertEquals(total, seen.stream().distinct().count(), "pages do not overlap and cover the total: " + seen);
+        HttpResponse<String> last = get("/api/papers/search?mode=keyword&limit=1&q=language&p=" + (total - 1));
+        assertTrue(last.headers().firstValue("Link").isEmpty(), "no next page after the last");
+        assertEquals(400, get("/api/papers/search?q=x&p=-1").statusCode());
     }
 
     @Test
