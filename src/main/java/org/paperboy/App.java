@@ -144,7 +144,7 @@ public final class App implements AutoCloseable {
                 new CommunityRoutes(community, papers, csrf, templates, clock),
                 new CommentRoutes(community, papers, csrf, templates),
                 new ModerationRoutes(community, csrf, templates),
-                new SubscriptionRoutes(subscriptions, templates, csrf, new RateLimiter(() -> clock.millis() * 1_000_000L)),
+                new SubscriptionRoutes(subscriptions, templates, csrf, RateLimiter.shared(db, clock, new RateLimiter(() -> clock.millis() * 1_000_000L))),
                 new DigestAdminRoutes(digestPreview, digestOverview(), templates, clock,
                         DigestAdminGate.administrator()),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),

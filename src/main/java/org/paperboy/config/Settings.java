@@ -89,7 +89,7 @@ public record Settings(
             new Setting("smtp-user", "", false, "SMTP user name (empty: no authentication)"),
             new Setting("smtp-password", "", true, "SMTP password; never logged"),
             new Setting("mail-from", "Paperboy <paperboy@localhost>", false, "From address of every mail"),
-            new Setting("rate-limits", "on", false, "Abuse limits on sign-up, log-in, votes, comments, submissions and resets: on, or off (benchmarks only); kept in memory, per node"),
+            new Setting("rate-limits", "on", false, "Abuse limits on sign-up, log-in, votes, comments, submissions and resets: on, or off (benchmarks only); shared by all nodes in PostgreSQL, in memory on SQLite"),
             new Setting("trusted-proxies", "", false, "Reverse proxies (IP addresses or CIDR ranges) whose X-Forwarded-For names the client for rate limits; empty: the direct peer is the client"),
             new Setting("limit-signup", "5/1h", false, "Sign-ups per IP address (COUNT/DURATION)"),
             new Setting("limit-login", "10/5m", false, "Log-in attempts per account name; 4x that per IP address"),

@@ -169,6 +169,11 @@ public final class Database implements AutoCloseable {
         jdbi.useHandle(h -> h.createUpdate("VACUUM INTO :file").bind("file", file.toString()).execute());
     }
 
+    /** Which database this is: PostgreSQL is the one several nodes can share. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public String schemaVersion() {
         return schemaVersion;
     }
