@@ -32,6 +32,8 @@ import org.paperboy.notify.DigestRunRepository;
 import org.paperboy.notify.IndexTopicMatcher;
 import org.paperboy.notify.LinkTokens;
 import org.paperboy.notify.Links;
+import org.paperboy.notify.MailQueue;
+import org.paperboy.notify.MailQueueSender;
 import org.paperboy.notify.MailRenderer;
 import org.paperboy.notify.OutboxRepository;
 import org.paperboy.notify.OutboxSender;
@@ -90,6 +92,8 @@ public final class App implements AutoCloseable {
     private DigestJob digestJob;
     private final ListingService listings;
     private final Community community;
+    private final MailQueue accountMail;
+    private final MailQueueSender accountMailSender;
     private WebServer web;
     private TrendingJob trendingJob;
     private HarvestJob harvestJob;
@@ -102,7 +106,11 @@ public final class App implements AutoCloseable {
         this.papers = new PaperRepository(db);
         this.jobs = new JobStateRepository(db, clock);
         this.mailTransport = MailSettings.from(settings).transport();
-        this.community = new Community(settings, db, papers, clock, mailTransport, arxivFetcher(), PasswordHasher.Params.OWASP);
+        // account mails are queued in the database and sent in the background, from any node
+        this.accountMail = new MailQueue(db, clock, settings.mail().from());
+        this.accountMailSender = new MailQueueSender(accountMail, mailTransport, clock);
+        accountMail.onQueued(accountMailSender::wake);
+        this.community = new Community(settings, db, papers, clock, accountMail, arxivFetcher(), PasswordHasher.Params.OWASP);
         // notify: subscriptions, digests and the outbox sender
         this.subscriptionRepo = new SubscriptionRepository(db);
         this.outbox = new OutboxRepository(db);
@@ -156,6 +164,7 @@ public final class App implements AutoCloseable {
             trendingJob.start();
         }
         outboxSender.start();
+        accountMailSender.start();
         digestJob = new DigestJob(digestSchedule,
                 papers, digestRuns, digestComposer, outboxSender, jobs, clock);
         digestJob.start();
@@ -245,6 +254,14 @@ public final class App implements AutoCloseable {
         return outboxSender;
     }
 
+    public MailQueueSender accountMailSender() {
+        return accountMailSender;
+    }
+
+    public MailQueue accountMail() {
+        return accountMail;
+    }
+
     public OutboxRepository outbox() {
         return outbox;
     }
@@ -281,6 +298,7 @@ public final class App implements AutoCloseable {
         if (harvestJob != null) harvestJob.close();
         if (web != null) web.close();
         outboxSender.close();
+        accountMailSender.close();
         if (mailTransport instanceof AutoCloseable c) closeQuietly(c);
         if (search != null) search.close();
         db.close();
