@@ -41,6 +41,10 @@ import org.paperboy.notify.SqlTopicMatcher;
 import org.paperboy.notify.SubscriptionRepository;
 import org.paperboy.notify.Subscriptions;
 import org.paperboy.notify.TopicMatcher;
+import org.paperboy.ops.IndexLag;
+import org.paperboy.ops.Metrics;
+import org.paperboy.ops.NodeGauges;
+import org.paperboy.ops.Readiness;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
@@ -50,6 +54,7 @@ import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
 import org.paperboy.web.ListingRoutes;
 import org.paperboy.web.ListingService;
+import org.paperboy.web.OpsRoutes;
 import org.paperboy.web.PaperRoutes;
 import org.paperboy.web.SearchRoutes;
 import org.paperboy.web.SubscriptionRoutes;
@@ -95,6 +100,7 @@ public final class App implements AutoCloseable {
     private final MailQueue accountMail;
     private final MailQueueSender accountMailSender;
     private WebServer web;
+    private Readiness readiness;
     private TrendingJob trendingJob;
     private HarvestJob harvestJob;
     private SearchServices search;
@@ -146,7 +152,8 @@ public final class App implements AutoCloseable {
         SearchRoutes searchRoutes = new SearchRoutes(search(), papers, templates);
         // Javalin takes the first matching route: search goes first so that /api/papers/search wins over
         // /api/papers/{id}; the last two groups hold the catch-alls /api/papers/<id> and /papers/<path>.
-        web = new WebServer(settings, db, templates, List.of(csrf, sessions,
+        Metrics metrics = metrics();
+        web = new WebServer(settings, db, templates, List.of(new OpsRoutes(metrics, readiness), csrf, sessions,
                 searchRoutes,
                 new AccountRoutes(community.accounts(), sessions, csrf, templates),
                 new CommunityRoutes(community, papers, csrf, templates, clock),
@@ -174,6 +181,20 @@ public final class App implements AutoCloseable {
         }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
         startHarvestJob();
+    }
+
+    /** /metrics and /readyz: this node's meters and gauges, and whether it can serve. */
+    private Metrics metrics() {
+        Metrics metrics = new Metrics();
+        db.bindMetrics(metrics.registry());
+        IndexLag lag = new IndexLag(search().follower()::behind, clock);
+        readiness = new Readiness(db::healthy, lag);
+        NodeGauges gauges = new NodeGauges(metrics, jobs, clock);
+        gauges.index(lag, search()::waitingForEmbeddings);
+        gauges.mailQueue("digest", outbox::depth);
+        gauges.mailQueue("account", accountMail::depth);
+        metrics.beforeScrape(gauges::refreshJobs);
+        return metrics;
     }
 
     /**
@@ -283,6 +304,19 @@ public final class App implements AutoCloseable {
         return web == null ? -1 : web.port();
     }
 
+    /** Says "not ready" first and waits --drain-delay, so the load balancer stops sending requests before the server stops. */
+    private void drain() {
+        if (readiness == null) return;
+        readiness.drain();
+        if (settings.drainDelay().isZero()) return;
+        LOG.info("draining: /readyz answers 503 for {} before the server stops", settings.drainDelay());
+        try {
+            Thread.sleep(settings.drainDelay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
@@ -293,6 +327,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        drain();
         if (digestJob != null) digestJob.close();
         if (trendingJob != null) trendingJob.close();
         if (harvestJob != null) harvestJob.close();
