@@ -32,6 +32,8 @@ import org.paperboy.notify.DigestRunRepository;
 import org.paperboy.notify.IndexTopicMatcher;
 import org.paperboy.notify.LinkTokens;
 import org.paperboy.notify.Links;
+import org.paperboy.notify.MailQueue;
+import org.paperboy.notify.MailQueueSender;
 import org.paperboy.notify.MailRenderer;
 import org.paperboy.notify.OutboxRepository;
 import org.paperboy.notify.OutboxSender;
@@ -39,6 +41,10 @@ import org.paperboy.notify.SqlTopicMatcher;
 import org.paperboy.notify.SubscriptionRepository;
 import org.paperboy.notify.Subscriptions;
 import org.paperboy.notify.TopicMatcher;
+import org.paperboy.ops.IndexLag;
+import org.paperboy.ops.Metrics;
+import org.paperboy.ops.NodeGauges;
+import org.paperboy.ops.Readiness;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
@@ -48,6 +54,7 @@ import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
 import org.paperboy.web.ListingRoutes;
 import org.paperboy.web.ListingService;
+import org.paperboy.web.OpsRoutes;
 import org.paperboy.web.PaperRoutes;
 import org.paperboy.web.SearchRoutes;
 import org.paperboy.web.SubscriptionRoutes;
@@ -90,7 +97,10 @@ public final class App implements AutoCloseable {
     private DigestJob digestJob;
     private final ListingService listings;
     private final Community community;
+    private final MailQueue accountMail;
+    private final MailQueueSender accountMailSender;
     private WebServer web;
+    private Readiness readiness;
     private TrendingJob trendingJob;
     private HarvestJob harvestJob;
     private SearchServices search;
@@ -102,7 +112,11 @@ public final class App implements AutoCloseable {
         this.papers = new PaperRepository(db);
         this.jobs = new JobStateRepository(db, clock);
         this.mailTransport = MailSettings.from(settings).transport();
-        this.community = new Community(settings, db, papers, clock, mailTransport, arxivFetcher(), PasswordHasher.Params.OWASP);
+        // account mails are queued in the database and sent in the background, from any node
+        this.accountMail = new MailQueue(db, clock, settings.mail().from());
+        this.accountMailSender = new MailQueueSender(accountMail, mailTransport, clock);
+        accountMail.onQueued(accountMailSender::wake);
+        this.community = new Community(settings, db, papers, clock, accountMail, arxivFetcher(), PasswordHasher.Params.OWASP);
         // notify: subscriptions, digests and the outbox sender
         this.subscriptionRepo = new SubscriptionRepository(db);
         this.outbox = new OutboxRepository(db);
@@ -138,13 +152,14 @@ public final class App implements AutoCloseable {
         SearchRoutes searchRoutes = new SearchRoutes(search(), papers, templates);
         // Javalin takes the first matching route: search goes first so that /api/papers/search wins over
         // /api/papers/{id}; the last two groups hold the catch-alls /api/papers/<id> and /papers/<path>.
-        web = new WebServer(settings, db, templates, List.of(csrf, sessions,
+        Metrics metrics = metrics();
+        web = new WebServer(settings, db, templates, List.of(new OpsRoutes(metrics, readiness), csrf, sessions,
                 searchRoutes,
                 new AccountRoutes(community.accounts(), sessions, csrf, templates),
                 new CommunityRoutes(community, papers, csrf, templates, clock),
                 new CommentRoutes(community, papers, csrf, templates),
                 new ModerationRoutes(community, csrf, templates),
-                new SubscriptionRoutes(subscriptions, templates, csrf, new RateLimiter(() -> clock.millis() * 1_000_000L)),
+                new SubscriptionRoutes(subscriptions, templates, csrf, RateLimiter.shared(db, clock, new RateLimiter(() -> clock.millis() * 1_000_000L))),
                 new DigestAdminRoutes(digestPreview, digestOverview(), templates, clock,
                         DigestAdminGate.administrator()),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),
@@ -156,6 +171,7 @@ public final class App implements AutoCloseable {
             trendingJob.start();
         }
         outboxSender.start();
+        accountMailSender.start();
         digestJob = new DigestJob(digestSchedule,
                 papers, digestRuns, digestComposer, outboxSender, jobs, clock);
         digestJob.start();
@@ -165,6 +181,20 @@ public final class App implements AutoCloseable {
         }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
         startHarvestJob();
+    }
+
+    /** /metrics and /readyz: this node's meters and gauges, and whether it can serve. */
+    private Metrics metrics() {
+        Metrics metrics = new Metrics();
+        db.bindMetrics(metrics.registry());
+        IndexLag lag = new IndexLag(search().follower()::behind, clock);
+        readiness = new Readiness(db::healthy, lag);
+        NodeGauges gauges = new NodeGauges(metrics, jobs, clock);
+        gauges.index(lag, search()::waitingForEmbeddings);
+        gauges.mailQueue("digest", outbox::depth);
+        gauges.mailQueue("account", accountMail::depth);
+        metrics.beforeScrape(gauges::refreshJobs);
+        return metrics;
     }
 
     /**
@@ -245,6 +275,14 @@ public final class App implements AutoCloseable {
         return outboxSender;
     }
 
+    public MailQueueSender accountMailSender() {
+        return accountMailSender;
+    }
+
+    public MailQueue accountMail() {
+        return accountMail;
+    }
+
     public OutboxRepository outbox() {
         return outbox;
     }
@@ -266,6 +304,19 @@ public final class App implements AutoCloseable {
         return web == null ? -1 : web.port();
     }
 
+    /** Says "not ready" first and waits --drain-delay, so the load balancer stops sending requests before the server stops. */
+    private void drain() {
+        if (readiness == null) return;
+        readiness.drain();
+        if (settings.drainDelay().isZero()) return;
+        LOG.info("draining: /readyz answers 503 for {} before the server stops", settings.drainDelay());
+        try {
+            Thread.sleep(settings.drainDelay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
@@ -276,11 +327,13 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        drain();
         if (digestJob != null) digestJob.close();
         if (trendingJob != null) trendingJob.close();
         if (harvestJob != null) harvestJob.close();
         if (web != null) web.close();
         outboxSender.close();
+        accountMailSender.close();
         if (mailTransport instanceof AutoCloseable c) closeQuietly(c);
         if (search != null) search.close();
         db.close();

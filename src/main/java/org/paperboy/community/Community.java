@@ -24,7 +24,7 @@ public final class Community {
                      PaperFetcher fetcher, PasswordHasher.Params hashing) {
         Settings.Community cs = settings.community();
         Secrets secrets = new Secrets();
-        RateLimits limits = new RateLimits(cs, new RateLimiter(), clock);
+        RateLimits limits = new RateLimits(cs, RateLimiter.shared(db, clock, new RateLimiter()), clock);
         UserRepository users = new UserRepository(db);
         SessionRepository sessions = new SessionRepository(db);
         ModerationRepository log = new ModerationRepository(db, papers);

@@ -30,7 +30,8 @@ public record Settings(
         Mail mail,
         String embeddingModel,
         Community community,
-        Digest digest) {
+        Digest digest,
+        Duration drainDelay) {
 
     /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
     public record Mail(String smtpHost, int smtpPort, String smtpSecurity, String smtpUser, String smtpPassword, String from,
@@ -76,6 +77,7 @@ public record Settings(
             new Setting("db-password", "", true, "Database password (PostgreSQL); never logged"),
             new Setting("host", "127.0.0.1", false, "Address the server listens on; 0.0.0.0 for every interface"),
             new Setting("port", "8080", false, "HTTP port"),
+            new Setting("drain-delay", "0s", false, "On SIGTERM, how long /readyz says 503 before the server stops taking requests, so a load balancer moves traffic away first (e.g. 5s behind HAProxy)"),
             new Setting("base-url", "", false, "Public base URL used in feeds and links; empty means http://localhost:<port>"),
             new Setting("harvest-categories", "cs.AI cs.CL cs.CV cs.LG", false, "arXiv categories the scheduled harvest follows, space or comma separated"),
             new Setting("harvest-interval", "24h", false, "Time between scheduled harvests (e.g. 30m, 6h, 24h); `off` disables them"),
@@ -89,7 +91,7 @@ public record Settings(
             new Setting("smtp-user", "", false, "SMTP user name (empty: no authentication)"),
             new Setting("smtp-password", "", true, "SMTP password; never logged"),
             new Setting("mail-from", "Paperboy <paperboy@localhost>", false, "From address of every mail"),
-            new Setting("rate-limits", "on", false, "Abuse limits on sign-up, log-in, votes, comments, submissions and resets: on, or off (benchmarks only); kept in memory, per node"),
+            new Setting("rate-limits", "on", false, "Abuse limits on sign-up, log-in, votes, comments, submissions and resets: on, or off (benchmarks only); shared by all nodes in PostgreSQL, in memory on SQLite"),
             new Setting("trusted-proxies", "", false, "Reverse proxies (IP addresses or CIDR ranges) whose X-Forwarded-For names the client for rate limits; empty: the direct peer is the client"),
             new Setting("limit-signup", "5/1h", false, "Sign-ups per IP address (COUNT/DURATION)"),
             new Setting("limit-login", "10/5m", false, "Log-in attempts per account name; 4x that per IP address"),
@@ -148,7 +150,8 @@ public record Settings(
                 parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
                 parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v),
-                parseModel(v.get("embedding-model")), parseCommunity(v), parseDigest(v));
+                parseModel(v.get("embedding-model")), parseCommunity(v), parseDigest(v),
+                parseDuration("drain-delay", v.get("drain-delay")));
     }
 
     private static Community parseCommunity(Map<String, String> v) {
@@ -242,12 +245,12 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone, mail, embeddingModel, community, digest);
+                harvestDelay, timeZone, mail, embeddingModel, community, digest, drainDelay);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest, drainDelay);
     }
 
     /** The secret is masked so that the record can be logged safely. */

@@ -132,6 +132,12 @@ public final class OutboxRepository {
                 .map(e -> new DeliveryDay(java.time.LocalDate.ofEpochDay(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
     }
 
+    /** Digest and confirmation mails waiting (queued or being sent) and when the oldest was queued, for /metrics. */
+    public MailQueue.Depth depth() {
+        return jdbi.withHandle(h -> h.createQuery(sql("depth"))
+                .map((rs, ctx) -> new MailQueue.Depth(rs.getLong("n"), rs.getLong("oldest"))).one());
+    }
+
     /** When the earliest queued row is due, if any is queued. */
     public Optional<Long> nextDue() {
         return jdbi.withHandle(h -> h.createQuery(sql("next_due")).mapTo(Long.class).findOne());

@@ -169,6 +169,19 @@ public final class Database implements AutoCloseable {
         jdbi.useHandle(h -> h.createUpdate("VACUUM INTO :file").bind("file", file.toString()).execute());
     }
 
+    /**
+     * Publishes the pool's meters (connections active, idle, pending; acquire times) to a Micrometer
+     * registry; HikariCP accepts this once per pool.
+     */
+    public void bindMetrics(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
+    /** Which database this is: PostgreSQL is the one several nodes can share. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public String schemaVersion() {
         return schemaVersion;
     }

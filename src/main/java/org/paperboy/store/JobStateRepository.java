@@ -30,6 +30,15 @@ public final class JobStateRepository {
                 .findOne());
     }
 
+    /** Every job's state, by name (for /metrics). */
+    public java.util.List<JobState> all() {
+        return jdbi.withHandle(h -> h.createQuery(sql.locate(JobStateRepository.class, "all"))
+                .map((rs, ctx) -> new JobState(rs.getString("name"), rs.getString("cursor_json"),
+                        instant(rs.getString("next_run")), rs.getInt("attempts"), rs.getString("last_error"),
+                        instant(rs.getString("updated_at"))))
+                .list());
+    }
+
     public JobState save(JobState s) {
         Instant now = clock.instant();
         jdbi.useHandle(h -> h.createUpdate(sql.locate(JobStateRepository.class, "save"))

@@ -34,7 +34,7 @@ public final class SubscriptionRoutes implements RouteGroup {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * Per client address: a burst of {@link #BURST}, one more per {@link #REFILL}; in memory, per node,
+     * Per client address: a burst of {@link #BURST}, one more per {@link #REFILL}; shared by the nodes on PostgreSQL,
      * enough to stop a script mailing confirmation requests to strangers.
      */
     public static final int BURST = 5;

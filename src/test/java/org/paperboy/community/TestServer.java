@@ -52,8 +52,13 @@ final class TestServer implements AutoCloseable {
         return new Client();
     }
 
-    /** The link of the newest mail in the .eml outbox that contains {@code marker}. */
+    /**
+     * The link of the newest mail in the .eml outbox that contains {@code marker}. Account mails are
+     * sent in the background: first wait until the queue holds none.
+     */
     String lastLink(String to, String marker) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (app.accountMail().depth().waiting() > 0 && System.nanoTime() < deadline) Thread.sleep(10);
         try (Stream<Path> files = Files.list(data.resolve("outbox"))) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                 try (InputStream in = Files.newInputStream(f)) {
