@@ -48,10 +48,28 @@ public final class WebServer implements AutoCloseable {
                 s.location = Location.CLASSPATH;
                 s.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/static/katex";
+                s.directory = katexDirectory();
+                s.location = Location.CLASSPATH;
+                s.headers = Map.of("Cache-Control", "public, max-age=604800");
+            });
             cfg.routes.get("/healthz", ctx -> health(ctx, db));
             groups.forEach(g -> g.addTo(cfg.routes));
             errors(cfg.routes);
         });
+    }
+
+    /** KaTeX's folder in its WebJar (the jar has no entry for dist/ itself, which Javalin needs); the version is read from the jar so that pom.xml alone names it. */
+    static String katexDirectory() {
+        try (var in = WebServer.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/katex/pom.properties")) {
+            if (in == null) throw new IllegalStateException("the KaTeX WebJar is missing from the classpath");
+            var props = new java.util.Properties();
+            props.load(in);
+            return "/META-INF/resources/webjars/katex/" + props.getProperty("version");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void health(Context ctx, Database db) {
