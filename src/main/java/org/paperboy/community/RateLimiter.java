@@ -43,6 +43,14 @@ public final class RateLimiter {
         this(System::nanoTime);
     }
 
+    /** Gives back a token taken for an action that did not happen after all (never above the capacity). */
+    public void refund(String key) {
+        buckets.computeIfPresent(key, (k, b) -> {
+            b.tokens = Math.min(b.capacity, b.tokens + 1);
+            return b;
+        });
+    }
+
     /** Takes one token; returns 0 when allowed, else the whole seconds until a token is back. */
     public long acquire(String key, int capacity, Duration per) {
         long now = nanoTime.getAsLong();

@@ -22,7 +22,8 @@ public final class WebServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-    private static final String RESPONDED = "paperboy.error-rendered";
+    /** Set on a request whose error status already has its own page (a form shown again), which the 404 handler keeps. */
+    public static final String RESPONDED = "paperboy.error-rendered";
     /** On stop, requests being served get this long to finish (under Docker's 10 s SIGTERM grace). */
     static final long STOP_GRACE_MILLIS = 8_000;
 
