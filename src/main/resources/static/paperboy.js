@@ -24,3 +24,67 @@ document.addEventListener('click', async (event) => {
     window.location.href = link.href; // fall back to the plain link
   }
 });
+
+// Keyboard shortcuts on listings: j/k move between cards, u upvotes the card in focus, o opens
+// it, / goes to the search box, ? shows the help. Keys typed into a field are left alone.
+(() => {
+  const typing = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+  const cards = () => Array.from(document.querySelectorAll('article[data-card]'));
+  const current = () => document.activeElement?.closest('article[data-card]');
+
+  function focusCard(card) {
+    if (!card) return;
+    document.querySelectorAll('article[data-card].focused').forEach((c) => c.classList.remove('focused'));
+    card.classList.add('focused');
+    card.querySelector('.card-title a')?.focus();
+    card.scrollIntoView({ block: 'nearest' });
+  }
+
+  function move(step) {
+    const all = cards();
+    if (all.length === 0) return;
+    const at = all.indexOf(current());
+    const next = at < 0 ? (step > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, at + step));
+    focusCard(all[next]);
+  }
+
+  function upvote() {
+    const card = current();
+    if (!card) return;
+    const control = card.querySelector('form.upvote button, a.upvote-login');
+    control?.click();
+  }
+
+  function toggleHelp() {
+    const help = document.getElementById('shortcuts');
+    if (!help) return;
+    if (help.open) help.close(); else help.showModal();
+  }
+
+  document.addEventListener('click', (event) => {
+    if (event.target.closest('[data-help]')) toggleHelp();
+  });
+
+  document.addEventListener('keydown', (event) => {
+    if (event.metaKey || event.ctrlKey || event.altKey || typing(event.target)) return;
+    const actions = {
+      j: () => move(1),
+      k: () => move(-1),
+      u: upvote,
+      o: () => current()?.querySelector('.card-title a')?.click(),
+      '/': () => document.getElementById('q')?.focus(),
+      '?': toggleHelp,
+    };
+    const action = actions[event.key];
+    if (!action) return;
+    if (event.key !== '?' && event.key !== '/' && cards().length === 0) return;
+    event.preventDefault();
+    action();
+  });
+
+  document.addEventListener('focusin', (event) => {
+    const card = event.target.closest?.('article[data-card]');
+    document.querySelectorAll('article[data-card].focused').forEach((c) => { if (c !== card) c.classList.remove('focused'); });
+    card?.classList.add('focused');
+  });
+})();

@@ -21,6 +21,7 @@ final class DatabaseBuckets implements RateLimiter.Buckets {
     private final AtomicLong takes = new AtomicLong();
     private final String take;
     private final String sweep;
+    private final String refund;
 
     DatabaseBuckets(Database db, Clock clock) {
         this.jdbi = db.jdbi();
@@ -28,6 +29,7 @@ final class DatabaseBuckets implements RateLimiter.Buckets {
         ClasspathSqlLocator sql = ClasspathSqlLocator.create();
         this.take = sql.locate(DatabaseBuckets.class, "take");
         this.sweep = sql.locate(DatabaseBuckets.class, "sweep");
+        this.refund = sql.locate(DatabaseBuckets.class, "refund");
     }
 
     private record Answer(double tokens, int allowed) {}
@@ -43,6 +45,11 @@ final class DatabaseBuckets implements RateLimiter.Buckets {
                 .map((rs, ctx) -> new Answer(rs.getDouble("tokens"), rs.getInt("allowed"))).one());
         if (a.allowed() == 1) return 0;
         return RateLimiter.secondsUntilToken(a.tokens(), rate / 1e6);
+    }
+
+    @Override
+    public void refund(String key) {
+        jdbi.useHandle(h -> h.createUpdate(refund).bind("key", key).execute());
     }
 
     void sweep(long now) {

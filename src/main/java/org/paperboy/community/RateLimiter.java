@@ -18,6 +18,9 @@ public final class RateLimiter {
     /** Where the buckets live; {@code take} answers 0 when a token was taken, else whole seconds to wait. */
     interface Buckets {
         long take(String key, int capacity, Duration per);
+
+        /** Puts back one token taken for an action that did not happen after all. */
+        void refund(String key);
     }
 
     private final Buckets buckets;
@@ -43,6 +46,11 @@ public final class RateLimiter {
     /** Takes one token; returns 0 when allowed, else the whole seconds until a token is back. */
     public long acquire(String key, int capacity, Duration per) {
         return buckets.take(key, capacity, per);
+    }
+
+    /** Gives back a token taken for an action that did not happen after all (never above the capacity). */
+    public void refund(String key) {
+        buckets.refund(key);
     }
 
     /** Rounding noise of the refill arithmetic, so 1798.0000000001 s reads as 1798 s. */
@@ -101,6 +109,14 @@ public final class RateLimiter {
                 return b;
             });
             return wait[0];
+        }
+
+        @Override
+        public void refund(String key) {
+            buckets.computeIfPresent(key, (k, b) -> {
+                b.tokens = Math.min(b.capacity, b.tokens + 1);
+                return b;
+            });
         }
     }
 }

@@ -54,11 +54,25 @@ public final class RateLimits {
         byAccount("submissions", "submit", ip, user, settings.submit());
     }
 
+    /** A submission that changed nothing (already submitted, or arXiv has no such paper) does not count. */
+    public void refundSubmit(String ip, User user) {
+        if (!settings.rateLimits()) return;
+        limiter.refund("submit:ip:" + ip);
+        limiter.refund(userKey("submit", user));
+    }
+
     private void byAccount(String what, String action, String ip, User user, Settings.Rate rate) {
         take(what, action + ":ip:" + ip, rate, IP_MULTIPLIER);
-        boolean young = clock.millis() - user.createdAt() < settings.newAccountAge().toMillis();
-        Settings.Rate own = young ? new Settings.Rate(Math.max(1, (int) (rate.count() * NEW_ACCOUNT_SHARE)), rate.per()) : rate;
-        take(what, action + ":user:" + user.id() + (young ? ":new" : ""), own, 1);
+        Settings.Rate own = young(user) ? new Settings.Rate(Math.max(1, (int) (rate.count() * NEW_ACCOUNT_SHARE)), rate.per()) : rate;
+        take(what, userKey(action, user), own, 1);
+    }
+
+    private boolean young(User user) {
+        return clock.millis() - user.createdAt() < settings.newAccountAge().toMillis();
+    }
+
+    private String userKey(String action, User user) {
+        return action + ":user:" + user.id() + (young(user) ? ":new" : "");
     }
 
     private void take(String what, String key, Settings.Rate rate, int multiplier) {

@@ -43,14 +43,19 @@ public final class Submissions {
         limits.submit(ip, user);
         LocalDate today = LocalDate.now(clock);
         boolean fetched = false;
-        Optional<Paper> known = papers.find(id.base());
-        if (known.isEmpty()) {
-            Paper p = fetch(id);
-            papers.upsert(List.of(p), today, (stored, incoming) -> stored);
-            fetched = true;
+        boolean recorded = false;
+        try {
+            Optional<Paper> known = papers.find(id.base());
+            if (known.isEmpty()) {
+                Paper p = fetch(id);
+                papers.upsert(List.of(p), listingDay(p, today), (stored, incoming) -> stored);
+                fetched = true;
+            }
+            if (papers.isHidden(id.base())) throw CommunityException.forbidden(PaperRepository.HIDDEN_NOTICE);
+            recorded = submissions.insert(id.base(), user.id(), today, clock.millis());
+        } finally {
+            if (!recorded) limits.refundSubmit(ip, user);
         }
-        if (papers.isHidden(id.base())) throw CommunityException.forbidden(PaperRepository.HIDDEN_NOTICE);
-        boolean recorded = submissions.insert(id.base(), user.id(), today, clock.millis());
         Submitter s = papers.submitters(List.of(id.base())).get(id.base());
         if (recorded) LOG.info("paper {} submitted by user {}{}", id.base(), user.id(), fetched ? " (fetched from arXiv)" : "");
         return new Outcome(papers.find(id.base()).orElseThrow(), s, fetched, !recorded);
@@ -65,6 +70,17 @@ public final class Submissions {
             throw new CommunityException(CommunityException.Reason.UNAVAILABLE, "Paper " + id.base()
                     + " is not in the catalog yet and arXiv cannot be reached right now. Please try again in a few minutes.");
         }
+    }
+
+    /**
+     * A fetched paper is listed on its arXiv day, never after the newest listed day: a submission
+     * must not make a day of its own that replaces the newest arXiv day on the front page. It is
+     * featured on today's page through its submission.
+     */
+    private LocalDate listingDay(Paper p, LocalDate today) {
+        LocalDate own = p.listingDate() != null ? p.listingDate() : p.submitted() != null ? p.submitted() : today;
+        LocalDate newest = papers.latestDay().orElse(own);
+        return own.isAfter(newest) ? newest : own;
     }
 
     public List<Submission> byUser(User user, int limit) {

@@ -331,6 +331,27 @@ public final class PaperRepository {
         return counts;
     }
 
+    /** Papers per day from {@code from} to {@code to}: listed ones and ones submitted to a day; days without papers are absent. */
+    public Map<LocalDate, Integer> dayCounts(LocalDate from, LocalDate to) {
+        Map<LocalDate, Integer> counts = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery(sql("day_counts")).bind("from", from.toString()).bind("to", to.toString())
+                .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getInt(2))).forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
+    /**
+     * Visible papers that name {@code author} exactly (as arXiv spells it), newest first. The SQL
+     * narrows by a LIKE on the authors column, with every character that LIKE or JSON might treat
+     * specially made a wildcard; the exact comparison happens here.
+     */
+    public List<Paper> byAuthor(String author, int limit) {
+        String pattern = "%" + author.replaceAll("[^\\p{L}\\p{N} .'-]", "_") + "%";
+        return jdbi.withHandle(h -> h.createQuery(sql("by_author")).bind("pattern", pattern).bind("limit", Math.max(limit * 4, 200))
+                .map((rs, ctx) -> mapPaper(rs, List.of())).list()).stream()
+                .filter(p -> p.authors().stream().anyMatch(a -> a.name().equals(author)))
+                .limit(limit).toList();
+    }
+
     public Optional<LocalDate> latestDay() {
         return jdbi.withHandle(h -> h.createQuery(sql("latest_day")).mapTo(String.class).findOne()).map(LocalDate::parse);
     }

@@ -44,6 +44,10 @@ public record Card(
         return p.codeLinks().stream().filter(l -> l.kind() == CodeLink.Kind.HUGGINGFACE).map(CodeLink::url).findFirst().orElse(null);
     }
 
+    public String authorHref(String name) {
+        return Urls.author(name);
+    }
+
     /** "owner/repo" for a GitHub badge. */
     public String githubName() {
         return githubRepo == null ? null : githubRepo.replaceFirst("^https://github\\.com/", "");

@@ -24,7 +24,8 @@ public record ListingPage(
         NavLink previousPage,
         NavLink morePage,
         String feedHref,
-        String apiHref) {
+        String apiHref,
+        Calendar calendar) {
 
     public boolean filtered() {
         return clearFilterHref != null;

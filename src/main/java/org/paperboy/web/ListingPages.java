@@ -38,7 +38,15 @@ final class ListingPages {
                 chart, r.papers().stream().map(p -> Card.of(p, submitterName(r, p))).toList(), r.total(), q.paging().offset() + 1,
                 q.paging().page() > 0 ? NavLink.to("Previous page", Urls.listing(q.withPaging(q.paging().previous()))) : null,
                 q.paging().hasNext(r.total()) ? NavLink.to("More papers", Urls.listing(q.withPaging(q.paging().next()))) : null,
-                period instanceof Period.Day d ? Urls.dayFeed(d, q.categories()) : "/feed.atom", Urls.api(q));
+                period instanceof Period.Day d ? Urls.dayFeed(d, q.categories()) : "/feed.atom", Urls.api(q), calendar(q, r));
+    }
+
+    private static Calendar calendar(ListingQuery q, ListingResult r) {
+        java.time.YearMonth month = ListingService.calendarMonth(q);
+        LocalDate current = q.period() instanceof Period.Day d ? d.from() : null;
+        return Calendar.of(month, r.monthCounts(), current,
+                day -> Urls.listing(new ListingQuery(new Period.Day(day), q.categories(), new Paging(0, q.paging().limit()), q.sort())),
+                Urls.listing(new ListingQuery(new Period.Month(month), q.categories(), new Paging(0, q.paging().limit()), q.sort())));
     }
 
     private static String describe(Period p) {

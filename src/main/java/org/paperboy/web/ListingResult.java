@@ -18,7 +18,8 @@ public record ListingResult(
         Optional<LocalDate> dayBefore,
         Optional<LocalDate> dayAfter,
         Optional<LocalDate> latestDay,
-        Map<String, org.paperboy.paper.Submitter> submitters) {
+        Map<String, org.paperboy.paper.Submitter> submitters,
+        Map<LocalDate, Integer> monthCounts) {
 
     public boolean catalogEmpty() {
         return latestDay.isEmpty();

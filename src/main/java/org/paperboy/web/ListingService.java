@@ -37,7 +37,13 @@ public final class ListingService {
         int total = q.paging().offset() == 0 && page.size() < q.paging().limit() ? page.size() : papers.count(q.listing());
         return new ListingResult(q, page, total, papers.categoryCounts(q.period().from(), q.period().to()),
                 papers.dayBefore(q.period().from(), cats), papers.dayAfter(q.period().to(), cats), latestDay(),
-                papers.submitters(page.stream().map(p -> p.id().base()).toList()));
+                papers.submitters(page.stream().map(p -> p.id().base()).toList()),
+                papers.dayCounts(calendarMonth(q).atDay(1), calendarMonth(q).atEndOfMonth()));
+    }
+
+    /** The month the calendar beside a listing shows: the month of the period's first day. */
+    static java.time.YearMonth calendarMonth(ListingQuery q) {
+        return java.time.YearMonth.from(q.period().from());
     }
 
     /**

@@ -27,12 +27,17 @@ public final class PaperRoutes implements RouteGroup {
     private static final String MARKDOWN = ".md";
     /** Entries per page of a day feed (the busiest days have over 1,000 papers). */
     static final int DAY_FEED_PAGE = 200;
+    private static final String THUMBNAIL = "/thumbnail";
+    /** A rendered thumbnail never changes; a placeholder is asked again within the hour. */
+    static final String THUMBNAIL_CACHE = "public, max-age=2592000";
+    static final String PLACEHOLDER_CACHE = "public, max-age=3600";
 
     private final Settings settings;
     private final PaperRepository papers;
     private final Templates templates;
     private final org.paperboy.web.community.CommunityHooks community;
     private final SimilarPapers similar;
+    private final org.paperboy.enrich.ThumbnailStore thumbnails;
 
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates) {
         this(settings, papers, templates, org.paperboy.web.community.CommunityHooks.NONE, SimilarPapers.NONE);
@@ -49,6 +54,7 @@ public final class PaperRoutes implements RouteGroup {
         this.settings = settings;
         this.papers = papers;
         this.templates = templates;
+        this.thumbnails = new org.paperboy.enrich.ThumbnailStore(settings.dataDir());
     }
 
     @Override
@@ -62,6 +68,8 @@ public final class PaperRoutes implements RouteGroup {
             bibtex(ctx, path.substring(0, path.length() - BIB.length()));
         } else if (path.endsWith(MARKDOWN)) {
             markdown(ctx, path.substring(0, path.length() - MARKDOWN.length()));
+        } else if (path.endsWith(THUMBNAIL)) {
+            thumbnail(ctx, path.substring(0, path.length() - THUMBNAIL.length()));
         } else if (path.endsWith(ATOM)) {
             dayFeed(ctx, path.substring(0, path.length() - ATOM.length()));
         } else {
@@ -97,6 +105,21 @@ public final class PaperRoutes implements RouteGroup {
 
     private static boolean looksLikePeriod(String text) {
         return text.matches("\\d{4}-(W\\d{2}|\\d{2})(-\\d{2})?");
+    }
+
+    private void thumbnail(Context ctx, String text) {
+        Paper p = load(ctx, Params.arxivId(text));
+        var png = thumbnails.find(p.id().base());
+        if (png.isPresent()) {
+            try {
+                ctx.contentType("image/png").header("Cache-Control", THUMBNAIL_CACHE).result(java.nio.file.Files.readAllBytes(png.get()));
+                return;
+            } catch (java.io.IOException e) {
+                // unreadable: fall through to the placeholder
+            }
+        }
+        ctx.contentType("image/svg+xml; charset=utf-8").header("Cache-Control", PLACEHOLDER_CACHE)
+                .result(PlaceholderThumbnail.svg(p.title(), p.categories().isEmpty() ? p.primaryCategory() : p.categories().get(0)));
     }
 
     private void bibtex(Context ctx, String text) {

@@ -18,6 +18,11 @@ public final class Urls {
         return "/papers/" + baseId;
     }
 
+    /** An author's page; the name is one path segment, so spaces become %20 and slashes are escaped. */
+    public static String author(String name) {
+        return "/authors/" + encode(name).replace("+", "%20");
+    }
+
     public static String listing(ListingQuery q) {
         return listing(q.period(), q.categories(), q.paging(), q.sort());
     }

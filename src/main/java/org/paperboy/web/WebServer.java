@@ -24,7 +24,8 @@ public final class WebServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-    private static final String RESPONDED = "paperboy.error-rendered";
+    /** Set on a request whose error status already has its own page (a form shown again), which the 404 handler keeps. */
+    public static final String RESPONDED = "paperboy.error-rendered";
     /** On stop, requests being served get this long to finish (under Docker's 10 s SIGTERM grace). */
     static final long STOP_GRACE_MILLIS = 8_000;
     static final int DATABASE_RETRY_SECONDS = 30;
@@ -54,11 +55,29 @@ public final class WebServer implements AutoCloseable {
             });
             // Javalin gzips bodies over 1.5 KB for clients that accept it: every answer varies by Accept-Encoding
             cfg.routes.before(ctx -> ctx.header("Vary", "Accept-Encoding"));
+            cfg.staticFiles.add(s -> {
+                s.hostedPath = "/static/katex";
+                s.directory = katexDirectory();
+                s.location = Location.CLASSPATH;
+                s.headers = Map.of("Cache-Control", "public, max-age=604800");
+            });
             cfg.routes.get("/healthz", ctx -> health(ctx, db));
             new Cors().addTo(cfg.routes);
             groups.forEach(g -> g.addTo(cfg.routes));
             errors(cfg.routes);
         });
+    }
+
+    /** KaTeX's folder in its WebJar (the jar has no entry for dist/ itself, which Javalin needs); the version is read from the jar so that pom.xml alone names it. */
+    static String katexDirectory() {
+        try (var in = WebServer.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/katex/pom.properties")) {
+            if (in == null) throw new IllegalStateException("the KaTeX WebJar is missing from the classpath");
+            var props = new java.util.Properties();
+            props.load(in);
+            return "/META-INF/resources/webjars/katex/" + props.getProperty("version");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void health(Context ctx, Database db) {

@@ -56,4 +56,40 @@ class SubmissionsTest {
             assertTrue(papers.find("2611.33333").isEmpty());
         }
     }
+
+    @Test
+    void duplicatesAndMissingPapersDoNotCountAgainstTheLimitAndItSaysMinutes() {
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            MutableClock clock = new MutableClock(Instant.parse("2026-11-27T09:00:00Z"));
+            papers.upsert(List.of(Fixtures.paper("2611.00001", "Known", LocalDate.of(2026, 11, 26)),
+                    Fixtures.paper("2611.00002", "Known too", LocalDate.of(2026, 11, 26)),
+                    Fixtures.paper("2611.00003", "Known three", LocalDate.of(2026, 11, 26))), LocalDate.of(2026, 11, 26), (a, b) -> b);
+            PaperFetcher fetcher = id -> Optional.empty();
+            Settings settings = Settings.load(Map.of("data", tmp.toString(), "limit-submit", "2/1h", "new-account-age", "0s"), Map.of());
+            Community c = new Community(settings, db, papers, clock, new org.paperboy.mail.EmlDirectoryTransport(tmp.resolve("outbox"), "p@example.org"), fetcher, PasswordHasher.Params.FAST_FOR_TESTS);
+            User ada = c.accounts().createVerified("ada", "ada@example.org", "long enough password");
+            User bob = c.accounts().createVerified("bob", "bob@example.org", "long enough password");
+            c.submissions().submit(bob, "2611.00001", "10.0.0.2");
+
+            for (int i = 0; i < 5; i++) {
+                var missing = assertThrows(CommunityException.class, () -> c.submissions().submit(ada, "2612.09998", "10.0.0.1"));
+                assertEquals("arXiv has no paper 2612.09998.", missing.getMessage());
+                assertTrue(c.submissions().submit(ada, "2611.00001", "10.0.0.1").alreadySubmitted());
+            }
+            assertFalse(c.submissions().submit(ada, "2611.00002", "10.0.0.1").alreadySubmitted(), "the limit is still whole");
+            assertFalse(c.submissions().submit(ada, "2611.00003", "10.0.0.1").alreadySubmitted());
+            var limited = assertThrows(RateLimitedException.class, () -> c.submissions().submit(ada, "2611.00001", "10.0.0.1"));
+            assertTrue(limited.getMessage().matches("Too many submissions; try again in (29|30) minutes\\."), limited.getMessage());
+        }
+    }
+
+    @Test
+    void waitsReadAsPeopleSayThem() {
+        assertEquals("1 second", RateLimitedException.human(1));
+        assertEquals("45 seconds", RateLimitedException.human(45));
+        assertEquals("1 minute", RateLimitedException.human(60));
+        assertEquals("30 minutes", RateLimitedException.human(1794));
+        assertEquals("2 hours", RateLimitedException.human(7200));
+    }
 }

@@ -47,6 +47,7 @@ final class TestSite implements AutoCloseable {
         List<RouteGroup> groups = new ArrayList<>(List.of(extra));
         groups.add(new ListingRoutes(settings, listings, papers, templates));
         groups.add(new ApiRoutes(listings, papers));
+        groups.add(new AuthorRoutes(papers, templates));
         groups.add(new PaperRoutes(settings, papers, templates));
         server = new WebServer(settings, db, templates, groups);
         server.start();

@@ -39,6 +39,7 @@ public final class CommunityWeb {
     }
 
     static void render(Context ctx, Templates templates, String template, Object page, int status) {
+        ctx.attribute(org.paperboy.web.WebServer.RESPONDED, true);
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, page));
     }
 
