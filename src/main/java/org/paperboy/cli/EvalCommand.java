@@ -13,6 +13,14 @@ import org.paperboy.index.BeirEval;
 import org.paperboy.index.EmbeddingBackfill;
 import org.paperboy.index.EmbeddingModel;
 import org.paperboy.index.Fusion;
+import org.paperboy.index.FusionTrainer;
+import org.paperboy.index.LearnedFusion;
+import org.paperboy.index.ParsedQuery;
+import org.paperboy.index.QueryException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import org.paperboy.index.IndexFollower;
 import org.paperboy.index.OnnxEmbedder;
 import org.paperboy.index.PaperSearch;
@@ -52,6 +60,17 @@ final class EvalCommand implements Runnable {
     @Option(names = "--threads", defaultValue = "2", description = "Parallel embedding inferences")
     int threads;
 
+    @Option(names = "--train", description = "Learn the hybrid fusion from the folder's training split (qrels/train.tsv), choosing every setting by "
+            + FusionTrainer.FOLDS + "-fold cross-validation on it; writes the model to --fusion-out, then reports the test split")
+    boolean train;
+
+    @Option(names = "--fusion-out", paramLabel = "FILE", description = "Where --train writes the fusion model "
+            + "(default src/main/resources/org/paperboy/index/fusion/<model>.json: run it from the repository root to update the shipped one)")
+    Path fusionOut;
+
+    @Option(names = "--fusion", paramLabel = "FILE", description = "Also evaluate the fusion model in FILE (next to the hand-built and the shipped ones)")
+    Path fusionFile;
+
     @Override
     public void run() {
         Settings settings = SettingsOptions.load(spec);
@@ -76,7 +95,8 @@ final class EvalCommand implements Runnable {
             }
             var queries = eval.queries();
             var qrels = eval.qrels();
-            System.out.printf("%-22s %-9s %8s %10s %8s %8s%n", "model", "mode", "nDCG@10", "recall@100", "MRR@10", "ms/query");
+            if (train && !eval.hasSplit(BeirEval.TRAIN)) throw new UserError("--train: " + dir + " has no qrels/train.tsv");
+            System.out.printf("%-22s %-9s %-26s %8s %10s %8s %8s%n", "model", "mode", "fusion", "nDCG@10", "recall@100", "MRR@10", "ms/query");
             for (String m : models) evaluateModel(eval, m, modes, queries, qrels, work);
         }
     }
@@ -96,21 +116,89 @@ final class EvalCommand implements Runnable {
                 try (ProgressBar bar = new ProgressBar("index", follower.behind())) {
                     follower.catchUp(bar::step);
                 }
-                PaperSearch search = new PaperSearch(index, embedder);
+                Map<String, LearnedFusion> fusions = fusions(eval, index, embedder, modelId);
                 for (PaperSearch.Mode mode : modes) {
                     if (mode != PaperSearch.Mode.KEYWORD && embedder == null) continue;
-                    long t0 = System.nanoTime();
-                    var runs = BeirEval.run(search, mode, queries);
-                    double ms = (System.nanoTime() - t0) / 1e6 / queries.size();
-                    BeirEval.Metrics metrics = BeirEval.score(runs, qrels);
-                    System.out.printf(Locale.ROOT, "%-22s %-9s %8.4f %10.4f %8.4f %8.2f%n", modelId.isEmpty() ? "-" : modelId,
-                            mode.name().toLowerCase(Locale.ROOT), metrics.ndcg10(), metrics.recall100(), metrics.mrr10(), ms);
-                    writeRun(runs, (modelId.isEmpty() ? "bm25" : modelId) + "-" + mode.name().toLowerCase(Locale.ROOT));
+                    for (var f : fusions.entrySet()) {
+                        if (mode == PaperSearch.Mode.KEYWORD && !f.getKey().equals(HAND_BUILT)) continue;
+                        PaperSearch search = new PaperSearch(index, embedder, f.getValue());
+                        long t0 = System.nanoTime();
+                        var runs = BeirEval.run(search, mode, queries);
+                        double ms = (System.nanoTime() - t0) / 1e6 / queries.size();
+                        BeirEval.Metrics metrics = BeirEval.score(runs, qrels);
+                        String label = mode == PaperSearch.Mode.KEYWORD ? "-" : f.getKey();
+                        System.out.printf(Locale.ROOT, "%-22s %-9s %-26s %8.4f %10.4f %8.4f %8.2f%n", modelId.isEmpty() ? "-" : modelId,
+                                mode.name().toLowerCase(Locale.ROOT), label, metrics.ndcg10(), metrics.recall100(), metrics.mrr10(), ms);
+                        String tag = (modelId.isEmpty() ? "bm25" : modelId) + "-" + mode.name().toLowerCase(Locale.ROOT);
+                        writeRun(runs, mode == PaperSearch.Mode.KEYWORD ? tag : tag + "-" + f.getKey().replaceAll("[^A-Za-z0-9.]+", "_"));
+                    }
                 }
             }
         } finally {
             if (embedder != null) embedder.close();
         }
+    }
+
+    private static final String HAND_BUILT = "hand-built";
+
+    /** The fusions to compare: the hand-built one, the shipped one, --fusion's, and the one --train learns now. */
+    private Map<String, LearnedFusion> fusions(BeirEval eval, SearchIndex index, OnnxEmbedder embedder, String modelId) {
+        Map<String, LearnedFusion> out = new LinkedHashMap<>();
+        out.put(HAND_BUILT, LearnedFusion.HAND_BUILT);
+        if (embedder == null) return out;
+        LearnedFusion.forModel(modelId).ifPresent(f -> out.put("shipped " + f.version(), f));
+        if (fusionFile != null) out.put("file " + fusionFile.getFileName(), readFusion(fusionFile));
+        if (train) {
+            LearnedFusion learned = learn(eval, new PaperSearch(index, embedder, LearnedFusion.HAND_BUILT), modelId);
+            out.put("learned " + learned.version(), learned);
+        }
+        return out;
+    }
+
+    private static LearnedFusion readFusion(Path file) {
+        try {
+            return LearnedFusion.parse(new ObjectMapper().readTree(file.toFile()));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserError("--fusion " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Cross-validates the grid on the training split, trains the best configuration on all of it and writes it. */
+    private LearnedFusion learn(BeirEval eval, PaperSearch search, String modelId) {
+        var queries = eval.queries(BeirEval.TRAIN);
+        var qrels = eval.qrels(BeirEval.TRAIN);
+        List<FusionTrainer.Sample> samples = new ArrayList<>();
+        try (ProgressBar bar = new ProgressBar("training candidates", queries.size())) {
+            for (BeirEval.Query q : queries) {
+                try {
+                    var c = search.candidates(ParsedQuery.text(q.text()));
+                    samples.add(new FusionTrainer.Sample(q.id(), c.list(), c.ids(), c.queryTerms(), qrels.get(q.id())));
+                } catch (QueryException e) {
+                    // an all-stopword claim has no candidates to learn from
+                }
+                bar.step(1);
+            }
+        }
+        System.err.printf(Locale.ROOT, "%d training queries; hand-built fusion on them: nDCG@10 %.4f%n", samples.size(), FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, samples));
+        List<FusionTrainer.Result> results = FusionTrainer.crossValidate(samples, FusionTrainer.grid(), r -> System.err.printf(Locale.ROOT,
+                "  cv nDCG@10 %.4f  features %-9s C %-5s negatives %d%n", r.cvNdcg(), r.config().name(), r.config().c(), r.config().negatives()));
+        var best = results.get(0);
+        double handCv = FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, samples);
+        double floor = FusionTrainer.floor(samples);
+        String folder = dir.toAbsolutePath().normalize().getFileName().toString();
+        String version = folder + "-train-" + best.config().name() + "-C" + best.config().c() + "-n" + best.config().negatives();
+        String trainedOn = String.format(Locale.ROOT, "%s qrels/train.tsv, %d queries; %d-fold cv nDCG@10 %.4f (hand-built %.4f); floor = %.0f%% quantile of relevant candidates' cosine",
+                folder, samples.size(), FusionTrainer.FOLDS, best.cvNdcg(), handCv, FusionTrainer.FLOOR_QUANTILE * 100);
+        LearnedFusion learned = FusionTrainer.train(samples, best.config(), version, modelId, floor, trainedOn);
+        Path out = fusionOut != null ? fusionOut : Path.of("src/main/resources/org/paperboy/index/fusion", modelId + ".json");
+        try {
+            if (out.getParent() != null) Files.createDirectories(out.getParent());
+            Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(learned.toJson()) + "\n");
+        } catch (IOException e) {
+            throw new UserError("cannot write " + out + ": " + e.getMessage());
+        }
+        System.err.println("fusion written to " + out + ": " + learned.version() + ", similarity floor " + floor);
+        return learned;
     }
 
     private void writeRun(Map<String, List<Fusion.Scored<String>>> runs, String tag) {

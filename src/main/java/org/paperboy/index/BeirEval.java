@@ -38,6 +38,8 @@ public final class BeirEval implements AutoCloseable {
     /** Corpus documents carry no dates; one fixed listing day keeps them valid catalog rows. */
     static final LocalDate CORPUS_DAY = LocalDate.of(2000, 1, 1);
     static final int DEPTH = 100;
+    public static final String TEST = "test";
+    public static final String TRAIN = "train";
     private static final Logger LOG = LoggerFactory.getLogger(BeirEval.class);
 
     private final Path folder;
@@ -127,7 +129,12 @@ public final class BeirEval implements AutoCloseable {
     }
 
     public List<Query> queries() {
-        Map<String, List<String>> judged = qrels().keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> List.of()));
+        return queries(TEST);
+    }
+
+    /** The queries judged in {@code qrels/<split>.tsv}. */
+    public List<Query> queries(String split) {
+        Map<String, List<String>> judged = qrels(split).keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> List.of()));
         ObjectMapper json = new ObjectMapper();
         List<Query> out = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(folder.resolve("queries.jsonl"))) {
@@ -142,11 +149,20 @@ public final class BeirEval implements AutoCloseable {
         return out;
     }
 
-    /** query id → (doc id → grade) */
+    /** query id → (doc id → grade), of the test split */
     public Map<String, Map<String, Integer>> qrels() {
+        return qrels(TEST);
+    }
+
+    public boolean hasSplit(String split) {
+        return Files.isRegularFile(folder.resolve("qrels/" + split + ".tsv"));
+    }
+
+    /** query id → (doc id → grade), of {@code qrels/<split>.tsv} */
+    public Map<String, Map<String, Integer>> qrels(String split) {
         Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
         try {
-            for (String line : Files.readAllLines(folder.resolve("qrels/test.tsv"))) {
+            for (String line : Files.readAllLines(folder.resolve("qrels/" + split + ".tsv"))) {
                 String[] f = line.split("\t");
                 if (f.length < 3 || f[0].equals("query-id")) continue;
                 out.computeIfAbsent(f[0], k -> new HashMap<>()).put(f[1], Integer.parseInt(f[2].strip()));

@@ -40,15 +40,18 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.VectorUtil;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Keyword (BM25), semantic (HNSW over paper vectors) and hybrid (both, fused by reciprocal rank)
- * search over the index, with filters, paging, date sort, snippets and per-category counts; and
+ * Keyword (BM25), semantic (HNSW over paper vectors) and hybrid (both, fused by a
+ * {@link LearnedFusion}) search over the index, with filters, paging, date sort, snippets and per-category counts; and
  * similar papers. Papers without a vector yet are still found by keyword.
  */
 public final class PaperSearch {
@@ -61,10 +64,34 @@ public final class PaperSearch {
 
     public enum Order { RELEVANCE, DATE }
 
-    /** @param details also compute snippets, the exact total and per-category counts (the page wants them, the API not) */
-    public record Request(ParsedQuery query, Mode mode, Order order, int offset, int limit, boolean details) {}
+    /**
+     * @param details also compute snippets, the exact total and per-category counts (the page wants them, the API not)
+     * @param explain also give each hit its score parts ({@link Explanation})
+     */
+    public record Request(ParsedQuery query, Mode mode, Order order, int offset, int limit, boolean details, boolean explain) {
+        public Request(ParsedQuery query, Mode mode, Order order, int offset, int limit, boolean details) {
+            this(query, mode, order, offset, limit, details, false);
+        }
+    }
 
-    public record Hit(String id, double score, Snippet snippet) {}
+    /** @param explain the score's parts, only when the request asked for them */
+    public record Hit(String id, double score, Snippet snippet, Explanation explain) {
+        public Hit(String id, double score, Snippet snippet) {
+            this(id, score, snippet, null);
+        }
+    }
+
+    /**
+     * The parts of one hit's score. {@code keyword} is the BM25 of the whole keyword query, of which
+     * {@code titleBoost} and {@code authorsBoost} are the boosted title and author clauses' shares;
+     * {@code meaning} the cosine to the query (NaN without a vector or model); {@code fusion} the
+     * fused score (hybrid) with each feature's weighted contribution and the fusion's version.
+     */
+    public record Explanation(double keyword, double titleBoost, double authorsBoost, double meaning,
+                              double fusion, Map<String, Double> contributions, String fusionVersion) {}
+
+    /** Hybrid's candidates for one query, with their paper ids (for training a fusion). */
+    public record Candidates(List<Candidate> list, List<String> ids, int queryTerms) {}
 
     /** @param mode the mode actually used (semantic falls back to keyword without vectors) */
     public record Results(List<Hit> hits, long total, Map<String, Integer> categories, Mode mode) {}
@@ -72,8 +99,6 @@ public final class PaperSearch {
     /** Title matches weigh more than abstract matches (SciFact: see the README's table). */
     public static final float TITLE_BOOST = 0.25f;
     public static final float AUTHOR_BOOST = 0.5f;
-    /** How much closer than the average candidate a paper matching no word must be to stay in hybrid results. */
-    public static final double MEANING_ONLY_MIN_Z = 1.0;
     /** Candidates each side brings to the fusion. */
     public static final int FUSION_DEPTH = 100;
     /** Deepest result a page may reach. */
@@ -82,11 +107,40 @@ public final class PaperSearch {
 
     private final SearchIndex index;
     private final Embedder embedder;
+    private final LearnedFusion fusion;
 
-    /** @param embedder null when search runs without vectors (keyword only) */
+    /** @param embedder null when search runs without vectors (keyword only); the model's shipped fusion is used */
     public PaperSearch(SearchIndex index, Embedder embedder) {
+        this(index, embedder, embedder == null ? LearnedFusion.HAND_BUILT : LearnedFusion.forModelOrHandBuilt(embedder.model()));
+    }
+
+    public PaperSearch(SearchIndex index, Embedder embedder, LearnedFusion fusion) {
         this.index = index;
         this.embedder = embedder;
+        this.fusion = fusion;
+    }
+
+    public LearnedFusion fusion() {
+        return fusion;
+    }
+
+    /** Hybrid's candidates for a query with words (empty without a model). */
+    public Candidates candidates(ParsedQuery q) {
+        if (embedder == null || !q.hasText()) return new Candidates(List.of(), List.of(), 0);
+        IndexSearcher s = index.acquire();
+        try {
+            Run run = new Run(s, new Request(q, Mode.HYBRID, Order.RELEVANCE, 0, FUSION_DEPTH, false), FUSION_DEPTH);
+            float[] v = embedder.embedQuery(q.semanticText());
+            List<Candidate> list = run.candidates(run.keywordQuery(), v, FUSION_DEPTH);
+            StoredFields stored = s.storedFields();
+            List<String> ids = new ArrayList<>();
+            for (Candidate c : list) ids.add(stored.document(c.doc(), ID_ONLY).get(Fields.ID));
+            return new Candidates(list, ids, run.queryTerms().size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            index.release(s);
+        }
     }
 
     public Results search(Request r) {
@@ -109,6 +163,9 @@ public final class PaperSearch {
         final int depth;
         final Query filter;
         final Query text;
+        List<String> terms;
+        float[] vector;
+        final Map<Integer, Map<String, Double>> contributions = new HashMap<>();
 
         Run(IndexSearcher s, Request r, int depth) {
             this.s = s;
@@ -154,24 +211,92 @@ public final class PaperSearch {
             return List.of(top.scoreDocs);
         }
 
+        /** Nearest papers whose cosine reaches the fusion's similarity floor (HNSW alone returns k however far). */
         List<ScoreDoc> semantic(int k) throws IOException {
-            float[] v = embedder.embedQuery(r.query().semanticText());
-            return List.of(s.search(new KnnFloatVectorQuery(Fields.VECTOR, v, k, filter), k).scoreDocs);
+            return List.of(s.search(new KnnFloatVectorQuery(Fields.VECTOR, vector(), k, filter), k).scoreDocs).stream()
+                    .filter(d -> cosineOfKnnScore(d.score) >= fusion.similarityFloor()).toList();
         }
 
+        /**
+         * The top k of each list, every candidate with all its signals, ranked by the fusion. A
+         * candidate that matches no word stays when its cosine reaches the floor, wherever the
+         * fusion puts it, so semantic matches fill what keyword matches leave of the list.
+         */
         List<ScoreDoc> hybrid() throws IOException {
             int k = Math.max(depth, FUSION_DEPTH);
-            Query keyword = keywordQuery();
-            float[] v = embedder.embedQuery(r.query().semanticText());
-            Map<Integer, double[]> signals = new java.util.TreeMap<>();
-            for (ScoreDoc d : s.search(keyword, k).scoreDocs) signals.put(d.doc, new double[] {d.score, Double.NaN});
-            for (ScoreDoc d : s.search(new KnnFloatVectorQuery(Fields.VECTOR, v, k, filter), k).scoreDocs) {
-                signals.computeIfAbsent(d.doc, x -> new double[] {Double.NaN, Double.NaN})[1] = d.score;
+            List<Candidate> cands = candidates(keywordQuery(), vector(), k);
+            List<Fusion.Scored<Candidate>> ranked = fusion.rank(cands, queryTerms().size());
+            if (r.explain()) explainFusion(cands);
+            return ranked.stream().map(x -> new ScoreDoc(x.item().doc(), (float) x.score())).toList();
+        }
+
+        /** Each candidate's feature contributions (weight × value), for --explain. */
+        void explainFusion(List<Candidate> cands) {
+            double[][] rows = FusionFeatures.compute(cands, queryTerms().size());
+            for (int i = 0; i < cands.size(); i++) {
+                Map<String, Double> parts = new LinkedHashMap<>();
+                for (int j = 0; j < fusion.features().size(); j++) {
+                    String f = fusion.features().get(j);
+                    parts.put(f, fusion.weights()[j] * rows[i][FusionFeatures.ALL.indexOf(f)]);
+                }
+                contributions.put(cands.get(i).doc(), parts);
             }
-            completeScores(s, keyword, v, signals);
-            java.util.Set<Integer> far = farMeaningOnly(signals);
-            return Fusion.zScoreSum(signals).stream().filter(x -> !far.contains(x.item()))
-                    .map(x -> new ScoreDoc(x.item(), (float) x.score())).toList();
+        }
+
+        List<Candidate> candidates(Query keyword, float[] v, int k) throws IOException {
+            Map<Integer, int[]> ranks = new java.util.TreeMap<>();
+            ScoreDoc[] byWords = s.search(keyword, k).scoreDocs;
+            for (int i = 0; i < byWords.length; i++) ranks.put(byWords[i].doc, new int[] {i, -1});
+            ScoreDoc[] byMeaning = s.search(new KnnFloatVectorQuery(Fields.VECTOR, v, k, filter), k).scoreDocs;
+            for (int i = 0; i < byMeaning.length; i++) ranks.computeIfAbsent(byMeaning[i].doc, x -> new int[] {-1, -1})[1] = i;
+            int[] docs = ranks.keySet().stream().mapToInt(Integer::intValue).toArray();
+            double[] bm25 = scoresAt(s, keyword, docs);
+            Query[] clauses = clauses();
+            double[] title = clauses[0] == null ? new double[docs.length] : scoresAt(s, clauses[0], docs);
+            double[] authors = clauses[1] == null ? new double[docs.length] : scoresAt(s, clauses[1], docs);
+            double[] cos = cosines(s, v, docs);
+            double[] overlap = overlap(Fields.TEXT, docs), titleOverlap = overlap(Fields.TITLE, docs);
+            List<Candidate> out = new ArrayList<>(docs.length);
+            for (int i = 0; i < docs.length; i++) {
+                int[] rk = ranks.get(docs[i]);
+                out.add(new Candidate(docs[i], bm25[i], title[i], authors[i], cos[i], rk[0], rk[1], overlap[i], titleOverlap[i]));
+            }
+            return out;
+        }
+
+        /** The boosted title and authors clauses of the words, as they sit in the keyword query (null when absent). */
+        Query[] clauses() {
+            String words = r.query().words();
+            if (words.isBlank()) return new Query[2];
+            QueryBuilder qb = new QueryBuilder(index.queryAnalyzer());
+            Query title = qb.createBooleanQuery(Fields.TITLE, words);
+            Query authors = qb.createBooleanQuery(Fields.AUTHORS, words);
+            return new Query[] {
+                title == null || TITLE_BOOST == 0 ? null : new BoostQuery(title, TITLE_BOOST),
+                authors == null || AUTHOR_BOOST == 0 ? null : new BoostQuery(authors, AUTHOR_BOOST),
+            };
+        }
+
+        float[] vector() {
+            if (vector == null) vector = embedder.embedQuery(r.query().semanticText());
+            return vector;
+        }
+
+        List<String> queryTerms() {
+            if (terms == null) terms = analyzedTerms(index.queryAnalyzer(), Fields.TEXT, r.query().words());
+            return terms;
+        }
+
+        /** Share of the query's distinct terms that each document has in {@code field}. */
+        double[] overlap(String field, int[] docs) throws IOException {
+            double[] out = new double[docs.length];
+            List<String> qt = queryTerms();
+            if (qt.isEmpty()) return out;
+            for (String t : qt) {
+                double[] hit = scoresAt(s, new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term(field, t))), docs);
+                for (int i = 0; i < docs.length; i++) if (hit[i] > 0) out[i] += 1.0 / qt.size();
+            }
+            return out;
         }
 
         List<ScoreDoc> byDate(List<ScoreDoc> docs) throws IOException {
@@ -198,12 +323,36 @@ public final class PaperSearch {
             if (page.isEmpty()) return List.of();
             int[] docs = page.stream().mapToInt(d -> d.doc).toArray();
             String[] snippets = r.details() ? snippets(docs) : new String[docs.length];
+            Explanation[] explained = r.explain() ? explain(page) : new Explanation[docs.length];
             StoredFields stored = s.storedFields();
             List<Hit> out = new ArrayList<>();
             for (int i = 0; i < docs.length; i++) {
                 String id = stored.document(docs[i], ID_ONLY).get(Fields.ID);
-                out.add(new Hit(id, page.get(i).score, Snippet.parse(snippets[i])));
+                out.add(new Hit(id, page.get(i).score, Snippet.parse(snippets[i]), explained[i]));
             }
+            return out;
+        }
+
+        /** Recomputes each hit's signals (only the page's, and only when asked). */
+        Explanation[] explain(List<ScoreDoc> page) throws IOException {
+            List<ScoreDoc> sorted = new ArrayList<>(page);
+            sorted.sort(Comparator.comparingInt(d -> d.doc));
+            int[] docs = sorted.stream().mapToInt(d -> d.doc).toArray();
+            double[] bm25 = text == null ? new double[docs.length] : scoresAt(s, keywordQuery(), docs);
+            Query[] clauses = clauses();
+            double[] title = clauses[0] == null ? new double[docs.length] : scoresAt(s, clauses[0], docs);
+            double[] authors = clauses[1] == null ? new double[docs.length] : scoresAt(s, clauses[1], docs);
+            double[] cos = new double[docs.length];
+            java.util.Arrays.fill(cos, Double.NaN);
+            if (embedder != null && r.query().hasText()) cos = cosines(s, vector(), docs);
+            Map<Integer, Explanation> byDoc = new HashMap<>();
+            for (int i = 0; i < docs.length; i++) {
+                Map<String, Double> parts = contributions.getOrDefault(docs[i], Map.of());
+                double fused = parts.isEmpty() ? Double.NaN : parts.values().stream().mapToDouble(Double::doubleValue).sum();
+                byDoc.put(docs[i], new Explanation(bm25[i], title[i], authors[i], cos[i], fused, parts, parts.isEmpty() ? "" : fusion.version()));
+            }
+            Explanation[] out = new Explanation[page.size()];
+            for (int i = 0; i < page.size(); i++) out[i] = byDoc.get(page.get(i).doc);
             return out;
         }
 
@@ -226,60 +375,73 @@ public final class PaperSearch {
         }
     }
 
-    /**
-     * Nearest-neighbour search always returns k papers, however far; a candidate that matches no
-     * word stays only when it is clearly closer than the candidates' average (z-score of its cosine
-     * at least {@link #MEANING_ONLY_MIN_Z}), so that counts and categories describe real matches.
-     * Applied after fusion, so the order of what stays is unchanged.
-     */
-    static java.util.Set<Integer> farMeaningOnly(Map<Integer, double[]> signals) {
-        List<Fusion.Scored<Integer>> cosines = new ArrayList<>();
-        signals.forEach((doc, sig) -> {
-            if (!Double.isNaN(sig[1])) cosines.add(new Fusion.Scored<>(doc, sig[1]));
-        });
-        Map<Integer, Double> z = Fusion.zScores(cosines);
-        java.util.Set<Integer> far = new java.util.HashSet<>();
-        signals.forEach((doc, sig) -> {
-            if (sig[0] == 0 && z.getOrDefault(doc, 0.0) < MEANING_ONLY_MIN_Z) far.add(doc);
-        });
-        return far;
+    /** Lucene scores a dot-product match as (1 + cosine) / 2; the floor is a cosine. */
+    static double cosineOfKnnScore(float score) {
+        return 2.0 * score - 1;
     }
 
     /**
-     * Fills each candidate's missing score: BM25 of a vector-only candidate (0 when no word
-     * matches) and the cosine of a keyword-only one (left missing when it has no vector yet).
-     * Candidates are visited in doc id order, as Lucene's iterators require.
+     * The score of {@code q} at each of {@code docs} (ascending global doc ids), 0 where it does
+     * not match. Documents are visited in doc id order, as Lucene's iterators require.
      */
-    static void completeScores(IndexSearcher s, Query keyword, float[] query, Map<Integer, double[]> signals) throws IOException {
+    static double[] scoresAt(IndexSearcher s, Query q, int[] docs) throws IOException {
+        double[] out = new double[docs.length];
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-        Weight weight = s.createWeight(s.rewrite(keyword), ScoreMode.COMPLETE, 1f);
+        Weight weight = s.createWeight(s.rewrite(q), ScoreMode.COMPLETE, 1f);
         int leafIndex = -1;
         Scorer scorer = null;
-        FloatVectorValues vectors = null;
-        KnnVectorValues.DocIndexIterator vectorIt = null;
-        for (var e : signals.entrySet()) {
-            int doc = e.getKey();
-            double[] sig = e.getValue();
-            int li = ReaderUtil.subIndex(doc, leaves);
+        for (int i = 0; i < docs.length; i++) {
+            int li = ReaderUtil.subIndex(docs[i], leaves);
             LeafReaderContext leaf = leaves.get(li);
             if (li != leafIndex) {
                 leafIndex = li;
                 scorer = weight.scorer(leaf);
-                vectors = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-                vectorIt = vectors == null ? null : vectors.iterator();
             }
-            int local = doc - leaf.docBase;
-            if (Double.isNaN(sig[0])) {
-                sig[0] = 0;
-                if (scorer != null && (scorer.docID() >= local || scorer.iterator().advance(local) >= local) && scorer.docID() == local) {
-                    sig[0] = scorer.score();
-                }
-            }
-            if (Double.isNaN(sig[1]) && vectorIt != null) {
-                int at = vectorIt.docID() >= local ? vectorIt.docID() : vectorIt.advance(local);
-                if (at == local) sig[1] = VectorSimilarityFunction.DOT_PRODUCT.compare(query, vectors.vectorValue(vectorIt.index()));
-            }
+            int local = docs[i] - leaf.docBase;
+            if (scorer == null) continue;
+            int at = scorer.docID() >= local ? scorer.docID() : scorer.iterator().advance(local);
+            if (at == local) out[i] = scorer.score();
         }
+        return out;
+    }
+
+    /** The cosine (dot product of unit vectors) of each of {@code docs} to the query; NaN without a vector. */
+    static double[] cosines(IndexSearcher s, float[] query, int[] docs) throws IOException {
+        double[] out = new double[docs.length];
+        java.util.Arrays.fill(out, Double.NaN);
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        int leafIndex = -1;
+        FloatVectorValues vectors = null;
+        KnnVectorValues.DocIndexIterator it = null;
+        for (int i = 0; i < docs.length; i++) {
+            int li = ReaderUtil.subIndex(docs[i], leaves);
+            LeafReaderContext leaf = leaves.get(li);
+            if (li != leafIndex) {
+                leafIndex = li;
+                vectors = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+                it = vectors == null ? null : vectors.iterator();
+            }
+            if (it == null) continue;
+            int local = docs[i] - leaf.docBase;
+            int at = it.docID() >= local ? it.docID() : it.advance(local);
+            if (at == local) out[i] = VectorUtil.dotProduct(query, vectors.vectorValue(it.index()));
+        }
+        return out;
+    }
+
+    /** The distinct terms the analyzer makes of {@code words} for {@code field}, in order. */
+    static List<String> analyzedTerms(Analyzer analyzer, String field, String words) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        if (words == null || words.isBlank()) return List.of();
+        try (TokenStream ts = analyzer.tokenStream(field, words)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(term.toString());
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(out);
     }
 
     private static String trim(String s) {

@@ -1,0 +1,172 @@
+package org.paperboy.index;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Learns a {@link LearnedFusion} from judged training queries: a pairwise linear ranker (RankSVM
+ * as logistic regression on feature differences, liblinear) over hybrid's candidates. Each choice
+ * (feature set, regularisation, how many non-relevant candidates each relevant one is paired
+ * with) is made by k-fold cross-validation over the training queries, by nDCG@10; the chosen
+ * configuration is then trained on all of them. Test judgments play no part.
+ */
+public final class FusionTrainer {
+
+    /** One training query: its candidates, their paper ids, and its judgments. */
+    public record Sample(String queryId, List<Candidate> cands, List<String> ids, int queryTerms, Map<String, Integer> rel) {}
+
+    /** @param negatives non-relevant candidates paired with each relevant one: the best ones by the hand-built fusion */
+    public record Config(String name, List<String> features, double c, int negatives) {}
+
+    public record Result(Config config, double cvNdcg) {}
+
+    public static final int FOLDS = 5;
+    /** The similarity floor lets through all but this share of the relevant training candidates. */
+    public static final double FLOOR_QUANTILE = 0.01;
+    static final double[] COSTS = {0.01, 0.1, 1};
+    static final int[] NEGATIVES = {20, 200};
+
+    /** Feature sets tried, from the hand-built fusion's two signals upwards. */
+    static final Map<String, List<String>> FEATURE_SETS = featureSets();
+
+    private FusionTrainer() {}
+
+    private static Map<String, List<String>> featureSets() {
+        Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+        List<String> z = List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING);
+        List<String> raw = concat(z, List.of(FusionFeatures.MEANING, FusionFeatures.KEYWORD_OF_BEST, FusionFeatures.MEANING_GAP));
+        List<String> ranks = concat(raw, List.of(FusionFeatures.KEYWORD_RANK, FusionFeatures.MEANING_RANK));
+        List<String> terms = concat(ranks, List.of(FusionFeatures.TERM_OVERLAP, FusionFeatures.TITLE_OVERLAP, FusionFeatures.Z_TITLE));
+        m.put("z-scores", z);
+        m.put("+raw", raw);
+        m.put("+ranks", ranks);
+        m.put("+terms", terms);
+        m.put("all", FusionFeatures.ALL);
+        return m;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
+
+    /** Every configuration of the grid. */
+    public static List<Config> grid() {
+        List<Config> out = new ArrayList<>();
+        FEATURE_SETS.forEach((name, features) -> {
+            for (double c : COSTS) for (int n : NEGATIVES) out.add(new Config(name, features, c, n));
+        });
+        return out;
+    }
+
+    /** Cross-validates every configuration; the best first. */
+    public static List<Result> crossValidate(List<Sample> samples, List<Config> grid, Consumer<Result> progress) {
+        List<Result> out = new ArrayList<>();
+        for (Config c : grid) {
+            Result r = new Result(c, cvNdcg(samples, c));
+            progress.accept(r);
+            out.add(r);
+        }
+        out.sort(Comparator.comparingDouble(Result::cvNdcg).reversed());
+        return out;
+    }
+
+    /** Mean nDCG@10 over held-out queries, each fold's model trained on the other folds (queries dealt round-robin). */
+    public static double cvNdcg(List<Sample> samples, Config c) {
+        double sum = 0;
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Sample> train = new ArrayList<>(), held = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) (i % FOLDS == fold ? held : train).add(samples.get(i));
+            LearnedFusion f = train(train, c, "cv", "", Double.NEGATIVE_INFINITY, "");
+            sum += ndcg(f, held) * held.size();
+        }
+        return sum / samples.size();
+    }
+
+    /** Mean nDCG@10 of a fusion over samples. */
+    public static double ndcg(LearnedFusion f, List<Sample> samples) {
+        double sum = 0;
+        for (Sample s : samples) {
+            Map<Integer, String> idOf = new java.util.HashMap<>();
+            for (int i = 0; i < s.cands().size(); i++) idOf.put(s.cands().get(i).doc(), s.ids().get(i));
+            List<Fusion.Scored<String>> ranked = new ArrayList<>();
+            for (var x : f.rank(s.cands(), s.queryTerms())) ranked.add(new Fusion.Scored<>(idOf.get(x.item().doc()), x.score()));
+            sum += BeirEval.ndcg(ranked, s.rel(), 10);
+        }
+        return samples.isEmpty() ? 0 : sum / samples.size();
+    }
+
+    /** Trains one configuration on the samples. */
+    public static LearnedFusion train(List<Sample> samples, Config c, String version, String model, double floor, String trainedOn) {
+        int[] columns = c.features().stream().mapToInt(FusionFeatures.ALL::indexOf).toArray();
+        List<Feature[]> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (Sample s : samples) pairs(s, columns, c.negatives(), x, y);
+        if (x.isEmpty()) throw new IllegalArgumentException("no training pairs: no relevant paper among the candidates of any training query");
+        Problem p = new Problem();
+        p.l = x.size();
+        p.n = columns.length;
+        p.x = x.toArray(new Feature[0][]);
+        p.y = y.stream().mapToDouble(Double::doubleValue).toArray();
+        p.bias = -1;
+        Linear.disableDebugOutput();
+        Linear.resetRandom();
+        Model m = Linear.train(p, new Parameter(SolverType.L2R_LR, c.c(), 0.001));
+        double[] w = m.getFeatureWeights().clone();
+        // liblinear's weights score its first label; make them score "relevant above"
+        if (m.getLabels()[0] != 1) for (int i = 0; i < w.length; i++) w[i] = -w[i];
+        return new LearnedFusion(version, model, c.features(), w, floor, trainedOn);
+    }
+
+    /** Each relevant candidate against the best non-relevant ones by the hand-built fusion, both ways round. */
+    private static void pairs(Sample s, int[] columns, int negatives, List<Feature[]> x, List<Double> y) {
+        double[][] rows = FusionFeatures.compute(s.cands(), s.queryTerms());
+        double[] hand = LearnedFusion.HAND_BUILT.scores(s.cands(), s.queryTerms());
+        List<Integer> rel = new ArrayList<>(), non = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) (s.rel().getOrDefault(s.ids().get(i), 0) > 0 ? rel : non).add(i);
+        non.sort(Comparator.comparingDouble((Integer i) -> hand[i]).reversed());
+        for (int r : rel) {
+            for (int n : non.subList(0, Math.min(negatives, non.size()))) {
+                x.add(difference(rows[r], rows[n], columns, 1));
+                y.add(1.0);
+                x.add(difference(rows[r], rows[n], columns, -1));
+                y.add(-1.0);
+            }
+        }
+    }
+
+    private static Feature[] difference(double[] a, double[] b, int[] columns, int sign) {
+        Feature[] f = new Feature[columns.length];
+        for (int j = 0; j < columns.length; j++) f[j] = new FeatureNode(j + 1, sign * (a[columns[j]] - b[columns[j]]));
+        return f;
+    }
+
+    /**
+     * The similarity floor: the cosine that all but {@link #FLOOR_QUANTILE} of the relevant
+     * training candidates reach, rounded down to 0.01. Derived from the judgments, not tuned on a metric.
+     */
+    public static double floor(List<Sample> samples) {
+        List<Double> cos = new ArrayList<>();
+        for (Sample s : samples) {
+            for (int i = 0; i < s.cands().size(); i++) {
+                Candidate c = s.cands().get(i);
+                if (c.hasVector() && s.rel().getOrDefault(s.ids().get(i), 0) > 0) cos.add(c.meaning());
+            }
+        }
+        if (cos.isEmpty()) return Double.NEGATIVE_INFINITY;
+        cos.sort(null);
+        double q = cos.get((int) Math.floor(FLOOR_QUANTILE * (cos.size() - 1)));
+        return Math.floor(q * 100) / 100;
+    }
+}

@@ -1,0 +1,104 @@
+package org.paperboy.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A linear fusion of {@link FusionFeatures}: each candidate's score is the weighted sum of its
+ * features, plus the similarity floor below which a paper that matches no word is not a result.
+ * The shipped parameters are a versioned resource per embedding model
+ * ({@code org/paperboy/index/fusion/<model>.json}), written by {@code paperboy eval DIR --train}
+ * from a BEIR training split; {@link #HAND_BUILT} (z-score sum, no floor) serves models without one.
+ *
+ * @param version          names the training run; shown by {@code --explain}
+ * @param similarityFloor  lowest cosine at which a paper matching no word is still a result
+ */
+public record LearnedFusion(String version, String model, List<String> features, double[] weights, double similarityFloor, String trainedOn) {
+
+    public static final int FORMAT = 1;
+
+    /** The fusion of the first release: both signals standardised over the candidates and summed. */
+    public static final LearnedFusion HAND_BUILT = new LearnedFusion("hand-built z-score sum", "", List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING),
+            new double[] {1, 1}, Double.NEGATIVE_INFINITY, "");
+
+    public LearnedFusion {
+        features = List.copyOf(features);
+        if (features.size() != weights.length) throw new IllegalArgumentException(features.size() + " features but " + weights.length + " weights");
+        for (String f : features) if (!FusionFeatures.ALL.contains(f)) throw new IllegalArgumentException("unknown fusion feature '" + f + "'");
+        for (double w : weights) if (!Double.isFinite(w)) throw new IllegalArgumentException("fusion weight is not a finite number");
+        if (Double.isNaN(similarityFloor)) throw new IllegalArgumentException("similarity floor is not a number");
+        weights = weights.clone();
+    }
+
+    /** The shipped model for an embedding model, if one was trained for it. */
+    public static Optional<LearnedFusion> forModel(String modelId) {
+        try (InputStream in = LearnedFusion.class.getResourceAsStream("fusion/" + modelId + ".json")) {
+            if (in == null) return Optional.empty();
+            return Optional.of(parse(new ObjectMapper().readTree(in)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the fusion model for " + modelId, e);
+        }
+    }
+
+    /** The shipped model, or the hand-built fusion when none was trained for this embedding model. */
+    public static LearnedFusion forModelOrHandBuilt(String modelId) {
+        return forModel(modelId).orElse(HAND_BUILT);
+    }
+
+    public static LearnedFusion parse(JsonNode json) {
+        if (json.path("format").asInt() != FORMAT) throw new IllegalArgumentException("fusion model format " + json.path("format") + ", expected " + FORMAT);
+        List<String> names = new ArrayList<>();
+        json.path("features").forEach(n -> names.add(n.asText()));
+        JsonNode w = json.path("weights");
+        double[] weights = new double[w.size()];
+        for (int i = 0; i < weights.length; i++) weights[i] = w.get(i).asDouble(Double.NaN);
+        JsonNode floor = json.path("similarityFloor");
+        return new LearnedFusion(json.path("version").asText(""), json.path("model").asText(""), names, weights,
+                floor.isNumber() ? floor.asDouble() : Double.NEGATIVE_INFINITY, json.path("trainedOn").asText(""));
+    }
+
+    public ObjectNode toJson() {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode o = m.createObjectNode().put("format", FORMAT).put("version", version).put("model", model).put("trainedOn", trainedOn);
+        if (Double.isFinite(similarityFloor)) o.put("similarityFloor", similarityFloor);
+        ArrayNode f = o.putArray("features");
+        features.forEach(f::add);
+        ArrayNode w = o.putArray("weights");
+        for (double x : weights) w.add(x);
+        return o;
+    }
+
+    /** Whether a candidate is a result at all: it matches a word, or its meaning is close enough. */
+    public boolean keeps(Candidate c) {
+        return c.matchesWords() || (c.hasVector() && c.meaning() >= similarityFloor);
+    }
+
+    /** Each candidate's fused score, in the candidates' order. */
+    public double[] scores(List<Candidate> cands, int queryTerms) {
+        double[][] rows = FusionFeatures.compute(cands, queryTerms);
+        int[] columns = features.stream().mapToInt(FusionFeatures.ALL::indexOf).toArray();
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < columns.length; j++) out[i] += weights[j] * rows[i][columns[j]];
+        }
+        return out;
+    }
+
+    /** The kept candidates, best first; ties keep the candidates' order. */
+    public List<Fusion.Scored<Candidate>> rank(List<Candidate> cands, int queryTerms) {
+        double[] s = scores(cands, queryTerms);
+        List<Fusion.Scored<Candidate>> out = new ArrayList<>();
+        for (int i = 0; i < s.length; i++) if (keeps(cands.get(i))) out.add(new Fusion.Scored<>(cands.get(i), s[i]));
+        out.sort(Comparator.comparingDouble((Fusion.Scored<Candidate> x) -> x.score()).reversed());
+        return out;
+    }
+}

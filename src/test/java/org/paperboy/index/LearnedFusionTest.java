@@ -1,0 +1,138 @@
+package org.paperboy.index;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LearnedFusionTest {
+
+    /** keyword-only, meaning-only and both; ranks as the two lists would give them */
+    static Candidate cand(int doc, double bm25, double cos, int kwRank, int vecRank) {
+        return new Candidate(doc, bm25, 0, 0, cos, kwRank, vecRank, bm25 > 0 ? 1 : 0, 0);
+    }
+
+    @Test
+    void theHandBuiltFusionStandardisesEachSignalAndFloorsAMissingVector() {
+        List<Candidate> c = List.of(cand(1, 30, Double.NaN, 0, -1), cand(2, 10, 0.8, 3, 1), cand(3, 20, 0.9, 1, 0), cand(4, 20, 0.4, 2, 2));
+        var ranked = LearnedFusion.HAND_BUILT.rank(c, 3);
+        // BM25 z over (30,10,20,20): mean 20, sd 7.071 → 1 +1.414, 2 -1.414, 3 0, 4 0
+        // cosine z over (0.8,0.9,0.4): 3 +0.926, 2 +0.463, 4 -1.389; 1 has no vector → the lowest, -1.389
+        assertEquals(List.of(3, 1, 2, 4), ranked.stream().map(x -> x.item().doc()).toList());
+        assertEquals(0.92582, ranked.get(0).score(), 1e-4);
+        assertEquals(1.41421 - 1.38873, ranked.get(1).score(), 1e-4);
+        assertEquals(-1.41421 + 0.46291, ranked.get(2).score(), 1e-4);
+    }
+
+    @Test
+    void aFixedTinyModelLoadsFromItsResourceAndScoresItsWeightedFeatures() throws Exception {
+        LearnedFusion f = LearnedFusion.parse(new ObjectMapper().readTree("""
+                {"format": 1, "version": "tiny", "model": "m", "similarityFloor": 0.5,
+                 "features": ["keyword_of_best", "meaning", "keyword_rank_recip"], "weights": [2.0, -1.0, 0.5]}"""));
+        assertEquals("tiny", f.version());
+        assertEquals(0.5, f.similarityFloor());
+        List<Candidate> c = List.of(cand(1, 10, 0.6, 0, 1), cand(2, 5, 0.9, 1, 0));
+        // 1: 2×(10/10) − 0.6 + 0.5×10/10 = 1.9;  2: 2×(5/10) − 0.9 + 0.5×10/11 = 0.554545…
+        assertArrayEquals(new double[] {1.9, 1.0 - 0.9 + 5.0 / 11}, f.scores(c, 4), 1e-12);
+
+        LearnedFusion shipped = LearnedFusion.forModel("fake-concepts").orElseThrow();
+        assertEquals("test-tiny-1", shipped.version());
+        assertEquals(List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING), shipped.features());
+        assertEquals(0.8, shipped.similarityFloor());
+        assertTrue(LearnedFusion.forModel("no-such-model").isEmpty());
+        assertEquals(LearnedFusion.HAND_BUILT, LearnedFusion.forModelOrHandBuilt("no-such-model"));
+    }
+
+    @Test
+    void theShippedModelOfTheDefaultEmbeddingModelLoads() {
+        LearnedFusion f = LearnedFusion.forModel(EmbeddingModel.DEFAULT.id).orElseThrow();
+        assertEquals(EmbeddingModel.DEFAULT.id, f.model());
+        assertTrue(Double.isFinite(f.similarityFloor()) && f.similarityFloor() > 0 && f.similarityFloor() < 1, "floor " + f.similarityFloor());
+        assertFalse(f.features().isEmpty());
+    }
+
+    @Test
+    void aBrokenModelIsRefusedWithTheReason() {
+        ObjectMapper json = new ObjectMapper();
+        var unknown = assertThrows(IllegalArgumentException.class, () -> LearnedFusion.parse(json.readTree(
+                "{\"format\":1,\"features\":[\"clicks\"],\"weights\":[1]}")));
+        assertTrue(unknown.getMessage().contains("unknown fusion feature 'clicks'"), unknown.getMessage());
+        var lengths = assertThrows(IllegalArgumentException.class, () -> LearnedFusion.parse(json.readTree(
+                "{\"format\":1,\"features\":[\"meaning\"],\"weights\":[1,2]}")));
+        assertTrue(lengths.getMessage().contains("1 features but 2 weights"), lengths.getMessage());
+        var format = assertThrows(IllegalArgumentException.class, () -> LearnedFusion.parse(json.readTree(
+                "{\"format\":2,\"features\":[],\"weights\":[]}")));
+        assertTrue(format.getMessage().contains("format 2"), format.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LearnedFusion.parse(json.readTree(
+                "{\"format\":1,\"features\":[\"meaning\"],\"weights\":[\"x\"]}")));
+    }
+
+    @Test
+    void aModelWrittenOutReadsBackTheSame() {
+        LearnedFusion f = new LearnedFusion("v", "m", List.of(FusionFeatures.Z_TITLE, FusionFeatures.TERM_OVERLAP), new double[] {0.25, -3}, 0.61, "here");
+        LearnedFusion back = LearnedFusion.parse(f.toJson());
+        assertEquals(f.features(), back.features());
+        assertArrayEquals(f.weights(), back.weights());
+        assertEquals(0.61, back.similarityFloor());
+        assertEquals("here", back.trainedOn());
+    }
+
+    @Test
+    void theFloorDropsOnlyMeaningOnlyCandidatesBelowIt() {
+        LearnedFusion f = new LearnedFusion("v", "m", List.of(FusionFeatures.MEANING), new double[] {1}, 0.6, "");
+        assertTrue(f.keeps(cand(1, 2.0, 0.1, 0, -1)), "a word match stays however far its meaning");
+        assertTrue(f.keeps(cand(2, 0, 0.6, -1, 0)), "at the floor");
+        assertFalse(f.keeps(cand(3, 0, 0.59, -1, 1)), "below the floor and no word");
+        assertFalse(f.keeps(cand(4, 0, Double.NaN, -1, -1)), "neither a word nor a vector");
+        assertEquals(List.of(2), f.rank(List.of(cand(2, 0, 0.6, -1, 0), cand(3, 0, 0.59, -1, 1)), 2).stream().map(x -> x.item().doc()).toList());
+    }
+
+    @Test
+    void featuresAreComputedPerQuery() {
+        List<Candidate> c = List.of(new Candidate(1, 8, 2, 0, 0.7, 0, 2, 1.0, 0.5), new Candidate(2, 0, 0, 0, Double.NaN, -1, -1, 0, 0),
+                new Candidate(3, 4, 0, 0, 0.9, 1, 0, 0.5, 0));
+        double[][] rows = FusionFeatures.compute(c, 20);
+        int meaning = FusionFeatures.ALL.indexOf(FusionFeatures.MEANING), gap = FusionFeatures.ALL.indexOf(FusionFeatures.MEANING_GAP);
+        int best = FusionFeatures.ALL.indexOf(FusionFeatures.KEYWORD_OF_BEST), kwRank = FusionFeatures.ALL.indexOf(FusionFeatures.KEYWORD_RANK);
+        int vecRank = FusionFeatures.ALL.indexOf(FusionFeatures.MEANING_RANK), overlap = FusionFeatures.ALL.indexOf(FusionFeatures.TERM_OVERLAP);
+        int zLong = FusionFeatures.ALL.indexOf(FusionFeatures.Z_KEYWORD_LONG), z = FusionFeatures.ALL.indexOf(FusionFeatures.Z_KEYWORD);
+        assertEquals(0.7, rows[1][meaning], 1e-12, "no vector: the query's lowest cosine");
+        assertEquals(-0.2, rows[0][gap], 1e-12);
+        assertEquals(0.5, rows[2][best], 1e-12);
+        assertEquals(1.0, rows[0][kwRank], 1e-12);
+        assertEquals(0.0, rows[1][kwRank], 1e-12, "absent from the keyword list");
+        assertEquals(10.0 / 12, rows[0][vecRank], 1e-12);
+        assertEquals(0.5, rows[2][overlap], 1e-12);
+        assertEquals(2 * rows[0][z], rows[0][zLong], 1e-12, "20 terms: length capped at 2");
+    }
+
+    @Test
+    void theTrainerLearnsWhichSignalJudgesRelevance() {
+        // 60 queries of 20 candidates: the relevant one is the closest in meaning, while its BM25 is middling
+        List<FusionTrainer.Sample> samples = new ArrayList<>();
+        java.util.Random rnd = new java.util.Random(7);
+        for (int q = 0; q < 60; q++) {
+            List<Candidate> cands = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                double cos = i == 0 ? 0.9 : 0.5 + 0.35 * rnd.nextDouble();
+                double bm25 = i == 0 ? 5 : 10 * rnd.nextDouble();
+                cands.add(new Candidate(i, bm25, 0, 0, cos, i, i, 0.5, 0));
+                ids.add("q" + q + "d" + i);
+            }
+            samples.add(new FusionTrainer.Sample("q" + q, cands, ids, 5, Map.of("q" + q + "d0", 1)));
+        }
+        var config = new FusionTrainer.Config("z-scores", List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING), 1, 20);
+        LearnedFusion f = FusionTrainer.train(samples, config, "t", "m", 0.3, "synthetic");
+        assertTrue(f.weights()[1] > 0 && f.weights()[1] > 3 * Math.abs(f.weights()[0]), java.util.Arrays.toString(f.weights()));
+        assertTrue(FusionTrainer.cvNdcg(samples, config) > FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, samples) + 0.1);
+        assertEquals(0.9, FusionTrainer.floor(samples), 1e-12, "every relevant candidate has cosine 0.9");
+    }
+}
