@@ -30,10 +30,14 @@ public final class RateLimits {
         take("sign-ups", "signup:ip:" + ip, settings.signup(), 1);
     }
 
-    /** Log-in: per target account name and per IP address, whether the account exists or not. */
+    /**
+     * Log-in: per IP address, and per target account name from that address, whether the account
+     * exists or not. Counting a name per address (not alone) means that guessing from one place
+     * cannot lock the account's owner out everywhere else.
+     */
     public void login(String ip, String username) {
         take("log-in attempts", "login:ip:" + ip, settings.login(), IP_MULTIPLIER);
-        take("log-in attempts", "login:name:" + UserRepository.key(username), settings.login(), 1);
+        take("log-in attempts", "login:name:" + UserRepository.key(username) + ":ip:" + ip, settings.login(), 1);
     }
 
     /** Reset and verification mails: per IP and per address, so no one can flood a mailbox. */

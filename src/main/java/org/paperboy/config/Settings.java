@@ -94,7 +94,7 @@ public record Settings(
             new Setting("rate-limits", "on", false, "Abuse limits on sign-up, log-in, votes, comments, submissions and resets: on, or off (benchmarks only); shared by all nodes in PostgreSQL, in memory on SQLite"),
             new Setting("trusted-proxies", "", false, "Reverse proxies (IP addresses or CIDR ranges) whose X-Forwarded-For names the client for rate limits; empty: the direct peer is the client"),
             new Setting("limit-signup", "5/1h", false, "Sign-ups per IP address (COUNT/DURATION)"),
-            new Setting("limit-login", "10/5m", false, "Log-in attempts per account name; 4x that per IP address"),
+            new Setting("limit-login", "10/5m", false, "Log-in attempts per account name from one IP address; 4x that per IP address"),
             new Setting("limit-vote", "60/1m", false, "Votes per account; 4x that per IP address"),
             new Setting("limit-comment", "10/5m", false, "Comments (and edits) per account; 4x that per IP address"),
             new Setting("limit-submit", "10/1h", false, "Paper submissions per account; 4x that per IP address"),

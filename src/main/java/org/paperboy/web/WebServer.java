@@ -46,6 +46,7 @@ public final class WebServer implements AutoCloseable {
                 server.setStopTimeout(STOP_GRACE_MILLIS);
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new SecurityHeaders());
+                server.insertHandler(new HeadAsGet());
             });
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";

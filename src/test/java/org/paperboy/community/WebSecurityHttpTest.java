@@ -146,4 +146,79 @@ class WebSecurityHttpTest {
         assertEquals(409, r.statusCode(), r.body());
         assertTrue(r.body().contains("taken"), r.body());
     }
+
+    @Test
+    void headAnswersAsGetDoesWithoutTheBody() throws Exception {
+        var ada = server.client().signUpVerified("ada");
+        String token = token(ada, "ada");
+        for (String path : new String[] {"/", "/papers/2611.00001", "/papers/2611.99999", "/papers/not-an-id", "/account", "/admin/digest",
+            "/api/papers/2611.99999", "/api/papers/not-an-id", "/static/paperboy.css", "/no/such/page", "/u/nobody"}) {
+            var get = send(request(path).GET());
+            var head = send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertEquals(get.statusCode(), head.statusCode(), "HEAD " + path);
+            assertEquals(get.headers().firstValue("Content-Type"), head.headers().firstValue("Content-Type"), "HEAD " + path);
+            assertEquals("", head.body(), "HEAD " + path);
+        }
+        var head = send(request("/api/papers/2611.00001/upvote").header("Authorization", "Bearer " + token)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertTrue(head.statusCode() >= 400, "HEAD is no vote: " + head.statusCode());
+        assertEquals(0, server.app.papers().find("2611.00001").orElseThrow().upvotes());
+    }
+
+    HttpResponse<String> postJson(String path, String token, String json) throws Exception {
+        return send(request(path).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void apiCommentsMustBeSmallAndTyped() throws Exception {
+        var ada = server.client().signUpVerified("ada");
+        String token = token(ada, "ada");
+        String path = "/api/papers/2611.00001/comments";
+        var r = postJson(path, token, "{\"body\": \"" + "x".repeat(1 << 20) + "\"}");
+        assertEquals(413, r.statusCode(), r.body().substring(0, Math.min(200, r.body().length())));
+        assertTrue(r.body().contains("at most"), r.body());
+        for (String bad : new String[] {"{\"body\": 5}", "{\"body\": null}", "{\"body\": [\"a\"]}", "{}", "[]", "5", "\"text\"",
+            "{\"body\": \"hi\", \"parent\": \"first\"}", "{\"body\": \"hi\", \"parent\": 1.5}", "{\"body\": \"hi\", \"parent\": 99999999999999999999}"}) {
+            r = postJson(path, token, bad);
+            assertEquals(400, r.statusCode(), bad + " -> " + r.body());
+            assertTrue(r.body().contains("\"error\""), r.body());
+        }
+        assertEquals(0, server.app.papers().find("2611.00001").orElseThrow().numComments());
+        r = postJson(path, token, "{\"body\": \"" + "y".repeat(Comments.MAX_LENGTH) + "\", \"parent\": null}");
+        assertEquals(201, r.statusCode(), "the longest comment still fits");
+    }
+
+    @Test
+    void theCsrfTokenIsTheSessionsNotWhateverTheCookieHolds() throws Exception {
+        var ada = server.client().signUpVerified("ada");
+        var bob = server.client().signUpVerified("bob");
+        String adas = ada.csrf();
+        String session = bob.cookie("pb_session");
+        // someone who planted a CSRF cookie of their own in bob's browser (a sibling subdomain can) sends the matching field
+        String planted = "A".repeat(43);
+        var r = send(request("/papers/2611.00001/upvote").header("Cookie", "pb_session=" + session + "; " + org.paperboy.web.Csrf.COOKIE + "=" + planted)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("vote=up&_csrf=" + planted)));
+        assertEquals(403, r.statusCode(), "a planted token does not pass for bob's session");
+        r = send(request("/papers/2611.00001/upvote").header("Cookie", "pb_session=" + session + "; " + org.paperboy.web.Csrf.COOKIE + "=" + adas)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("vote=up&_csrf=" + adas)));
+        assertEquals(403, r.statusCode(), "nor does ada's token");
+        assertEquals(0, server.app.papers().find("2611.00001").orElseThrow().upvotes());
+        assertEquals(303, bob.post("/papers/2611.00001/upvote", Map.of("vote", "up")).statusCode(), "bob's own token works");
+        assertEquals(1, server.app.papers().find("2611.00001").orElseThrow().upvotes());
+        assertFalse(adas.equals(bob.csrf()), "each session has its own");
+    }
+
+    @Test
+    void guessingANamesPasswordFromOneAddressDoesNotLockItsOwnerOutElsewhere() throws Exception {
+        server.close();
+        server = new TestServer(tmp.resolve("limits"), TestServer.settings("limit-login", "3/1h", "trusted-proxies", "127.0.0.1"));
+        server.client().signUpVerified("ada");
+        var attacker = server.client();
+        for (int i = 0; i < 3; i++) attacker.post("/login", Map.of("username", "ada", "password", "guess " + i), "X-Forwarded-For", "203.0.113.7");
+        var r = attacker.post("/login", Map.of("username", "ada", "password", "correct horse ada"), "X-Forwarded-For", "203.0.113.7");
+        assertEquals(429, r.statusCode(), "the guesser is stopped");
+        r = server.client().post("/login", Map.of("username", "ada", "password", "correct horse ada"), "X-Forwarded-For", "198.51.100.9");
+        assertEquals(303, r.statusCode(), "ada, elsewhere, logs in");
+    }
 }

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.paperboy.community.Accounts;
 import org.paperboy.community.User;
@@ -70,11 +71,20 @@ public final class AccountSessions implements RouteGroup {
         }
         String session = ctx.cookie(CommunityWeb.SESSION_COOKIE);
         if (session == null) return;
-        accounts.session(session).ifPresentOrElse(u -> ctx.attribute(CommunityWeb.VIEWER, u),
-                () -> ctx.removeCookie(CommunityWeb.SESSION_COOKIE, "/"));
+        Optional<User> u = accounts.session(session);
+        if (u.isEmpty()) {
+            ctx.removeCookie(CommunityWeb.SESSION_COOKIE, "/");
+            return;
+        }
+        // the form token must be this session's, not merely equal to whatever the CSRF cookie holds
+        boolean forged = Csrf.checked(ctx) && !Csrf.belongsTo(ctx, session);
+        csrf.bind(ctx, Csrf.forSession(session));
+        if (forged) throw Csrf.expired();
+        ctx.attribute(CommunityWeb.VIEWER, u.get());
     }
 
     void startSession(Context ctx, String sessionId) {
+        csrf.bind(ctx, Csrf.forSession(sessionId));
         ctx.cookie(new Cookie(CommunityWeb.SESSION_COOKIE, sessionId, "/", (int) lifetime.toSeconds(), secureCookies, true,
                 null, SameSite.LAX));
     }

@@ -6,9 +6,13 @@ import static org.paperboy.web.community.CommunityWeb.form;
 import static org.paperboy.web.community.CommunityWeb.ip;
 import static org.paperboy.web.community.CommunityWeb.viewer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.paperboy.community.Comment;
@@ -28,6 +32,7 @@ import org.paperboy.web.Templates;
  * editing within the window, deleting, flagging, and the thread as JSON.
  */
 public final class CommentRoutes implements RouteGroup {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final Community community;
     private final PaperRepository papers;
     private final Csrf csrf;
@@ -84,18 +89,36 @@ public final class CommentRoutes implements RouteGroup {
         String id = paperId(ctx);
         User u = viewer(ctx);
         if (u == null) throw new HttpError(401, "Send Authorization: Bearer TOKEN with a personal API token (see /account).");
-        CommentRequest req;
-        try {
-            req = ctx.bodyAsClass(CommentRequest.class);
-        } catch (Exception e) { // Jackson's parse errors arrive unchecked through Kotlin
-            throw HttpError.badRequest("Send a JSON body {\"body\": \"...\", \"parent\": null}.");
-        }
+        CommentRequest req = commentRequest(ctx);
         long cid = community.comments().post(u, id, req.parent(), req.body(), ip(ctx));
         ctx.status(201).json(Map.of("id", cid, "paper", id));
     }
 
     /** The JSON body of a comment posted through the API. */
     public record CommentRequest(String body, Long parent) {}
+
+    /** Far above the longest comment (Comments.MAX_LENGTH characters, even all escaped), far below the server's limit. */
+    static final int MAX_JSON_BYTES = 128 * 1024;
+    private static final String JSON_SHAPE = "Send a JSON body {\"body\": \"...\", \"parent\": null}.";
+
+    /** The body, read with a size limit and checked for types (Jackson alone would turn {"body": 5} into "5"). */
+    private static CommentRequest commentRequest(Context ctx) {
+        if (ctx.contentLength() > MAX_JSON_BYTES) throw new HttpError(413, "A comment request is at most " + MAX_JSON_BYTES / 1024 + " KiB.");
+        JsonNode n;
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_JSON_BYTES + 1);
+            if (bytes.length > MAX_JSON_BYTES) throw new HttpError(413, "A comment request is at most " + MAX_JSON_BYTES / 1024 + " KiB.");
+            n = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw HttpError.badRequest(JSON_SHAPE);
+        }
+        if (n == null || !n.isObject() || !n.path("body").isTextual()) throw HttpError.badRequest(JSON_SHAPE);
+        JsonNode parent = n.path("parent");
+        if (!parent.isMissingNode() && !parent.isNull() && !(parent.isIntegralNumber() && parent.canConvertToLong())) {
+            throw HttpError.badRequest("\"parent\" is the number of the comment replied to, or null.");
+        }
+        return new CommentRequest(n.get("body").asText(), parent.isIntegralNumber() ? parent.asLong() : null);
+    }
 
     private Paper visiblePaper(String id, User viewer) {
         Paper p = papers.find(id).orElseThrow(() -> HttpError.notFound("There is no paper " + id + " in the catalog."));
