@@ -1,12 +1,16 @@
 package org.paperboy.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.io.file.PathUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -18,6 +22,9 @@ public final class TestDatabases {
 
     public enum Kind { SQLITE, POSTGRESQL }
 
+    private static final String PG_DIR_PREFIX = "paperboy-pg";
+    /** A stopped server directory this old belongs to a finished run (a running one still holds postmaster.pid). */
+    private static final Duration LEFTOVER_AGE = Duration.ofMinutes(30);
     private static EmbeddedPostgres postgres;
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -40,8 +47,13 @@ public final class TestDatabases {
     private static synchronized EmbeddedPostgres server() {
         if (postgres != null) return postgres;
         try {
-            Path dir = Files.createTempDirectory("paperboy-pg");
-            postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.toFile()).start();
+            Path dir = Files.createTempDirectory(PG_DIR_PREFIX);
+            removeLeftoversInBackground(dir.getParent());
+            // The data directory is not deleted at exit: by the end of the suite it holds a few hundred test
+            // databases, and deleting them inside the shutdown hook took longer than Surefire's 30 s, which then
+            // killed the fork ("Surefire is going to kill self fork JVM"). The next run deletes it, off the exit path.
+            postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir.toFile())
+                    .setDataDirectory(dir.resolve("data")).setCleanDataDirectory(false).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
@@ -53,6 +65,23 @@ public final class TestDatabases {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
+    }
+
+    /** Deletes the server directories of earlier runs (stopped: no postmaster.pid) on a daemon thread. */
+    private static void removeLeftoversInBackground(Path tmp) {
+        Thread.ofPlatform().daemon().name("remove-old-test-postgres").start(() -> {
+            Instant old = Instant.now().minus(LEFTOVER_AGE);
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PG_DIR_PREFIX + "*")) {
+                for (Path d : dirs) {
+                    // only directories laid out as here (with data/), and only stopped servers
+                    if (!Files.isDirectory(d.resolve("data")) || Files.exists(d.resolve("data/postmaster.pid"))) continue;
+                    if (Files.getLastModifiedTime(d).toInstant().isAfter(old)) continue;
+                    PathUtils.deleteDirectory(d);
+                }
+            } catch (IOException ignored) {
+                // another run may be deleting the same directory; the next run tries again
+            }
+        });
     }
 
     private static String freshPostgres() {
