@@ -7,6 +7,7 @@ import java.util.List;
 import org.paperboy.config.Settings;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.ThumbnailUrls;
 import org.paperboy.rank.CategoryFilter;
 import org.paperboy.rank.ListingSort;
 import org.paperboy.rank.Paging;
@@ -27,12 +28,15 @@ public final class PaperRoutes implements RouteGroup {
     private static final String MARKDOWN = ".md";
     /** Entries per page of a day feed (the busiest days have over 1,000 papers). */
     static final int DAY_FEED_PAGE = 200;
+    /** A day's BibTeX file holds the whole day (the busiest have about 1,500 papers). */
+    static final int DAY_BIB_LIMIT = 5_000;
 
     private final Settings settings;
     private final PaperRepository papers;
     private final Templates templates;
     private final org.paperboy.web.community.CommunityHooks community;
     private final SimilarPapers similar;
+    private final ThumbnailUrls thumbnails;
 
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates) {
         this(settings, papers, templates, org.paperboy.web.community.CommunityHooks.NONE, SimilarPapers.NONE);
@@ -44,6 +48,13 @@ public final class PaperRoutes implements RouteGroup {
      */
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates,
             org.paperboy.web.community.CommunityHooks community, SimilarPapers similar) {
+        this(settings, papers, templates, community, similar, ThumbnailUrls.NONE);
+    }
+
+    /** @param thumbnails each paper's picture for {@code og:image} */
+    public PaperRoutes(Settings settings, PaperRepository papers, Templates templates,
+            org.paperboy.web.community.CommunityHooks community, SimilarPapers similar, ThumbnailUrls thumbnails) {
+        this.thumbnails = thumbnails;
         this.community = community;
         this.similar = similar;
         this.settings = settings;
@@ -88,7 +99,7 @@ public final class PaperRoutes implements RouteGroup {
         String absolute = settings.baseUrl() + Urls.paper(p.id().base());
         String description = Text.oneLine(p.abstractText());
         if (description.length() > 300) description = description.substring(0, 297) + "…";
-        Meta meta = Meta.of(Text.oneLine(p.title()) + " · Paperboy", description).withCanonical(absolute);
+        Meta meta = Meta.of(Text.oneLine(p.title()) + " · Paperboy", description).withCanonical(absolute).withImage(thumbnails.of(p));
         String listingHref = p.listingDate() == null ? "/" : Urls.listing(new Period.Day(p.listingDate()), CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES);
         PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute,
                 community.paperSection(ctx, p), community.paperVote(ctx, p), similar.to(p));
@@ -100,9 +111,22 @@ public final class PaperRoutes implements RouteGroup {
     }
 
     private void bibtex(Context ctx, String text) {
+        if (ArxivId.parse(text).isEmpty() && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            dayBibtex(ctx, text);
+            return;
+        }
         Paper p = load(ctx, Params.arxivId(text));
         ctx.header("Content-Disposition", "inline; filename=\"" + p.id().base().replace('/', '_') + ".bib\"");
         CachedBody.of(Bibtex.of(p).getBytes(StandardCharsets.UTF_8)).send(ctx, "application/x-bibtex; charset=utf-8");
+    }
+
+    /** A day's papers in one BibTeX file, best first; keys that would repeat are told apart (a, b, ...). */
+    private void dayBibtex(Context ctx, String text) {
+        Period.Day day = Params.parse(() -> Period.day(text));
+        CategoryFilter cats = Params.parse(() -> ListingQuery.categories(ctx));
+        List<Paper> list = papers.listing(new Listing(day.from(), day.to(), cats.expanded(), Listing.Order.UPVOTES, 0, DAY_BIB_LIMIT));
+        ctx.header("Content-Disposition", "inline; filename=\"" + day.key() + ".bib\"");
+        CachedBody.of(Bibtex.all(list).getBytes(StandardCharsets.UTF_8)).send(ctx, "application/x-bibtex; charset=utf-8");
     }
 
     /** The paper as Markdown, as Hugging Face serves {@code /papers/{id}.md} (its client's {@code read_paper}). */
