@@ -43,6 +43,7 @@ import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.web.ApiRoutes;
+import org.paperboy.web.CrawlerRoutes;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
@@ -149,6 +150,7 @@ public final class App implements AutoCloseable {
                         DigestAdminGate.administrator()),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),
                 new ApiRoutes(listings, papers),
+                new CrawlerRoutes(settings, papers),
                 new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE))));
         web.start();
         if (settings.community().trendingInterval() != null) {
