@@ -46,10 +46,14 @@ import org.paperboy.ops.Metrics;
 import org.paperboy.ops.NodeGauges;
 import org.paperboy.ops.Readiness;
 import org.paperboy.store.Database;
+import org.paperboy.paper.ThumbnailUrls;
+import org.paperboy.enrich.ThumbnailStore;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.web.ApiRoutes;
+import org.paperboy.web.RenderedThumbnails;
 import org.paperboy.web.AuthorRoutes;
+import org.paperboy.web.CrawlerRoutes;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
@@ -151,6 +155,7 @@ public final class App implements AutoCloseable {
         CommunityPages communityPages = new CommunityPages(community, csrf, templates);
         AccountSessions sessions = new AccountSessions(community.accounts(), csrf, https, settings.community().sessionLifetime());
         SearchRoutes searchRoutes = new SearchRoutes(search(), papers, templates);
+        ThumbnailUrls thumbnails = new RenderedThumbnails(settings.baseUrl(), new ThumbnailStore(settings.dataDir()));
         // Javalin takes the first matching route: search goes first so that /api/papers/search wins over
         // /api/papers/{id}; the last two groups hold the catch-alls /api/papers/<id> and /papers/<path>.
         Metrics metrics = metrics();
@@ -164,9 +169,11 @@ public final class App implements AutoCloseable {
                 new DigestAdminRoutes(digestPreview, digestOverview(), templates, clock,
                         DigestAdminGate.administrator()),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),
-                new ApiRoutes(listings, papers),
+                new ApiRoutes(listings, papers, thumbnails),
                 new AuthorRoutes(papers, templates),
-                new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE))));
+                new CrawlerRoutes(settings, papers),
+                new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE),
+                        thumbnails)));
         web.start();
         if (settings.community().trendingInterval() != null) {
             trendingJob = new TrendingJob(community.trending(), community.accounts(), settings.community().trendingInterval());

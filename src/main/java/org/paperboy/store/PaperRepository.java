@@ -314,6 +314,22 @@ public final class PaperRepository {
                 .bind("from", from.toString()).bind("to", to.toString()).mapTo(String.class).list());
     }
 
+    /** Papers visitors may see (not hidden). */
+    public long countShown() {
+        return jdbi.withHandle(h -> h.createQuery(sql("count_shown")).mapTo(Long.class).one());
+    }
+
+    /** Base id and last-change day of shown papers, in id order, one slice (for sitemaps). */
+    public List<Map.Entry<String, LocalDate>> shownIds(long offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(sql("sitemap_papers")).bind("offset", offset).bind("limit", limit)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), LocalDate.parse(rs.getString(2)))).list());
+    }
+
+    /** Every listing day with shown papers, oldest first. */
+    public List<LocalDate> listingDays() {
+        return jdbi.withHandle(h -> h.createQuery(sql("listing_days")).mapTo(String.class).list()).stream().map(LocalDate::parse).toList();
+    }
+
     public int count(Listing q) {
         return jdbi.withHandle(h -> {
             var query = h.createQuery(sql("listing_count"))

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /** arXiv's doi field may hold several DOIs ("10.1/a 10.2/b"); reference managers want one per field or tag. */
 final class Dois {
 
-    /** A DOI: "10.", a registrant code, "/", a suffix without spaces (Crossref's pattern, loosened for old DOIs). */
-    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}(\\.\\d+)*/\\S+");
+    /** A DOI: "10.", a registrant code, "/", a suffix without spaces (Crossref's pattern, loosened for old and short registrant codes). */
+    private static final Pattern DOI = Pattern.compile("10\\.\\d+(\\.\\d+)*/\\S+");
 
     private Dois() {}
 

@@ -29,6 +29,20 @@ public record PaperPage(Meta meta, Paper paper, List<String> paragraphs, String 
         return d == null ? null : HIGHWIRE.format(d);
     }
 
+    /**
+     * The whole abstract on one line for {@code citation_abstract}: Zotero's Embedded Metadata
+     * translator takes it as the abstract, and without it falls back to the description, which
+     * is cut at 300 characters.
+     */
+    public String citationAbstract() {
+        return String.join(" ", paragraphs);
+    }
+
+    /** One {@code citation_doi} per DOI: arXiv's field sometimes holds several. */
+    public List<String> dois() {
+        return Dois.split(paper.doi());
+    }
+
     public String pdfUrl() {
         return "https://arxiv.org/pdf/" + paper.id().base();
     }

@@ -7,6 +7,8 @@ import java.util.List;
 import org.paperboy.config.Settings;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
+import org.paperboy.enrich.ThumbnailStore;
+import org.paperboy.paper.ThumbnailUrls;
 import org.paperboy.rank.CategoryFilter;
 import org.paperboy.rank.ListingSort;
 import org.paperboy.rank.Paging;
@@ -31,13 +33,16 @@ public final class PaperRoutes implements RouteGroup {
     /** A rendered thumbnail never changes; a placeholder is asked again within the hour. */
     static final String THUMBNAIL_CACHE = "public, max-age=2592000";
     static final String PLACEHOLDER_CACHE = "public, max-age=3600";
+    /** A day's BibTeX file holds the whole day (the busiest have about 1,500 papers). */
+    static final int DAY_BIB_LIMIT = 5_000;
 
     private final Settings settings;
     private final PaperRepository papers;
     private final Templates templates;
     private final org.paperboy.web.community.CommunityHooks community;
     private final SimilarPapers similar;
-    private final org.paperboy.enrich.ThumbnailStore thumbnails;
+    private final ThumbnailStore thumbnailFiles;
+    private final ThumbnailUrls thumbnails;
 
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates) {
         this(settings, papers, templates, org.paperboy.web.community.CommunityHooks.NONE, SimilarPapers.NONE);
@@ -49,12 +54,19 @@ public final class PaperRoutes implements RouteGroup {
      */
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates,
             org.paperboy.web.community.CommunityHooks community, SimilarPapers similar) {
+        this(settings, papers, templates, community, similar, ThumbnailUrls.NONE);
+    }
+
+    /** @param thumbnails each paper's picture for {@code og:image} */
+    public PaperRoutes(Settings settings, PaperRepository papers, Templates templates,
+            org.paperboy.web.community.CommunityHooks community, SimilarPapers similar, ThumbnailUrls thumbnails) {
+        this.thumbnails = thumbnails;
         this.community = community;
         this.similar = similar;
         this.settings = settings;
         this.papers = papers;
         this.templates = templates;
-        this.thumbnails = new org.paperboy.enrich.ThumbnailStore(settings.dataDir());
+        this.thumbnailFiles = new ThumbnailStore(settings.dataDir());
     }
 
     @Override
@@ -96,7 +108,7 @@ public final class PaperRoutes implements RouteGroup {
         String absolute = settings.baseUrl() + Urls.paper(p.id().base());
         String description = Text.oneLine(p.abstractText());
         if (description.length() > 300) description = description.substring(0, 297) + "…";
-        Meta meta = Meta.of(Text.oneLine(p.title()) + " · Paperboy", description).withCanonical(absolute);
+        Meta meta = Meta.of(Text.oneLine(p.title()) + " · Paperboy", description).withCanonical(absolute).withImage(thumbnails.of(p));
         String listingHref = p.listingDate() == null ? "/" : Urls.listing(new Period.Day(p.listingDate()), CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES);
         PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute,
                 community.paperSection(ctx, p), community.paperVote(ctx, p), similar.to(p));
@@ -109,7 +121,7 @@ public final class PaperRoutes implements RouteGroup {
 
     private void thumbnail(Context ctx, String text) {
         Paper p = load(ctx, Params.arxivId(text));
-        var png = thumbnails.find(p.id().base());
+        var png = thumbnailFiles.find(p.id().base());
         if (png.isPresent()) {
             try {
                 ctx.contentType("image/png").header("Cache-Control", THUMBNAIL_CACHE).result(java.nio.file.Files.readAllBytes(png.get()));
@@ -123,9 +135,22 @@ public final class PaperRoutes implements RouteGroup {
     }
 
     private void bibtex(Context ctx, String text) {
+        if (ArxivId.parse(text).isEmpty() && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            dayBibtex(ctx, text);
+            return;
+        }
         Paper p = load(ctx, Params.arxivId(text));
         ctx.header("Content-Disposition", "inline; filename=\"" + p.id().base().replace('/', '_') + ".bib\"");
         CachedBody.of(Bibtex.of(p).getBytes(StandardCharsets.UTF_8)).send(ctx, "application/x-bibtex; charset=utf-8");
+    }
+
+    /** A day's papers in one BibTeX file, best first; keys that would repeat are told apart (a, b, ...). */
+    private void dayBibtex(Context ctx, String text) {
+        Period.Day day = Params.parse(() -> Period.day(text));
+        CategoryFilter cats = Params.parse(() -> ListingQuery.categories(ctx));
+        List<Paper> list = papers.listing(new Listing(day.from(), day.to(), cats.expanded(), Listing.Order.UPVOTES, 0, DAY_BIB_LIMIT));
+        ctx.header("Content-Disposition", "inline; filename=\"" + day.key() + ".bib\"");
+        CachedBody.of(Bibtex.all(list).getBytes(StandardCharsets.UTF_8)).send(ctx, "application/x-bibtex; charset=utf-8");
     }
 
     /** The paper as Markdown, as Hugging Face serves {@code /papers/{id}.md} (its client's {@code read_paper}). */

@@ -30,6 +30,9 @@ final class TestSite implements AutoCloseable {
 
     static final PaperMerger NEWER_WINS = (stored, incoming) -> incoming.id().version() >= stored.id().version() ? incoming : stored;
 
+    /** Small, so that a few papers already make several sitemap files. */
+    static final int SITEMAP_URLS_PER_FILE = 3;
+
     final Database db;
     final PaperRepository papers;
     final ListingService listings;
@@ -48,6 +51,7 @@ final class TestSite implements AutoCloseable {
         groups.add(new ListingRoutes(settings, listings, papers, templates));
         groups.add(new ApiRoutes(listings, papers));
         groups.add(new AuthorRoutes(papers, templates));
+        groups.add(new CrawlerRoutes(settings, papers, SITEMAP_URLS_PER_FILE));
         groups.add(new PaperRoutes(settings, papers, templates));
         server = new WebServer(settings, db, templates, groups);
         server.start();

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM papers WHERE hidden = 0
