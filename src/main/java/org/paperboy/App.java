@@ -21,6 +21,7 @@ import org.paperboy.ingest.VersionMerger;
 import org.paperboy.jobs.DigestJob;
 import org.paperboy.jobs.DigestSchedule;
 import org.paperboy.jobs.HarvestJob;
+import org.paperboy.jobs.Lease;
 import org.paperboy.jobs.TrendingJob;
 import org.paperboy.mail.MailSettings;
 import org.paperboy.mail.MailTransport;
@@ -176,7 +177,8 @@ public final class App implements AutoCloseable {
                         thumbnails)));
         web.start();
         if (settings.community().trendingInterval() != null) {
-            trendingJob = new TrendingJob(community.trending(), community.accounts(), settings.community().trendingInterval());
+            trendingJob = new TrendingJob(community.trending(), community.accounts(), settings.community().trendingInterval(),
+                    new Lease(jobs, clock));
             trendingJob.start();
         }
         outboxSender.start();

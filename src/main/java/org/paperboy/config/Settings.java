@@ -77,6 +77,7 @@ public record Settings(
             new Setting("db-password", "", true, "Database password (PostgreSQL); never logged"),
             new Setting("host", "127.0.0.1", false, "Address the server listens on; 0.0.0.0 for every interface"),
             new Setting("port", "8080", false, "HTTP port"),
+            new Setting("log-format", "text", false, "Log lines on stderr: text, or json (one object per line: ts, level, thread, logger, msg)"),
             new Setting("drain-delay", "0s", false, "On SIGTERM, how long /readyz says 503 before the server stops taking requests, so a load balancer moves traffic away first (e.g. 5s behind HAProxy)"),
             new Setting("base-url", "", false, "Public base URL used in feeds and links; empty means http://localhost:<port>"),
             new Setting("harvest-categories", "cs.AI cs.CL cs.CV cs.LG", false, "arXiv categories the scheduled harvest follows, space or comma separated"),
@@ -144,6 +145,9 @@ public record Settings(
             throw new ConfigException("--db / PAPERBOY_DB: expected a jdbc:postgresql: or jdbc:sqlite: URL, got '" + db + "'");
         }
         if (db.isEmpty()) db = "jdbc:sqlite:" + data.resolve("paperboy.db");
+        if (!v.get("log-format").equalsIgnoreCase("text") && !v.get("log-format").equalsIgnoreCase("json")) {
+            throw new ConfigException("--log-format / PAPERBOY_LOG_FORMAT: expected text or json, got '" + v.get("log-format") + "'");
+        }
         String base = v.get("base-url").isEmpty() ? "http://localhost:" + port : v.get("base-url");
         return new Settings(data, db, v.get("db-user"), v.get("db-password"), v.get("host"), port,
                 parseUri("base-url", stripSlash(base)), parseCategories(v.get("harvest-categories")),

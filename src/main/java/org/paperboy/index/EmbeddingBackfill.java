@@ -28,6 +28,7 @@ public final class EmbeddingBackfill implements AutoCloseable {
     private final ExecutorService workers;
     private Thread background;
     private volatile boolean stopping;
+    private EmbeddingRanges ranges;
 
     /** @param threads parallel inferences, one intra-op thread each (2 suits a 2-core machine) */
     public EmbeddingBackfill(EmbeddingStore store, Embedder embedder, int threads) {
@@ -39,6 +40,15 @@ public final class EmbeddingBackfill implements AutoCloseable {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
+    }
+
+    /**
+     * Several nodes on one database: the background loop embeds the ranges {@code ranges} hands
+     * this node instead of walking the whole sequence itself, so no vector is computed twice.
+     */
+    EmbeddingBackfill shared(EmbeddingRanges ranges) {
+        this.ranges = ranges;
+        return this;
     }
 
     public long missing() {
@@ -88,8 +98,46 @@ public final class EmbeddingBackfill implements AutoCloseable {
         background.start();
     }
 
+    /** Embeds the needed papers of one range; returns how many vectors it computed. */
+    int embedRange(EmbeddingRanges.Range r) {
+        List<EmbeddingStore.Pending> todo = r.papers().stream().filter(EmbeddingStore.Pending::needed).toList();
+        for (int i = 0; i < todo.size() && !stopping; i += BATCH) {
+            store.save(embedder.model(), embed(todo.subList(i, Math.min(todo.size(), i + BATCH))));
+        }
+        return todo.size();
+    }
+
+    /** One step of the shared loop: false when there was nothing to take. */
+    boolean runSharedOnce() {
+        var range = ranges.next(embedder.model());
+        if (range.isEmpty()) return false;
+        embedRange(range.get());
+        if (!stopping) ranges.done(embedder.model(), range.get());
+        return true;
+    }
+
+    private void sharedLoop() {
+        while (!stopping) {
+            try {
+                if (!runSharedOnce()) Thread.sleep(IDLE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) return;
+                LOG.warn("embedding backfill: {}; retrying in a minute", e.getMessage());
+                sleepQuietly(60_000);
+            }
+        }
+    }
+
     /** Resumes where the last run got to, so a restart does not re-read and re-hash the whole catalog. */
     private void loop() {
+        if (ranges != null) {
+            long waiting = missing();
+            if (waiting > 0) LOG.info("{} papers wait for {} embeddings; computing them with the other nodes", waiting, embedder.model());
+            sharedLoop();
+            return;
+        }
         long seq = store.backfillCursor(embedder.model());
         long missing = missing();
         if (missing > 0) LOG.info("{} papers wait for {} embeddings; computing them in the background", missing, embedder.model());

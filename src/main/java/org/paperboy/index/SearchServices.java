@@ -36,6 +36,10 @@ public final class SearchServices implements AutoCloseable {
         this.search = new PaperSearch(index, embedder);
         this.follower = new IndexFollower(index, papers, embeddings);
         this.backfill = embedder == null ? null : new EmbeddingBackfill(embeddings, embedder, embeddingThreads);
+        // on PostgreSQL several nodes may share the catalog: they split the backfill between them
+        if (backfill != null && db.dialect() == Database.Dialect.POSTGRESQL) {
+            backfill.shared(new EmbeddingRanges(db, embeddings, java.time.Clock.systemUTC()));
+        }
     }
 
     static EmbeddingModel model(String id) {

@@ -1,6 +1,7 @@
 package org.paperboy.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ public final class DigestJob implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DigestJob.class);
     public static final String NAME = "digest";
     static final long TICK_SECONDS = 60;
+    /** Held while one node composes a slot's digests, so the others do not compose the same at once. */
+    static final String LEASE_NAME = "digest-lease";
+    static final Duration LEASE = Duration.ofMinutes(10);
 
     private final DigestSchedule schedule;
     private final PaperRepository papers;
@@ -38,6 +42,7 @@ public final class DigestJob implements AutoCloseable {
     private final OutboxSender sender;
     private final JobStateRepository jobs;
     private final Clock clock;
+    private final Lease lease;
     private ScheduledExecutorService timer;
 
     public DigestJob(DigestSchedule schedule, PaperRepository papers, DigestRunRepository runs, DigestComposer composer,
@@ -49,14 +54,26 @@ public final class DigestJob implements AutoCloseable {
         this.sender = sender;
         this.jobs = jobs;
         this.clock = clock;
+        this.lease = new Lease(jobs, clock);
     }
 
     /** Handles the latest slot if it has not been handled; returns the digests composed (none for periods without papers). */
     public List<DigestComposer.Result> tick() {
         Instant now = clock.instant();
         LocalDate slot = schedule.latestSlot(now);
-        JobState state = jobs.load(NAME);
-        if (!DigestSchedule.due(slot, lastHandled(state))) return List.of();
+        if (!DigestSchedule.due(slot, lastHandled(jobs.load(NAME)))) return List.of();
+        Optional<Instant> held = lease.tryTake(LEASE_NAME, LEASE);
+        if (held.isEmpty()) return List.of(); // another node is composing
+        try {
+            JobState state = jobs.load(NAME); // read again: the node that held the lease may have handled the slot
+            if (!DigestSchedule.due(slot, lastHandled(state))) return List.of();
+            return handle(slot, state, now);
+        } finally {
+            lease.release(LEASE_NAME, held.get());
+        }
+    }
+
+    private List<DigestComposer.Result> handle(LocalDate slot, JobState state, Instant now) {
         List<DigestComposer.Result> done = new ArrayList<>();
         for (Frequency f : Frequency.values()) {
             schedule.nextPeriod(f, now, papers.latestDay()).filter(this::notComposed).ifPresent(p -> done.add(composer.compose(p, false)));

@@ -84,9 +84,30 @@ public final class HarvestJob implements AutoCloseable {
         long waitMs = Duration.between(clock.instant(), due).toMillis();
         if (waitMs > 0 && stop.await(waitMs, TimeUnit.MILLISECONDS)) return earliest;
         Duration lease = LEASE.compareTo(interval) < 0 ? LEASE : interval;
-        if (!jobs.claim(NAME, seen, clock.instant().plus(lease))) return earliest; // another node runs it
-        runOnce();
+        Instant until = clock.instant().plus(lease);
+        if (!jobs.claim(NAME, seen, until)) return earliest; // another node runs it
+        try {
+            runOnce();
+        } finally {
+            if (stop.getCount() == 0) handBack(until);
+        }
         return clock.instant();
+    }
+
+    /**
+     * Stopped mid-run (SIGTERM): the run's next time goes back to now, so another node takes it at
+     * once instead of after the lease. A compare-and-set: a run that finished and saved its next
+     * time keeps it.
+     */
+    private void handBack(Instant until) {
+        boolean interrupted = Thread.interrupted(); // the pool refuses an interrupted thread a connection
+        try {
+            if (jobs.claim(NAME, until, clock.instant())) LOG.info("harvest stopped mid-run; handed to the other nodes");
+        } catch (RuntimeException e) {
+            LOG.warn("harvest stopped mid-run; its lease runs out at {}: {}", until, e.getMessage());
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     /** One harvest of every wanted category; records the outcome and the next run in job_state. */

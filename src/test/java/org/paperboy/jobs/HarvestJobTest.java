@@ -87,6 +87,35 @@ class HarvestJobTest {
     }
 
     @Test
+    void aNodeStoppedMidHarvestHandsTheRunBackAtOnce() throws Exception {
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        HttpServer arxiv = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        arxiv.createContext("/", ex -> {
+            asked.countDown();
+            try {
+                Thread.sleep(30_000); // a slow arXiv: the harvest is still running when the node stops
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        arxiv.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        arxiv.start();
+        Clock clock = Clock.systemUTC();
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            JobStateRepository jobs = new JobStateRepository(db, clock);
+            HarvestJob job = node(db, jobs, URI.create("http://127.0.0.1:" + arxiv.getAddress().getPort() + "/oai"), clock);
+            job.start();
+            assertTrue(asked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(jobs.load(HarvestJob.NAME).nextRun().isAfter(Instant.now().plus(Duration.ofMinutes(50))), "claimed for the lease");
+            job.close();
+            assertTrue(jobs.load(HarvestJob.NAME).nextRun().isBefore(Instant.now().plusSeconds(1)), "handed back: due now for the other nodes");
+        } finally {
+            arxiv.stop(0);
+        }
+    }
+
+    @Test
     void aDatabaseErrorDuringAHarvestIsRecordedAndRetriedLikeANetworkError() throws Exception {
         byte[] page;
         try (var in = HarvestJobTest.class.getResourceAsStream("/ingest/harvest/page1.xml")) {

@@ -1,0 +1,1 @@
+SELECT MAX(to_seq) FROM embedding_ranges WHERE model = :model
