@@ -84,6 +84,8 @@ public final class SearchRoutes implements RouteGroup {
         if (q == null || q.isBlank()) throw new HttpError(400, "q is required: the words, filters or arXiv id to search for");
         int limit = intParam(ctx, "limit", API_DEFAULT_LIMIT, 1, API_MAX_LIMIT);
         PaperSearch.Mode mode = enumParam(ctx, "mode", PaperSearch.Mode.class, PaperSearch.Mode.HYBRID);
+        PaperSearch.Order order = enumParam(ctx, "sort", PaperSearch.Order.class, PaperSearch.Order.RELEVANCE);
+        boolean explain = booleanParam(ctx, "explain");
         ParsedQuery parsed;
         try {
             parsed = QueryParser.parse(q);
@@ -95,11 +97,30 @@ public final class SearchRoutes implements RouteGroup {
             return;
         }
         try {
-            var r = search.search().search(new PaperSearch.Request(parsed, mode, PaperSearch.Order.RELEVANCE, 0, limit, false));
-            ctx.json(json.dailyList(withPapers(r.hits()).stream().map(SearchPage.Result::paper).toList()));
+            var r = search.search().search(new PaperSearch.Request(parsed, mode, order, 0, limit, false, explain));
+            ctx.json(explain ? explained(r.hits()) : json.dailyList(withPapers(r.hits()).stream().map(SearchPage.Result::paper).toList()));
         } catch (QueryException e) {
             throw new HttpError(400, e.getMessage());
         }
+    }
+
+    /** The API's entries, each with its hit's score parts under "explain". */
+    private com.fasterxml.jackson.databind.node.ArrayNode explained(List<PaperSearch.Hit> hits) {
+        Map<String, Paper> found = papers.findMany(hits.stream().map(PaperSearch.Hit::id).toList());
+        com.fasterxml.jackson.databind.node.ArrayNode out = json.dailyList(List.of());
+        for (PaperSearch.Hit h : hits) {
+            Paper p = found.get(h.id());
+            if (p == null) continue;
+            out.add(json.dailyEntry(p, null).set("explain", h.explain().toJson()));
+        }
+        return out;
+    }
+
+    private static boolean booleanParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank() || v.equalsIgnoreCase("false") || v.equals("0")) return false;
+        if (v.equalsIgnoreCase("true") || v.equals("1")) return true;
+        throw new HttpError(400, name + ": expected true or false, got '" + v + "'");
     }
 
     private void similar(Context ctx) {
