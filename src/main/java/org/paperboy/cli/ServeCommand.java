@@ -1,7 +1,11 @@
 package org.paperboy.cli;
 
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import org.paperboy.App;
+import org.paperboy.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -10,19 +14,28 @@ import picocli.CommandLine.Spec;
         description = "Run the web server and the scheduled jobs until stopped (Ctrl-C or SIGTERM).")
 final class ServeCommand implements Runnable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        App app = new App(SettingsOptions.load(spec));
+        Settings settings = SettingsOptions.load(spec);
+        App app = new App(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run shutdown hooks: close in reverse order so in-flight requests finish.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            ServerFile.remove(settings.dataDir());
             app.close();
             stopped.countDown();
         }, "shutdown"));
         app.startServer();
+        try {
+            ServerFile.write(settings.dataDir(), settings.host(), app.port());
+        } catch (IOException e) {
+            LOG.warn("cannot write {}: paperboy search will not find this server ({})", ServerFile.NAME, e.getMessage());
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -88,7 +88,28 @@ public final class PaperSearch {
      * fused score (hybrid) with each feature's weighted contribution and the fusion's version.
      */
     public record Explanation(double keyword, double titleBoost, double authorsBoost, double meaning,
-                              double fusion, Map<String, Double> contributions, String fusionVersion) {}
+                              double fusion, Map<String, Double> contributions, String fusionVersion) {
+
+        /** As JSON; a part that does not apply (no vector, no fusion) is null. */
+        public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+            var o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            number(o, "keyword", keyword);
+            var boosts = o.putObject("boosts");
+            number(boosts, "title", titleBoost);
+            number(boosts, "authors", authorsBoost);
+            number(o, "meaning", meaning);
+            number(o, "fusion", fusion);
+            var parts = o.putObject("fusionParts");
+            contributions.forEach((k, v) -> number(parts, k, v));
+            o.put("fusionVersion", fusionVersion.isEmpty() ? null : fusionVersion);
+            return o;
+        }
+
+        private static void number(com.fasterxml.jackson.databind.node.ObjectNode o, String name, double v) {
+            if (Double.isFinite(v)) o.put(name, v);
+            else o.putNull(name);
+        }
+    }
 
     /** Hybrid's candidates for one query, with their paper ids (for training a fusion). */
     public record Candidates(List<Candidate> list, List<String> ids, int queryTerms) {}

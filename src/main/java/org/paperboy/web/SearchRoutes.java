@@ -1,5 +1,6 @@
 package org.paperboy.web;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,8 @@ public final class SearchRoutes implements RouteGroup {
             return;
         }
         PaperSearch.Mode mode = enumParam(ctx, "mode", PaperSearch.Mode.class, PaperSearch.Mode.HYBRID);
+        PaperSearch.Order order = enumParam(ctx, "sort", PaperSearch.Order.class, PaperSearch.Order.RELEVANCE);
+        boolean explain = booleanParam(ctx, "explain");
         ParsedQuery parsed;
         try {
             parsed = QueryParser.parse(q);
@@ -108,13 +111,13 @@ public final class SearchRoutes implements RouteGroup {
             return;
         }
         try {
-            var r = search.search().search(new PaperSearch.Request(parsed, mode, PaperSearch.Order.RELEVANCE, page * limit, limit, true));
+            var r = search.search().search(new PaperSearch.Request(parsed, mode, order, page * limit, limit, true, explain));
             ctx.header("X-Total-Count", String.valueOf(r.total()));
             long reachable = Math.min(r.total(), PaperSearch.MAX_RESULTS);
             if ((long) (page + 1) * limit < reachable) {
                 ctx.header("Link", "<" + nextPage(ctx, page + 1) + ">; rel=\"next\"");
             }
-            sendJson(ctx, json.dailyList(withPapers(r.hits()).stream().map(SearchPage.Result::paper).toList()));
+            sendJson(ctx, explain ? explained(r.hits()) : json.dailyList(withPapers(r.hits()).stream().map(SearchPage.Result::paper).toList()));
         } catch (QueryException e) {
             throw new HttpError(400, e.getMessage());
         }
@@ -132,6 +135,25 @@ public final class SearchRoutes implements RouteGroup {
 
     private void sendJson(Context ctx, Object node) {
         CachedBody.of(json.bytes(node)).send(ctx, "application/json");
+    }
+
+    /** The API's entries, each with its hit's score parts under "explain". */
+    private ArrayNode explained(List<PaperSearch.Hit> hits) {
+        Map<String, Paper> found = papers.findMany(hits.stream().map(PaperSearch.Hit::id).toList());
+        ArrayNode out = json.dailyList(List.of());
+        for (PaperSearch.Hit h : hits) {
+            Paper p = found.get(h.id());
+            if (p == null) continue;
+            out.add(json.dailyEntry(p, null).set("explain", h.explain().toJson()));
+        }
+        return out;
+    }
+
+    private static boolean booleanParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank() || v.equalsIgnoreCase("false") || v.equals("0")) return false;
+        if (v.equalsIgnoreCase("true") || v.equals("1")) return true;
+        throw new HttpError(400, name + ": expected true or false, got '" + v + "'");
     }
 
     private void similar(Context ctx) {
