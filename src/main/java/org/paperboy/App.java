@@ -40,6 +40,7 @@ import org.paperboy.notify.SubscriptionRepository;
 import org.paperboy.notify.Subscriptions;
 import org.paperboy.notify.TopicMatcher;
 import org.paperboy.store.Database;
+import org.paperboy.store.JobState;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.web.ApiRoutes;
@@ -148,7 +149,8 @@ public final class App implements AutoCloseable {
                 new SubscriptionRoutes(subscriptions, templates, csrf, new RateLimiter(() -> clock.millis() * 1_000_000L)),
                 new DigestAdminRoutes(digestPreview, digestOverview(), templates, clock,
                         DigestAdminGate.administrator()),
-                new ListingRoutes(settings, listings, papers, templates, communityPages),
+                new ListingRoutes(settings, listings, papers, templates, communityPages,
+                        () -> jobs.find(HarvestJob.NAME).map(JobState::lastError)),
                 new ApiRoutes(listings, papers),
                 new AuthorRoutes(papers, templates),
                 new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE))));

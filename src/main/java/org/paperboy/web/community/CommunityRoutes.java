@@ -78,11 +78,16 @@ public final class CommunityRoutes implements RouteGroup {
         return "/discussion/" + arxivId;
     }
 
+    /** Where a form about a paper returns when the browser sends no Referer: the paper page, whose discussion is #comments. */
+    public static String paperUrl(String arxivId) {
+        return "/papers/" + arxivId;
+    }
+
     private void upvoteForm(Context ctx) {
         String id = paperId(ctx);
         User u = viewer(ctx);
         if (u == null) {
-            String login = "/login?next=" + java.net.URLEncoder.encode(CommunityWeb.back(ctx, discussionUrl(id)), java.nio.charset.StandardCharsets.UTF_8);
+            String login = "/login?next=" + java.net.URLEncoder.encode(CommunityWeb.back(ctx, paperUrl(id)), java.nio.charset.StandardCharsets.UTF_8);
             if (CommunityWeb.htmx(ctx)) ctx.header("HX-Redirect", login).status(204);
             else ctx.redirect(login, HttpStatus.SEE_OTHER);
             return;
@@ -93,7 +98,7 @@ public final class CommunityRoutes implements RouteGroup {
                     .result(templates.render("community/upvote_fragment.jte", new UpvoteFragment(id, s.upvotes(), s.voted(), csrf.token(ctx))));
             return;
         }
-        ctx.redirect(CommunityWeb.back(ctx, discussionUrl(id)), HttpStatus.SEE_OTHER);
+        ctx.redirect(CommunityWeb.back(ctx, paperUrl(id) + "#comments"), HttpStatus.SEE_OTHER);
     }
 
     private void upvoteApi(Context ctx, boolean up) {
