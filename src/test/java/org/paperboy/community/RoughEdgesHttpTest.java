@@ -73,4 +73,18 @@ class RoughEdgesHttpTest {
         assertTrue(listing.contains("<link rel=\"icon\" href=\"/static/favicon.svg\""));
         assertEquals(200, server.client().get("/static/favicon.svg").statusCode());
     }
+
+    @Test
+    void trendingUsesTheListingCardsAndShowsTheNewestDayWhenNothingWasUpvoted() throws Exception {
+        String empty = server.client().get("/trending").body();
+        assertTrue(empty.contains("No paper was upvoted in the last 7 days yet"), empty);
+        assertTrue(empty.contains("<article class=\"card\" id=\"paper-2611.00001\""), "the newest day's papers, as cards");
+        var ada = server.client().signUpVerified("ada");
+        ada.post("/papers/2611.00002/upvote", Map.of("vote", "up"));
+        server.app.community().trending().recompute();
+        String page = ada.get("/trending").body();
+        assertFalse(page.contains("No paper was upvoted"));
+        assertTrue(page.contains("<article class=\"card\" id=\"paper-2611.00002\""));
+        assertTrue(page.contains("class=\"upvote voted\""), "the signed-in viewer's vote shows on the card");
+    }
 }

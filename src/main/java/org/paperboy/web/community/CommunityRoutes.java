@@ -29,6 +29,7 @@ import org.paperboy.store.Listing;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.HttpError;
+import org.paperboy.web.Card;
 import org.paperboy.web.Meta;
 import org.paperboy.web.RouteGroup;
 import org.paperboy.web.Templates;
@@ -146,9 +147,20 @@ public final class CommunityRoutes implements RouteGroup {
         LocalDate today = LocalDate.now(clock);
         List<Paper> ps = papers.listing(new Listing(today.minusDays(TRENDING_DAYS - 1L), today, List.of(), Listing.Order.TRENDING, 0, TRENDING_SHOWN))
                 .stream().filter(p -> p.upvotes() > 0).toList();
+        // nothing voted on lately: the newest day's papers, so the page is never a dead end
+        LocalDate newest = ps.isEmpty() ? papers.latestDay().orElse(null) : null;
+        List<Paper> shown = newest == null ? ps
+                : papers.listing(new Listing(newest, newest, List.of(), Listing.Order.UPVOTES, 0, TRENDING_SHOWN));
+        User v = viewer(ctx);
+        List<PaperRow> rows = rows(shown, v);
+        String token = csrf.token(ctx);
+        Viewer viewer = v == null ? null : new Viewer(v.username(), token, rows.stream().filter(PaperRow::voted).map(r -> r.paper().id().base())
+                .collect(java.util.stream.Collectors.toSet()));
+        List<Card> cards = rows.stream().map(r -> Card.of(r.paper(), r.submission() == null ? null : r.submission().username())).toList();
         CommunityWeb.render(ctx, templates, "community/trending.jte",
                 new TrendingPage(Meta.of("Trending papers · Paperboy", "The papers people upvote most, weighed against age"),
-                        csrf.token(ctx), rows(ps, viewer(ctx)), TRENDING_DAYS), 200);
+                        token, rows, TRENDING_DAYS, cards, viewer, newest == null ? null : org.paperboy.web.PaperPage.human(newest),
+                        newest == null ? null : "/papers?date=" + newest), 200);
     }
 
     /** Papers with the viewer's votes and their submitters, for any list of cards. */
