@@ -16,11 +16,14 @@ import org.paperboy.ingest.CategoryHarvest;
 import org.paperboy.ingest.HarvestException;
 import org.paperboy.ingest.ImportSummary;
 import org.paperboy.ingest.OaiHarvester;
+import org.paperboy.enrich.ThumbnailStore;
+import org.paperboy.enrich.Thumbnails;
 import org.paperboy.ingest.PoliteHttp;
 import org.paperboy.ingest.VersionMerger;
 import org.paperboy.jobs.DigestJob;
 import org.paperboy.jobs.DigestSchedule;
 import org.paperboy.jobs.HarvestJob;
+import org.paperboy.jobs.ThumbnailJob;
 import org.paperboy.jobs.TrendingJob;
 import org.paperboy.mail.MailSettings;
 import org.paperboy.mail.MailTransport;
@@ -95,6 +98,8 @@ public final class App implements AutoCloseable {
     private WebServer web;
     private TrendingJob trendingJob;
     private HarvestJob harvestJob;
+    private ThumbnailJob thumbnailJob;
+    private PoliteHttp harvestHttp;
     private SearchServices search;
 
     public App(Settings settings, Clock clock) {
@@ -169,6 +174,7 @@ public final class App implements AutoCloseable {
         }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
         startHarvestJob();
+        startThumbnailJob();
     }
 
     /**
@@ -196,11 +202,22 @@ public final class App implements AutoCloseable {
     }
 
     /** The scheduled harvest runs on its own virtual thread; start-up never waits for arXiv. */
+    /** Thumbnails only where the harvest runs: a server that does not harvest is taken to be offline. */
+    private void startThumbnailJob() {
+        if (!settings.harvestEnabled() || !settings.enrich().thumbnails()) return;
+        thumbnailJob = new ThumbnailJob(new Thumbnails(harvestHttp(), settings.enrich().pdfBase(), new ThumbnailStore(settings.dataDir())), papers);
+        thumbnailJob.start();
+    }
+
+    /** One polite client for the harvest and the thumbnails, so that together they keep the harvest's pace. */
+    private synchronized PoliteHttp harvestHttp() {
+        if (harvestHttp == null) harvestHttp = new PoliteHttp(PoliteHttp.Policy.withDelay(settings.harvestDelay()), PoliteHttp.Sleeper.REAL, clock);
+        return harvestHttp;
+    }
+
     private void startHarvestJob() {
         if (!settings.harvestEnabled()) return;
-        var http = new PoliteHttp(PoliteHttp.Policy.withDelay(settings.harvestDelay()),
-                PoliteHttp.Sleeper.REAL, clock);
-        var harvester = new OaiHarvester(http, papers, jobs, new VersionMerger(), clock);
+        var harvester = new OaiHarvester(harvestHttp(), papers, jobs, new VersionMerger(), clock);
         harvestJob = new HarvestJob(new CategoryHarvest(harvester), jobs,
                 settings.oaiEndpoint(), settings.harvestCategories(), settings.harvestInterval(),
                 HarvestJob.START_DELAY, HarvestJob.FIRST_RETRY, clock);
@@ -283,6 +300,7 @@ public final class App implements AutoCloseable {
         if (digestJob != null) digestJob.close();
         if (trendingJob != null) trendingJob.close();
         if (harvestJob != null) harvestJob.close();
+        if (thumbnailJob != null) thumbnailJob.close();
         if (web != null) web.close();
         outboxSender.close();
         if (mailTransport instanceof AutoCloseable c) closeQuietly(c);

@@ -30,7 +30,14 @@ public record Settings(
         Mail mail,
         String embeddingModel,
         Community community,
-        Digest digest) {
+        Digest digest,
+        Enrich enrich) {
+
+    /**
+     * Background enrichment: first-page thumbnails rendered from each new paper's PDF, fetched
+     * politely (the harvest's delay) from {@code pdfBase}. Runs only where the harvest runs.
+     */
+    public record Enrich(boolean thumbnails, URI pdfBase) {}
 
     /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
     public record Mail(String smtpHost, int smtpPort, String smtpSecurity, String smtpUser, String smtpPassword, String from,
@@ -82,6 +89,8 @@ public record Settings(
             new Setting("oai-endpoint", "https://oaipmh.arxiv.org/oai", false, "arXiv OAI-PMH base URL"),
             new Setting("arxiv-api", "https://export.arxiv.org/api/query", false, "arXiv API (Atom) query URL"),
             new Setting("harvest-delay", "3s", false, "Polite pause between two requests to arXiv"),
+            new Setting("thumbnails", "on", false, "First-page thumbnails of new papers, rendered from their PDFs in the background (only while the scheduled harvest is on): on or off"),
+            new Setting("pdf-base-url", "https://arxiv.org/pdf", false, "Where thumbnails fetch a paper's PDF from (the id is appended)"),
             new Setting("time-zone", "UTC", false, "Time zone for listing dates and schedules"),
             new Setting("smtp-host", "", false, "SMTP server; empty writes mail as .eml files to <data>/outbox"),
             new Setting("smtp-port", "587", false, "SMTP port"),
@@ -148,7 +157,13 @@ public record Settings(
                 parseDurationOrOff("harvest-interval", v.get("harvest-interval")),
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
                 parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v),
-                parseModel(v.get("embedding-model")), parseCommunity(v), parseDigest(v));
+                parseModel(v.get("embedding-model")), parseCommunity(v), parseDigest(v), parseEnrich(v));
+    }
+
+    private static Enrich parseEnrich(Map<String, String> v) {
+        String onOff = v.get("thumbnails").toLowerCase(java.util.Locale.ROOT);
+        if (!onOff.equals("on") && !onOff.equals("off")) throw new ConfigException("--thumbnails: expected on or off, got '" + v.get("thumbnails") + "'");
+        return new Enrich(onOff.equals("on"), parseUri("pdf-base-url", stripSlash(v.get("pdf-base-url"))));
     }
 
     private static Community parseCommunity(Map<String, String> v) {
@@ -242,12 +257,12 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone, mail, embeddingModel, community, digest);
+                harvestDelay, timeZone, mail, embeddingModel, community, digest, enrich);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest, enrich);
     }
 
     /** The secret is masked so that the record can be logged safely. */
