@@ -72,7 +72,7 @@ document.addEventListener('click', async (event) => {
       k: () => move(-1),
       u: upvote,
       o: () => current()?.querySelector('.card-title a')?.click(),
-      '/': () => document.getElementById('q')?.focus(),
+      '/': () => (document.getElementById('q') || document.getElementById('search-q'))?.focus(),
       '?': toggleHelp,
     };
     const action = actions[event.key];

@@ -16,12 +16,15 @@ import org.paperboy.ingest.CategoryHarvest;
 import org.paperboy.ingest.HarvestException;
 import org.paperboy.ingest.ImportSummary;
 import org.paperboy.ingest.OaiHarvester;
+import org.paperboy.enrich.ThumbnailStore;
+import org.paperboy.enrich.Thumbnails;
 import org.paperboy.ingest.PoliteHttp;
 import org.paperboy.ingest.VersionMerger;
 import org.paperboy.jobs.DigestJob;
 import org.paperboy.jobs.DigestSchedule;
 import org.paperboy.jobs.HarvestJob;
 import org.paperboy.jobs.Lease;
+import org.paperboy.jobs.ThumbnailJob;
 import org.paperboy.jobs.TrendingJob;
 import org.paperboy.mail.MailSettings;
 import org.paperboy.mail.MailTransport;
@@ -49,6 +52,7 @@ import org.paperboy.ops.Readiness;
 import org.paperboy.store.Database;
 import org.paperboy.paper.ThumbnailUrls;
 import org.paperboy.enrich.ThumbnailStore;
+import org.paperboy.store.JobState;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.web.ApiRoutes;
@@ -109,6 +113,8 @@ public final class App implements AutoCloseable {
     private Readiness readiness;
     private TrendingJob trendingJob;
     private HarvestJob harvestJob;
+    private ThumbnailJob thumbnailJob;
+    private PoliteHttp harvestHttp;
     private SearchServices search;
 
     public App(Settings settings, Clock clock) {
@@ -169,7 +175,8 @@ public final class App implements AutoCloseable {
                 new SubscriptionRoutes(subscriptions, templates, csrf, RateLimiter.shared(db, clock, new RateLimiter(() -> clock.millis() * 1_000_000L))),
                 new DigestAdminRoutes(digestPreview, digestOverview(), templates, clock,
                         DigestAdminGate.administrator()),
-                new ListingRoutes(settings, listings, papers, templates, communityPages),
+                new ListingRoutes(settings, listings, papers, templates, communityPages,
+                        () -> jobs.find(HarvestJob.NAME).map(JobState::lastError)),
                 new ApiRoutes(listings, papers, thumbnails),
                 new AuthorRoutes(papers, templates),
                 new CrawlerRoutes(settings, papers),
@@ -192,6 +199,7 @@ public final class App implements AutoCloseable {
         }
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
         startHarvestJob();
+        startThumbnailJob();
     }
 
     /** /metrics and /readyz: this node's meters and gauges, and whether it can serve. */
@@ -233,11 +241,22 @@ public final class App implements AutoCloseable {
     }
 
     /** The scheduled harvest runs on its own virtual thread; start-up never waits for arXiv. */
+    /** Thumbnails only where the harvest runs: a server that does not harvest is taken to be offline. */
+    private void startThumbnailJob() {
+        if (!settings.harvestEnabled() || !settings.enrich().thumbnails()) return;
+        thumbnailJob = new ThumbnailJob(new Thumbnails(harvestHttp(), settings.enrich().pdfBase(), new ThumbnailStore(settings.dataDir())), papers);
+        thumbnailJob.start();
+    }
+
+    /** One polite client for the harvest and the thumbnails, so that together they keep the harvest's pace. */
+    private synchronized PoliteHttp harvestHttp() {
+        if (harvestHttp == null) harvestHttp = new PoliteHttp(PoliteHttp.Policy.withDelay(settings.harvestDelay()), PoliteHttp.Sleeper.REAL, clock);
+        return harvestHttp;
+    }
+
     private void startHarvestJob() {
         if (!settings.harvestEnabled()) return;
-        var http = new PoliteHttp(PoliteHttp.Policy.withDelay(settings.harvestDelay()),
-                PoliteHttp.Sleeper.REAL, clock);
-        var harvester = new OaiHarvester(http, papers, jobs, new VersionMerger(), clock);
+        var harvester = new OaiHarvester(harvestHttp(), papers, jobs, new VersionMerger(), clock);
         harvestJob = new HarvestJob(new CategoryHarvest(harvester), jobs,
                 settings.oaiEndpoint(), settings.harvestCategories(), settings.harvestInterval(),
                 HarvestJob.START_DELAY, HarvestJob.FIRST_RETRY, clock);
@@ -342,6 +361,7 @@ public final class App implements AutoCloseable {
         if (digestJob != null) digestJob.close();
         if (trendingJob != null) trendingJob.close();
         if (harvestJob != null) harvestJob.close();
+        if (thumbnailJob != null) thumbnailJob.close();
         if (web != null) web.close();
         outboxSender.close();
         accountMailSender.close();

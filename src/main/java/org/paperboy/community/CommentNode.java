@@ -10,4 +10,4 @@ import java.util.List;
  */
 public record CommentNode(long id, String username, String html, long createdAt, boolean edited, String removedAs,
                           boolean editable, boolean deletable, boolean hideable, boolean hidden, int flags,
-                          List<CommentNode> replies) {}
+                          List<CommentNode> replies, boolean mine) {}

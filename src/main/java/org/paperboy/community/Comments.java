@@ -110,7 +110,7 @@ public final class Comments {
         boolean showText = removedAs == null || (admin && !c.deleted());
         return new CommentNode(c.id(), removedAs == null || admin ? c.username() : null, showText ? markdown.toHtml(c.body()) : "",
                 c.createdAt(), c.editedAt() != null, removedAs, mine && removedAs == null && withinEditWindow(c),
-                (mine || admin) && !c.deleted(), admin && !c.deleted(), c.hidden(), admin ? c.flags() : 0, replies);
+                (mine || admin) && !c.deleted(), admin && !c.deleted(), c.hidden(), admin ? c.flags() : 0, replies, mine);
     }
 
     private static String checkBody(String body) {

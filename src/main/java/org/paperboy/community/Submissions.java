@@ -48,7 +48,7 @@ public final class Submissions {
             Optional<Paper> known = papers.find(id.base());
             if (known.isEmpty()) {
                 Paper p = fetch(id);
-                papers.upsert(List.of(p), listingDay(p, today), (stored, incoming) -> stored);
+                papers.upsert(List.of(p.withListingDate(listingDay(p, today))), today, (stored, incoming) -> stored);
                 fetched = true;
             }
             if (papers.isHidden(id.base())) throw CommunityException.forbidden(PaperRepository.HIDDEN_NOTICE);

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,7 +32,14 @@ public record Settings(
         String embeddingModel,
         Community community,
         Digest digest,
-        Duration drainDelay) {
+        Duration drainDelay,
+        Enrich enrich) {
+
+    /**
+     * Background enrichment: first-page thumbnails rendered from each new paper's PDF, fetched
+     * politely (the harvest's delay) from {@code pdfBase}. Runs only where the harvest runs.
+     */
+    public record Enrich(boolean thumbnails, URI pdfBase) {}
 
     /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
     public record Mail(String smtpHost, int smtpPort, String smtpSecurity, String smtpUser, String smtpPassword, String from,
@@ -85,6 +93,8 @@ public record Settings(
             new Setting("oai-endpoint", "https://oaipmh.arxiv.org/oai", false, "arXiv OAI-PMH base URL"),
             new Setting("arxiv-api", "https://export.arxiv.org/api/query", false, "arXiv API (Atom) query URL"),
             new Setting("harvest-delay", "3s", false, "Polite pause between two requests to arXiv"),
+            new Setting("thumbnails", "on", false, "First-page thumbnails of new papers, rendered from their PDFs in the background (only while the scheduled harvest is on): on or off"),
+            new Setting("pdf-base-url", "https://arxiv.org/pdf", false, "Where thumbnails fetch a paper's PDF from (the id is appended)"),
             new Setting("time-zone", "UTC", false, "Time zone for listing dates and schedules"),
             new Setting("smtp-host", "", false, "SMTP server; empty writes mail as .eml files to <data>/outbox"),
             new Setting("smtp-port", "587", false, "SMTP port"),
@@ -155,13 +165,21 @@ public record Settings(
                 parseUri("oai-endpoint", v.get("oai-endpoint")), parseUri("arxiv-api", v.get("arxiv-api")),
                 parseDuration("harvest-delay", v.get("harvest-delay")), parseZone(v.get("time-zone")), parseMail(v),
                 parseModel(v.get("embedding-model")), parseCommunity(v), parseDigest(v),
-                parseDuration("drain-delay", v.get("drain-delay")));
+                parseDuration("drain-delay", v.get("drain-delay")), parseEnrich(v));
+    }
+
+    private static Enrich parseEnrich(Map<String, String> v) {
+        return new Enrich(parseOnOff("thumbnails", v.get("thumbnails")), parseUri("pdf-base-url", stripSlash(v.get("pdf-base-url"))));
+    }
+
+    private static boolean parseOnOff(String name, String value) {
+        String onOff = value.toLowerCase(Locale.ROOT);
+        if (!onOff.equals("on") && !onOff.equals("off")) throw new ConfigException("--" + name + ": expected on or off, got '" + value + "'");
+        return onOff.equals("on");
     }
 
     private static Community parseCommunity(Map<String, String> v) {
-        String onOff = v.get("rate-limits").toLowerCase(java.util.Locale.ROOT);
-        if (!onOff.equals("on") && !onOff.equals("off")) throw new ConfigException("--rate-limits: expected on or off, got '" + v.get("rate-limits") + "'");
-        return new Community(onOff.equals("on"), parseRate("limit-signup", v), parseRate("limit-login", v),
+        return new Community(parseOnOff("rate-limits", v.get("rate-limits")), parseRate("limit-signup", v), parseRate("limit-login", v),
                 parseRate("limit-vote", v), parseRate("limit-comment", v), parseRate("limit-submit", v),
                 parseRate("limit-reset", v), parseDuration("new-account-age", v.get("new-account-age")),
                 parseDuration("comment-edit-window", v.get("comment-edit-window")),
@@ -192,7 +210,7 @@ public record Settings(
     }
 
     private static Mail parseMail(Map<String, String> v) {
-        String security = v.get("smtp-security").toLowerCase(java.util.Locale.ROOT);
+        String security = v.get("smtp-security").toLowerCase(Locale.ROOT);
         if (!List.of("none", "starttls", "smtps").contains(security)) {
             throw new ConfigException("--smtp-security: expected none, starttls or smtps, got '" + v.get("smtp-security") + "'");
         }
@@ -215,7 +233,7 @@ public record Settings(
         }
         java.time.DayOfWeek day;
         try {
-            day = java.time.DayOfWeek.valueOf(v.get("digest-weekday").toUpperCase(java.util.Locale.ROOT));
+            day = java.time.DayOfWeek.valueOf(v.get("digest-weekday").toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
             throw new ConfigException("--digest-weekday: expected a day such as MONDAY, got '" + v.get("digest-weekday") + "'");
         }
@@ -249,12 +267,12 @@ public record Settings(
     public Settings withDataDir(Path dir) {
         return new Settings(dir, dbUrl.startsWith("jdbc:sqlite:") ? "jdbc:sqlite:" + dir.resolve("paperboy.db") : dbUrl,
                 dbUser, dbPassword, host, port, baseUrl, harvestCategories, harvestInterval, oaiEndpoint, arxivApi,
-                harvestDelay, timeZone, mail, embeddingModel, community, digest, drainDelay);
+                harvestDelay, timeZone, mail, embeddingModel, community, digest, drainDelay, enrich);
     }
 
     public Settings withPort(int newPort) {
         return new Settings(dataDir, dbUrl, dbUser, dbPassword, host, newPort, baseUrl, harvestCategories,
-                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest, drainDelay);
+                harvestInterval, oaiEndpoint, arxivApi, harvestDelay, timeZone, mail, embeddingModel, community, digest, drainDelay, enrich);
     }
 
     /** The secret is masked so that the record can be logged safely. */

@@ -76,6 +76,11 @@ public final class SearchServices implements AutoCloseable {
     }
 
     /** Papers still waiting for their vector (0 without a model); counted at most every few seconds. */
+    /** False when no embedding model is configured: semantic and hybrid search fall back to keyword. */
+    public boolean semanticAvailable() {
+        return embedder != null;
+    }
+
     public long waitingForEmbeddings() {
         if (embeddings == null) return 0;
         long now = System.nanoTime();

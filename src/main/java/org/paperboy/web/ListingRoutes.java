@@ -28,6 +28,7 @@ public final class ListingRoutes implements RouteGroup {
     private final PaperRepository papers;
     private final Templates templates;
     private final ListingPages pages;
+    private final java.util.function.Supplier<Optional<String>> harvestError;
     private final org.paperboy.web.community.CommunityHooks community;
 
     public ListingRoutes(Settings settings, ListingService listings, PaperRepository papers, Templates templates) {
@@ -37,6 +38,13 @@ public final class ListingRoutes implements RouteGroup {
     /** @param community per-visitor parts (upvote state) for signed-in visitors */
     public ListingRoutes(Settings settings, ListingService listings, PaperRepository papers, Templates templates,
                          org.paperboy.web.community.CommunityHooks community) {
+        this(settings, listings, papers, templates, community, Optional::empty);
+    }
+
+    /** @param harvestError the last harvest's error while it has not succeeded since, for the first-run page */
+    public ListingRoutes(Settings settings, ListingService listings, PaperRepository papers, Templates templates,
+                         org.paperboy.web.community.CommunityHooks community, java.util.function.Supplier<Optional<String>> harvestError) {
+        this.harvestError = harvestError;
         this.community = community;
         this.settings = settings;
         this.listings = listings;
@@ -119,7 +127,7 @@ public final class ListingRoutes implements RouteGroup {
         FirstRunPage page = new FirstRunPage(
                 Meta.of("Welcome · Paperboy", "Paperboy's catalog is empty: how to harvest or import arXiv papers."),
                 settings.harvestCategories(), every == null ? "never" : human(every), settings.harvestEnabled(),
-                settings.dataDir().toString());
+                settings.dataDir().toString(), harvestError.get().orElse(null));
         html(ctx, templates.render("first-run.jte", page));
     }
 

@@ -55,6 +55,14 @@ public record PaperPage(Meta meta, Paper paper, List<String> paragraphs, String 
         return requestedVersion != 0 && paper.id().hasVersion() && requestedVersion != paper.id().version();
     }
 
+    /** "owner/repo" for a GitHub, GitLab or Hugging Face link; the host and path otherwise. */
+    public static String repositoryName(String url) {
+        String rest = url.replaceFirst("^https?://(www\\.)?", "").replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
+        var m = java.util.regex.Pattern.compile("^(?:github\\.com|gitlab\\.com|huggingface\\.co)/([^/]+/[^/]+).*").matcher(rest);
+        if (m.matches()) return m.group(1).replaceFirst("\\.git$", "");
+        return rest;
+    }
+
     public static String kindLabel(org.paperboy.paper.CodeLink.Kind kind) {
         return switch (kind) {
             case GITHUB -> "GitHub";

@@ -15,7 +15,12 @@ import org.paperboy.paper.Paper;
 public record SearchPage(Meta meta, Form form, String message, List<Result> results, long total, PaperSearch.Mode modeUsed,
                          List<Bar> chart, String prevUrl, String nextUrl, long waiting) {
 
-    public record Form(String q, PaperSearch.Mode mode, PaperSearch.Order order, int page) {
+    /** @param semantic whether an embedding model serves semantic and hybrid search */
+    public record Form(String q, PaperSearch.Mode mode, PaperSearch.Order order, int page, boolean semantic) {
+        public Form(String q, PaperSearch.Mode mode, PaperSearch.Order order, int page) {
+            this(q, mode, order, page, true);
+        }
+
         public String modeName() {
             return mode.name().toLowerCase(Locale.ROOT);
         }

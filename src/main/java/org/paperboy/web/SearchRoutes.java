@@ -51,7 +51,7 @@ public final class SearchRoutes implements RouteGroup {
         PaperSearch.Mode mode = enumParam(ctx, "mode", PaperSearch.Mode.class, PaperSearch.Mode.HYBRID);
         PaperSearch.Order order = enumParam(ctx, "sort", PaperSearch.Order.class, PaperSearch.Order.RELEVANCE);
         int page = intParam(ctx, "page", 1, 1, PaperSearch.MAX_RESULTS / PAGE_SIZE);
-        SearchPage.Form form = new SearchPage.Form(q, mode, order, page);
+        SearchPage.Form form = new SearchPage.Form(q, mode, order, page, search.semanticAvailable());
         long waiting = search.waitingForEmbeddings();
         if (q.isBlank()) {
             render(ctx, SearchPage.empty(form, "Type some words, an author:, a cat:cs.CL, or an arXiv id.", waiting));

@@ -71,6 +71,9 @@ public final class SubscriptionRoutes implements RouteGroup {
         throw new HttpError(429, "Too many subscription requests from your address; try again in " + wait + " seconds.");
     }
 
+    /** A followed search (from an author page's Follow) is at most this long. */
+    static final int MAX_FOLLOW = 300;
+
     private void subscribeForm(Context ctx) {
         limit(ctx);
         String email = ctx.formParam("email");
@@ -172,11 +175,14 @@ public final class SubscriptionRoutes implements RouteGroup {
             return;
         }
         Optional<String> settings = viewer.verified() ? subscriptions.settingsUrlFor(viewer.email()) : Optional.empty();
+        String follow = Text.clip(Optional.ofNullable(ctx.queryParam("follow")).orElse("").strip(), MAX_FOLLOW);
         if (settings.isPresent()) {
-            ctx.redirect(settings.get().replace(subscriptions.links().baseUrl(), ""));
+            String path = settings.get().replace(subscriptions.links().baseUrl(), "");
+            ctx.redirect(follow.isEmpty() ? path : path + (path.contains("?") ? "&" : "?") + "follow=" + Urls.encode(follow));
             return;
         }
-        subscribePage(ctx, 200, viewer.email(), "daily", null, null);
+        render(ctx, 200, new SubscribePage(Meta.of("Subscribe · Paperboy", "Get the day's top papers by e-mail"),
+                csrf.token(ctx), viewer.email(), "daily", follow.isEmpty() ? null : "Subscribe to follow " + follow + ": it is filled in as a topic alert below.", null, follow));
     }
 
     private Subscription settingsSubscription(Context ctx) {
@@ -199,6 +205,11 @@ public final class SubscriptionRoutes implements RouteGroup {
         String token = ctx.pathParam("token");
         String topics = ctx.method().name().equals("POST") && error != null ? Optional.ofNullable(ctx.formParam("topics")).orElse("")
                 : String.join("\n", s.topics());
+        String follow = ctx.method().name().equals("GET") ? Text.clip(Optional.ofNullable(ctx.queryParam("follow")).orElse("").strip(), MAX_FOLLOW) : "";
+        if (!follow.isEmpty() && !s.topics().contains(follow)) {
+            topics = topics.isEmpty() ? follow : topics + "\n" + follow;
+            if (message == null) message = "Save to follow " + follow + " (added below as a topic alert).";
+        }
         render(ctx, status, new SubscriptionSettingsPage(Meta.of("Digest settings · Paperboy", "Manage your Paperboy digest"),
                 s.email(), s.frequency().key(), topics, s.status().key(), "/subscription/" + token,
                 subscriptions.links().unsubscribeUrl(s.id()).replace(subscriptions.links().baseUrl(), ""), csrf.token(ctx), message, error));

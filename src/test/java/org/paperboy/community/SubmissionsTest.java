@@ -92,4 +92,30 @@ class SubmissionsTest {
         assertEquals("30 minutes", RateLimitedException.human(1794));
         assertEquals("2 hours", RateLimitedException.human(7200));
     }
+
+    @Test
+    void aSubmissionNeverReplacesTheNewestArxivDayAndItsDayIsReachable() {
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            MutableClock clock = new MutableClock(Instant.parse("2026-11-28T09:00:00Z"));
+            LocalDate newest = LocalDate.of(2026, 11, 26);
+            papers.upsert(List.of(Fixtures.paper("2611.00001", "Listed", newest), Fixtures.paper("2611.00002", "Older", LocalDate.of(2026, 11, 20))),
+                    newest, (a, b) -> b);
+            PaperFetcher fetcher = id -> Optional.of(Fixtures.paper(id.base(), "Brand new", LocalDate.of(2026, 11, 28)));
+            Settings settings = Settings.load(Map.of("data", tmp.toString(), "rate-limits", "off"), Map.of());
+            Community c = new Community(settings, db, papers, clock, new org.paperboy.mail.EmlDirectoryTransport(tmp.resolve("outbox"), "p@example.org"), fetcher, PasswordHasher.Params.FAST_FOR_TESTS);
+            User ada = c.accounts().createVerified("ada", "ada@example.org", "long enough password");
+
+            c.submissions().submit(ada, "2611.09999", "10.0.0.1");
+            assertEquals(newest, papers.find("2611.09999").orElseThrow().listingDate(), "listed on the newest arXiv day, not on a day of its own");
+            assertEquals(Optional.of(newest), papers.latestDay(), "the front page stays the newest arXiv day");
+            c.submissions().submit(ada, "2611.00002", "10.0.0.1");
+
+            LocalDate today = LocalDate.of(2026, 11, 28);
+            assertEquals(Optional.of(today), papers.dayAfter(newest, List.of()), "the next arrow reaches the day that holds only submissions");
+            assertEquals(Optional.of(newest), papers.dayBefore(today, List.of()));
+            Map<LocalDate, Integer> counts = papers.dayCounts(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+            assertEquals(Map.of(LocalDate.of(2026, 11, 20), 1, newest, 2, today, 2), counts, "the calendar counts submissions on their day");
+        }
+    }
 }

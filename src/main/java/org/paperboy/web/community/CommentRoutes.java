@@ -1,6 +1,6 @@
 package org.paperboy.web.community;
 
-import static org.paperboy.web.community.CommunityRoutes.discussionUrl;
+import static org.paperboy.web.community.CommunityRoutes.paperUrl;
 import static org.paperboy.web.community.CommunityRoutes.paperId;
 import static org.paperboy.web.community.CommunityWeb.form;
 import static org.paperboy.web.community.CommunityWeb.ip;
@@ -143,7 +143,7 @@ public final class CommentRoutes implements RouteGroup {
         Long parent = parseParent(ctx.formParam("parent"));
         try {
             long cid = community.comments().post(viewer(ctx), id, parent, body, ip(ctx));
-            ctx.redirect(CommunityWeb.back(ctx, discussionUrl(id)) + "#c" + cid, HttpStatus.SEE_OTHER);
+            ctx.redirect(CommunityWeb.back(ctx, paperUrl(id)) + "#c" + cid, HttpStatus.SEE_OTHER);
         } catch (CommunityException e) {
             if (e.reason() == CommunityException.Reason.NOT_FOUND) throw e;
             // show the form again with the text, so nothing typed is lost
@@ -172,7 +172,7 @@ public final class CommentRoutes implements RouteGroup {
         String body = form(ctx, "body");
         try {
             Comment c = community.comments().edit(viewer(ctx), commentId(ctx), body, ip(ctx));
-            ctx.redirect(discussionUrl(c.arxivId()) + "#c" + c.id(), HttpStatus.SEE_OTHER);
+            ctx.redirect(paperUrl(c.arxivId()) + "#c" + c.id(), HttpStatus.SEE_OTHER);
         } catch (CommunityException e) {
             if (e.reason() != CommunityException.Reason.INVALID) throw e;
             editForm(ctx, e.getMessage(), body, 400);
@@ -181,13 +181,13 @@ public final class CommentRoutes implements RouteGroup {
 
     private void delete(Context ctx) {
         Comment c = community.comments().delete(viewer(ctx), commentId(ctx));
-        ctx.redirect(CommunityWeb.back(ctx, discussionUrl(c.arxivId())) + "#c" + c.id(), HttpStatus.SEE_OTHER);
+        ctx.redirect(CommunityWeb.back(ctx, paperUrl(c.arxivId())) + "#c" + c.id(), HttpStatus.SEE_OTHER);
     }
 
     private void flag(Context ctx) {
         Comment c = community.comments().find(commentId(ctx));
         community.comments().flag(viewer(ctx), c.id(), ctx.formParam("reason"));
-        ctx.redirect(CommunityWeb.back(ctx, discussionUrl(c.arxivId())) + "#c" + c.id(), HttpStatus.SEE_OTHER);
+        ctx.redirect(CommunityWeb.back(ctx, paperUrl(c.arxivId())) + "#c" + c.id(), HttpStatus.SEE_OTHER);
     }
 
 }

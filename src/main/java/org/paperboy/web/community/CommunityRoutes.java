@@ -29,6 +29,7 @@ import org.paperboy.store.Listing;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.HttpError;
+import org.paperboy.web.Card;
 import org.paperboy.web.Meta;
 import org.paperboy.web.RouteGroup;
 import org.paperboy.web.Templates;
@@ -78,11 +79,16 @@ public final class CommunityRoutes implements RouteGroup {
         return "/discussion/" + arxivId;
     }
 
+    /** Where a form about a paper returns when the browser sends no Referer: the paper page, whose discussion is #comments. */
+    public static String paperUrl(String arxivId) {
+        return "/papers/" + arxivId;
+    }
+
     private void upvoteForm(Context ctx) {
         String id = paperId(ctx);
         User u = viewer(ctx);
         if (u == null) {
-            String login = "/login?next=" + java.net.URLEncoder.encode(CommunityWeb.back(ctx, discussionUrl(id)), java.nio.charset.StandardCharsets.UTF_8);
+            String login = "/login?next=" + java.net.URLEncoder.encode(CommunityWeb.back(ctx, paperUrl(id)), java.nio.charset.StandardCharsets.UTF_8);
             if (CommunityWeb.htmx(ctx)) ctx.header("HX-Redirect", login).status(204);
             else ctx.redirect(login, HttpStatus.SEE_OTHER);
             return;
@@ -93,7 +99,7 @@ public final class CommunityRoutes implements RouteGroup {
                     .result(templates.render("community/upvote_fragment.jte", new UpvoteFragment(id, s.upvotes(), s.voted(), csrf.token(ctx))));
             return;
         }
-        ctx.redirect(CommunityWeb.back(ctx, discussionUrl(id)), HttpStatus.SEE_OTHER);
+        ctx.redirect(CommunityWeb.back(ctx, paperUrl(id) + "#comments"), HttpStatus.SEE_OTHER);
     }
 
     private void upvoteApi(Context ctx, boolean up) {
@@ -141,9 +147,20 @@ public final class CommunityRoutes implements RouteGroup {
         LocalDate today = LocalDate.now(clock);
         List<Paper> ps = papers.listing(new Listing(today.minusDays(TRENDING_DAYS - 1L), today, List.of(), Listing.Order.TRENDING, 0, TRENDING_SHOWN))
                 .stream().filter(p -> p.upvotes() > 0).toList();
+        // nothing voted on lately: the newest day's papers, so the page is never a dead end
+        LocalDate newest = ps.isEmpty() ? papers.latestDay().orElse(null) : null;
+        List<Paper> shown = newest == null ? ps
+                : papers.listing(new Listing(newest, newest, List.of(), Listing.Order.UPVOTES, 0, TRENDING_SHOWN));
+        User v = viewer(ctx);
+        List<PaperRow> rows = rows(shown, v);
+        String token = csrf.token(ctx);
+        Viewer viewer = v == null ? null : new Viewer(v.username(), token, rows.stream().filter(PaperRow::voted).map(r -> r.paper().id().base())
+                .collect(java.util.stream.Collectors.toSet()));
+        List<Card> cards = rows.stream().map(r -> Card.of(r.paper(), r.submission() == null ? null : r.submission().username())).toList();
         CommunityWeb.render(ctx, templates, "community/trending.jte",
                 new TrendingPage(Meta.of("Trending papers · Paperboy", "The papers people upvote most, weighed against age"),
-                        csrf.token(ctx), rows(ps, viewer(ctx)), TRENDING_DAYS), 200);
+                        token, rows, TRENDING_DAYS, cards, viewer, newest == null ? null : org.paperboy.web.PaperPage.human(newest),
+                        newest == null ? null : "/papers?date=" + newest), 200);
     }
 
     /** Papers with the viewer's votes and their submitters, for any list of cards. */
