@@ -42,7 +42,12 @@ import org.paperboy.notify.TopicMatcher;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.recommend.DbCatalog;
+import org.paperboy.recommend.ForYou;
+import org.paperboy.recommend.SignalRepository;
+import org.paperboy.recommend.Signals;
 import org.paperboy.web.ApiRoutes;
+import org.paperboy.web.ForYouRoutes;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
@@ -94,6 +99,8 @@ public final class App implements AutoCloseable {
     private TrendingJob trendingJob;
     private HarvestJob harvestJob;
     private SearchServices search;
+    private final ForYou forYou;
+    private final Signals signals;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -121,6 +128,9 @@ public final class App implements AutoCloseable {
                 f -> digestSchedule.nextPeriod(f, clock.instant(), papers.latestDay()));
         subscriptions.onQueued(outboxSender::wake);
         this.listings = new ListingService(papers);
+        // recommend: each reader's signals and For-you model
+        this.forYou = new ForYou(new DbCatalog(papers), new SignalRepository(db));
+        this.signals = new Signals(new SignalRepository(db), papers, clock, forYou::changed);
     }
 
     public App(Settings settings) {
@@ -147,6 +157,7 @@ public final class App implements AutoCloseable {
                 new SubscriptionRoutes(subscriptions, templates, csrf, new RateLimiter(() -> clock.millis() * 1_000_000L)),
                 new DigestAdminRoutes(digestPreview, digestOverview(), templates, clock,
                         DigestAdminGate.administrator()),
+                new ForYouRoutes(forYou, signals, papers, listings, templates, csrf),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),
                 new ApiRoutes(listings, papers),
                 new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE))));
@@ -201,6 +212,14 @@ public final class App implements AutoCloseable {
                 settings.oaiEndpoint(), settings.harvestCategories(), settings.harvestInterval(),
                 HarvestJob.START_DELAY, HarvestJob.FIRST_RETRY, clock);
         harvestJob.start();
+    }
+
+    public Signals signals() {
+        return signals;
+    }
+
+    public ForYou forYou() {
+        return forYou;
     }
 
     public Settings settings() {
@@ -280,6 +299,7 @@ public final class App implements AutoCloseable {
         if (trendingJob != null) trendingJob.close();
         if (harvestJob != null) harvestJob.close();
         if (web != null) web.close();
+        forYou.close();
         outboxSender.close();
         if (mailTransport instanceof AutoCloseable c) closeQuietly(c);
         if (search != null) search.close();

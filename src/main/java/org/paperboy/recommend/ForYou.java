@@ -38,7 +38,7 @@ public final class ForYou implements AutoCloseable {
 
     public record Pick(Paper paper, double score, String reason) {}
 
-    private record Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt) {}
+    private record Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys) {}
 
     private final DbCatalog catalog;
     private final SignalRepository signals;
@@ -65,7 +65,8 @@ public final class ForYou implements AutoCloseable {
     }
 
     public boolean hasEnoughSignals(long userId) {
-        return model(userId).model().positives().size() >= ENOUGH_SIGNALS || !model(userId).follows().isEmpty();
+        Cached c = model(userId);
+        return c.model().positives().size() >= ENOUGH_SIGNALS || !c.follows().isEmpty();
     }
 
     /** The papers without the reader's hidden ones, best first for them, each with its reason. */
@@ -88,12 +89,18 @@ public final class ForYou implements AutoCloseable {
     private Cached model(long userId) {
         Cached c = models.get(userId);
         Vocabulary v = catalog.vocabulary();
-        if (c != null && c.vocabulary() == v) return c;
+        List<SignalRepository.Mark> marks = signals.signals(userId);
+        List<SignalRepository.Follow> follows = signals.follows(userId);
+        Set<String> keys = new HashSet<>();
+        for (SignalRepository.Mark m : marks) keys.add(m.kind() + " " + m.arxivId());
+        for (SignalRepository.Follow f : follows) keys.add(f.kind() + ": " + f.target());
+        // upvotes reach this table without telling us: the signals themselves say whether the model is current
+        if (c != null && c.vocabulary() == v && c.signalKeys().equals(keys)) return c;
         long t0 = System.nanoTime();
         List<Signal> list = new ArrayList<>();
-        for (SignalRepository.Mark m : signals.signals(userId)) list.add(new Signal(m.arxivId(), kind(m.kind())));
+        for (SignalRepository.Mark m : marks) list.add(new Signal(m.arxivId(), kind(m.kind())));
         ReaderModel model = ranker.train(list, passedOver(list));
-        c = new Cached(model, v, signals.follows(userId), System.currentTimeMillis());
+        c = new Cached(model, v, follows, System.currentTimeMillis(), keys);
         models.put(userId, c);
         LOG.debug("trained user {} on {} signals in {} ms", userId, list.size(), (System.nanoTime() - t0) / 1_000_000);
         return c;
@@ -103,7 +110,7 @@ public final class ForYou implements AutoCloseable {
         List<Signal> list = new ArrayList<>();
         for (String id : signals.instanceSeeds()) list.add(new Signal(id, Signal.Kind.SEEDED));
         if (list.isEmpty()) for (SignalRepository.Mark m : signals.allPositives()) list.add(new Signal(m.arxivId(), kind(m.kind())));
-        return new Cached(ranker.train(list, passedOver(list)), catalog.vocabulary(), List.of(), System.currentTimeMillis());
+        return new Cached(ranker.train(list, passedOver(list)), catalog.vocabulary(), List.of(), System.currentTimeMillis(), Set.of());
     }
 
     /** Papers of the latest {@link #ACTIVE_DAYS} days with positive signals that the reader left alone. */
@@ -179,5 +186,11 @@ public final class ForYou implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        try {
+            // a retrain still reading the database must end before the database closes
+            background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

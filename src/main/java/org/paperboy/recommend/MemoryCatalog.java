@@ -15,11 +15,15 @@ public final class MemoryCatalog implements Catalog {
     private final Map<String, SparseVector> features = new ConcurrentHashMap<>();
 
     public MemoryCatalog(List<Item> items) {
+        this(items, Vocabulary.Options.DEFAULT);
+    }
+
+    public MemoryCatalog(List<Item> items, Vocabulary.Options options) {
         for (Item i : items) {
             byId.put(i.id(), i);
             if (i.day() != null) byDay.computeIfAbsent(i.day(), d -> new ArrayList<>()).add(i);
         }
-        vocabulary = Vocabulary.build(items);
+        vocabulary = Vocabulary.build(items, options);
     }
 
     public Vocabulary vocabulary() {

@@ -26,6 +26,13 @@ public final class Vocabulary {
 
     private static final Analyzer ANALYZER = new EnglishAnalyzer();
 
+    /** How papers become features; {@link #DEFAULT} is what Paperboy ranks with (chosen on the recs-dev benchmark). */
+    public record Options(double categoryWeight, int titleRepeat, boolean bigrams) {
+        public static final Options DEFAULT = new Options(CATEGORY_WEIGHT, TITLE_REPEAT, true);
+    }
+
+    private final Options options;
+
     private final Map<String, Integer> termIds;
     private final String[] terms;
     private final float[] idf;
@@ -33,7 +40,8 @@ public final class Vocabulary {
     private final String[] categories;
     private final float[] categoryIdf;
 
-    private Vocabulary(Map<String, int[]> termDf, Map<String, int[]> catDf, int docs) {
+    private Vocabulary(Map<String, int[]> termDf, Map<String, int[]> catDf, int docs, Options options) {
+        this.options = options;
         termIds = new HashMap<>();
         List<String> kept = new ArrayList<>();
         termDf.forEach((t, df) -> {
@@ -63,15 +71,19 @@ public final class Vocabulary {
 
     /** Counts document frequencies over the catalog. */
     public static Vocabulary build(Iterable<Item> items) {
+        return build(items, Options.DEFAULT);
+    }
+
+    public static Vocabulary build(Iterable<Item> items, Options options) {
         Map<String, int[]> termDf = new HashMap<>();
         Map<String, int[]> catDf = new HashMap<>();
         int docs = 0;
         for (Item item : items) {
             docs++;
-            for (String t : termCounts(item).keySet()) termDf.computeIfAbsent(t, k -> new int[1])[0]++;
+            for (String t : termCounts(item, options).keySet()) termDf.computeIfAbsent(t, k -> new int[1])[0]++;
             for (String c : item.categories()) catDf.computeIfAbsent(c, k -> new int[1])[0]++;
         }
-        return new Vocabulary(termDf, catDf, docs);
+        return new Vocabulary(termDf, catDf, docs, options);
     }
 
     /** Width of the feature space: terms, then categories. */
@@ -94,7 +106,7 @@ public final class Vocabulary {
 
     /** Text tf-idf (norm 1) followed by categories (norm {@link #CATEGORY_WEIGHT}). */
     public SparseVector features(Item item) {
-        Map<String, Integer> counts = termCounts(item);
+        Map<String, Integer> counts = termCounts(item, options);
         int n = counts.size() + item.categories().size();
         int[] idx = new int[n];
         float[] val = new float[n];
@@ -118,7 +130,8 @@ public final class Vocabulary {
             val[m] = categoryIdf[id];
             catNorm += (double) val[m] * val[m++];
         }
-        scale(val, textEnd, m, catNorm / (CATEGORY_WEIGHT * CATEGORY_WEIGHT));
+        if (options.categoryWeight() > 0) scale(val, textEnd, m, catNorm / (options.categoryWeight() * options.categoryWeight()));
+        else m = textEnd;
         return SparseVector.of(idx, val, m);
     }
 
@@ -129,21 +142,29 @@ public final class Vocabulary {
     }
 
     /** Stemmed, stop-word-free terms of title (counted {@link #TITLE_REPEAT} times) and abstract. */
-    static Map<String, Integer> termCounts(Item item) {
+    static Map<String, Integer> termCounts(Item item, Options options) {
         Map<String, Integer> counts = new HashMap<>();
-        for (int r = 0; r < TITLE_REPEAT; r++) tokens(item.title(), counts);
-        tokens(item.abstractText(), counts);
+        for (int r = 0; r < options.titleRepeat(); r++) tokens(item.title(), counts, options.bigrams());
+        tokens(item.abstractText(), counts, options.bigrams());
         return counts;
     }
 
-    private static void tokens(String text, Map<String, Integer> counts) {
+    /** Stems, and with {@code bigrams} each pair of neighbouring stems as "a b" (phrases name methods and tasks). */
+    private static void tokens(String text, Map<String, Integer> counts, boolean bigrams) {
         if (text.isEmpty()) return;
         try (TokenStream ts = ANALYZER.tokenStream("t", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
+            String previous = null;
             while (ts.incrementToken()) {
-                if (term.length() < 2 || Character.isDigit(term.charAt(0))) continue;
-                counts.merge(term.toString(), 1, Integer::sum);
+                if (term.length() < 2 || Character.isDigit(term.charAt(0))) {
+                    previous = null;
+                    continue;
+                }
+                String t = term.toString();
+                counts.merge(t, 1, Integer::sum);
+                if (bigrams && previous != null) counts.merge(previous + " " + t, 1, Integer::sum);
+                previous = t;
             }
             ts.end();
         } catch (IOException e) {

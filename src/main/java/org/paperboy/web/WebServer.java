@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.util.List;
 import java.util.Map;
+import org.paperboy.recommend.SignalException;
 import org.paperboy.community.CommunityException;
 import org.paperboy.config.Settings;
 import org.paperboy.store.Database;
@@ -65,6 +66,7 @@ public final class WebServer implements AutoCloseable {
             CommunityWeb.retryAfter(ctx, e);
             respond(ctx, e.reason().status, e.getMessage());
         });
+        routes.exception(SignalException.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side; the error has been logged.");
