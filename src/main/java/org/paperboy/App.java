@@ -55,10 +55,15 @@ import org.paperboy.enrich.ThumbnailStore;
 import org.paperboy.store.JobState;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.recommend.DbCatalog;
+import org.paperboy.recommend.ForYou;
+import org.paperboy.recommend.SignalRepository;
+import org.paperboy.recommend.Signals;
 import org.paperboy.web.ApiRoutes;
 import org.paperboy.web.RenderedThumbnails;
 import org.paperboy.web.AuthorRoutes;
 import org.paperboy.web.CrawlerRoutes;
+import org.paperboy.web.ForYouRoutes;
 import org.paperboy.web.Csrf;
 import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
@@ -116,6 +121,8 @@ public final class App implements AutoCloseable {
     private ThumbnailJob thumbnailJob;
     private PoliteHttp harvestHttp;
     private SearchServices search;
+    private final ForYou forYou;
+    private final Signals signals;
 
     public App(Settings settings, Clock clock) {
         this.settings = settings;
@@ -147,6 +154,9 @@ public final class App implements AutoCloseable {
                 f -> digestSchedule.nextPeriod(f, clock.instant(), papers.latestDay()));
         subscriptions.onQueued(outboxSender::wake);
         this.listings = new ListingService(papers);
+        // recommend: each reader's signals and For-you model
+        this.forYou = new ForYou(new DbCatalog(papers), new SignalRepository(db));
+        this.signals = new Signals(new SignalRepository(db), papers, clock, forYou::changed);
     }
 
     public App(Settings settings) {
@@ -175,6 +185,7 @@ public final class App implements AutoCloseable {
                 new SubscriptionRoutes(subscriptions, templates, csrf, RateLimiter.shared(db, clock, new RateLimiter(() -> clock.millis() * 1_000_000L))),
                 new DigestAdminRoutes(digestPreview, digestOverview(), templates, clock,
                         DigestAdminGate.administrator()),
+                new ForYouRoutes(forYou, signals, papers, listings, templates, csrf),
                 new ListingRoutes(settings, listings, papers, templates, communityPages,
                         () -> jobs.find(HarvestJob.NAME).map(JobState::lastError)),
                 new ApiRoutes(listings, papers, thumbnails),
@@ -261,6 +272,14 @@ public final class App implements AutoCloseable {
                 settings.oaiEndpoint(), settings.harvestCategories(), settings.harvestInterval(),
                 HarvestJob.START_DELAY, HarvestJob.FIRST_RETRY, clock);
         harvestJob.start();
+    }
+
+    public Signals signals() {
+        return signals;
+    }
+
+    public ForYou forYou() {
+        return forYou;
     }
 
     public Settings settings() {
@@ -363,6 +382,7 @@ public final class App implements AutoCloseable {
         if (harvestJob != null) harvestJob.close();
         if (thumbnailJob != null) thumbnailJob.close();
         if (web != null) web.close();
+        forYou.close();
         outboxSender.close();
         accountMailSender.close();
         if (mailTransport instanceof AutoCloseable c) closeQuietly(c);

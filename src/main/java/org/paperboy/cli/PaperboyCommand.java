@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "A self-hostable daily-papers service: harvest arXiv, rank, search, mail digests.",
         subcommands = {ServeCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class,
                 ImportCommand.class, HarvestCommand.class, FetchCommand.class,
-                SearchCommand.class, ReindexCommand.class, EmbedCommand.class, EvalCommand.class, UserCommand.class, RankCommand.class,
+                SearchCommand.class, ReindexCommand.class, EmbedCommand.class, EvalCommand.class, EvalRecsCommand.class, UserCommand.class, RankCommand.class,
                 DigestCommand.class, BackupCommand.class})
 public final class PaperboyCommand implements Runnable {
 

@@ -66,7 +66,8 @@ public final class ModerationRepository {
         jdbi.useTransaction(h -> {
             List<String> touched = h.createQuery(sql("papers_of_user")).bind("userId", userId).mapTo(String.class).list();
             for (String statement : List.of(Sql.of(SessionRepository.class, "delete_user"), Sql.of(ApiTokenRepository.class, "delete_user"),
-                    sql("erase_email_tokens"), sql("erase_votes"), sql("erase_comments"))) {
+                    sql("erase_email_tokens"), sql("erase_votes"), sql("erase_comments"),
+                    sql("erase_reader_papers"), sql("erase_reader_follows"))) {
                 h.createUpdate(statement).bind("userId", userId).execute();
             }
             h.createUpdate(sql("erase_user")).bind("userId", userId).bind("now", now)

@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.paperboy.recommend.SignalException;
 import org.paperboy.community.CommunityException;
 import org.paperboy.config.Settings;
 import org.paperboy.store.Database;
@@ -92,6 +93,7 @@ public final class WebServer implements AutoCloseable {
             CommunityWeb.retryAfter(ctx, e);
             respond(ctx, e.reason().status, e.getMessage());
         });
+        routes.exception(SignalException.class, (e, ctx) -> respond(ctx, e.status(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             if (fromDatabase(e)) {
                 LOG.error("request {} {} failed, database error: {}", ctx.method(), ctx.path(), StoreException.cause(e));

@@ -1,0 +1,196 @@
+package org.paperboy.recommend;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.paperboy.paper.Author;
+import org.paperboy.paper.Paper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ranks listings for a reader: the reader's model (cached, retrained in the background when their
+ * signals change), follows as boosts, hidden papers removed, a reason on every paper. Visitors get
+ * the instance profile: the admin's seeds, else every reader's positives together.
+ */
+public final class ForYou implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ForYou.class);
+
+    /** Positives from which For you is the default order of a reader's listings. */
+    public static final int ENOUGH_SIGNALS = 3;
+    /** Training looks at the papers passed over on this many of the reader's latest active days. */
+    static final int ACTIVE_DAYS = 20;
+    static final double AUTHOR_BOOST = 3.0;
+    static final double CATEGORY_BOOST = 1.0;
+    static final double SEARCH_BOOST = 1.5;
+    /** The instance profile is rebuilt at most this often (it changes with everyone's signals). */
+    static final long INSTANCE_TTL_MILLIS = 10 * 60_000;
+    static final long INSTANCE_ID = -1;
+
+    public record Pick(Paper paper, double score, String reason) {}
+
+    private record Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys) {}
+
+    private final DbCatalog catalog;
+    private final SignalRepository signals;
+    private final Ranker ranker;
+    private final Map<Long, Cached> models = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("for-you-train").unstarted(r));
+
+    public ForYou(DbCatalog catalog, SignalRepository signals) {
+        this.catalog = catalog;
+        this.signals = signals;
+        this.ranker = new Ranker(catalog);
+    }
+
+    /** The reader's signals changed: drop the model and retrain it in the background. */
+    public void changed(long userId) {
+        models.remove(userId);
+        background.submit(() -> {
+            try {
+                model(userId);
+            } catch (RuntimeException e) {
+                LOG.warn("retraining for user {} failed: {}", userId, e.toString());
+            }
+        });
+    }
+
+    public boolean hasEnoughSignals(long userId) {
+        Cached c = model(userId);
+        return c.model().positives().size() >= ENOUGH_SIGNALS || !c.follows().isEmpty();
+    }
+
+    /** The papers without the reader's hidden ones, best first for them, each with its reason. */
+    public List<Pick> rank(long userId, List<Paper> papers) {
+        Set<String> hidden = new HashSet<>(signals.ids(userId, SignalRepository.HIDE));
+        List<Paper> shown = papers.stream().filter(p -> !hidden.contains(p.id().base())).toList();
+        return rank(model(userId), shown);
+    }
+
+    /** For visitors: the instance profile's order. */
+    public List<Pick> rankForVisitors(List<Paper> papers) {
+        Cached c = models.get(INSTANCE_ID);
+        if (c == null || c.vocabulary() != catalog.vocabulary() || System.currentTimeMillis() - c.builtAt() > INSTANCE_TTL_MILLIS) {
+            c = trainInstance();
+            models.put(INSTANCE_ID, c);
+        }
+        return rank(c, papers);
+    }
+
+    private Cached model(long userId) {
+        Cached c = models.get(userId);
+        Vocabulary v = catalog.vocabulary();
+        List<SignalRepository.Mark> marks = signals.signals(userId);
+        List<SignalRepository.Follow> follows = signals.follows(userId);
+        Set<String> keys = new HashSet<>();
+        for (SignalRepository.Mark m : marks) keys.add(m.kind() + " " + m.arxivId());
+        for (SignalRepository.Follow f : follows) keys.add(f.kind() + ": " + f.target());
+        // upvotes reach this table without telling us: the signals themselves say whether the model is current
+        if (c != null && c.vocabulary() == v && c.signalKeys().equals(keys)) return c;
+        long t0 = System.nanoTime();
+        List<Signal> list = new ArrayList<>();
+        for (SignalRepository.Mark m : marks) list.add(new Signal(m.arxivId(), kind(m.kind())));
+        ReaderModel model = ranker.train(list, passedOver(list));
+        c = new Cached(model, v, follows, System.currentTimeMillis(), keys);
+        models.put(userId, c);
+        LOG.debug("trained user {} on {} signals in {} ms", userId, list.size(), (System.nanoTime() - t0) / 1_000_000);
+        return c;
+    }
+
+    private Cached trainInstance() {
+        List<Signal> list = new ArrayList<>();
+        for (String id : signals.instanceSeeds()) list.add(new Signal(id, Signal.Kind.SEEDED));
+        if (list.isEmpty()) for (SignalRepository.Mark m : signals.allPositives()) list.add(new Signal(m.arxivId(), kind(m.kind())));
+        return new Cached(ranker.train(list, passedOver(list)), catalog.vocabulary(), List.of(), System.currentTimeMillis(), Set.of());
+    }
+
+    /** Papers of the latest {@link #ACTIVE_DAYS} days with positive signals that the reader left alone. */
+    private List<Item> passedOver(List<Signal> list) {
+        Set<String> acted = new HashSet<>();
+        TreeSet<LocalDate> days = new TreeSet<>();
+        Map<String, Item> items = catalog.items(list.stream().filter(s -> s.kind().positive).map(Signal::paperId).toList());
+        for (Signal s : list) acted.add(s.paperId());
+        for (Item i : items.values()) if (i.day() != null) days.add(i.day());
+        List<Item> out = new ArrayList<>();
+        int n = 0;
+        for (LocalDate day : days.descendingSet()) {
+            if (n++ >= ACTIVE_DAYS) break;
+            for (Item i : catalog.listedOn(day)) if (!acted.contains(i.id())) out.add(i);
+        }
+        return out;
+    }
+
+    private List<Pick> rank(Cached c, List<Paper> papers) {
+        Reasons reasons = new Reasons(c.vocabulary());
+        List<Pick> out = new ArrayList<>(papers.size());
+        for (Paper p : papers) {
+            SparseVector x = catalog.features(DbCatalog.item(p));
+            String author = followedAuthor(c.follows(), p);
+            String category = followedCategory(c.follows(), p);
+            boolean search = matchesSearch(c.follows(), p);
+            double score = c.model().score(x) + (author != null ? AUTHOR_BOOST : 0) + (category != null ? CATEGORY_BOOST : 0) + (search ? SEARCH_BOOST : 0);
+            out.add(new Pick(p, score, reasons.explain(c.model(), x, author, category).text()));
+        }
+        out.sort(Comparator.comparingDouble(Pick::score).reversed().thenComparing(pk -> pk.paper().id().base()));
+        return out;
+    }
+
+    static String followedAuthor(List<SignalRepository.Follow> follows, Paper p) {
+        for (SignalRepository.Follow f : follows) {
+            if (!f.kind().equals(SignalRepository.AUTHOR)) continue;
+            for (Author a : p.authors()) if (a.name().equalsIgnoreCase(f.target())) return a.name();
+        }
+        return null;
+    }
+
+    static String followedCategory(List<SignalRepository.Follow> follows, Paper p) {
+        for (SignalRepository.Follow f : follows) {
+            if (f.kind().equals(SignalRepository.CATEGORY) && p.categories().contains(f.target())) return f.target();
+        }
+        return null;
+    }
+
+    /** A followed search matches when every one of its words is in the title or abstract. */
+    static boolean matchesSearch(List<SignalRepository.Follow> follows, Paper p) {
+        String text = null;
+        for (SignalRepository.Follow f : follows) {
+            if (!f.kind().equals(SignalRepository.SEARCH)) continue;
+            if (text == null) text = (p.title() + " " + (p.abstractText() == null ? "" : p.abstractText())).toLowerCase(Locale.ROOT);
+            boolean all = true;
+            for (String w : f.target().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (!w.isEmpty() && !text.contains(w)) all = false;
+            }
+            if (all) return true;
+        }
+        return false;
+    }
+
+    private static Signal.Kind kind(String stored) {
+        return switch (stored) {
+            case SignalRepository.SAVE -> Signal.Kind.SAVED;
+            case SignalRepository.HIDE -> Signal.Kind.HIDDEN;
+            case SignalRepository.SEED -> Signal.Kind.SEEDED;
+            default -> Signal.Kind.UPVOTED;
+        };
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        try {
+            // a retrain still reading the database must end before the database closes
+            background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.paperboy.recommend;
+
+import java.util.List;
+
+/**
+ * A reader's trained profile: the linear model (null with too few signals), the centroid of the
+ * positives, and the positives themselves for the nearest-like part of the score and for reasons.
+ * Scoring is a pure function of these.
+ */
+public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroid, List<Positive> positives, Blend blend) {
+
+    /** How the parts add up: the linear score (a logit), the centroid's cosine, the nearest positive's cosine. */
+    public record Blend(double linear, double centroid, double nearest) {
+        public static final Blend DEFAULT = new Blend(1.0, 4.0, 0.0);
+    }
+
+    /** A paper the reader liked, with its features, to explain recommendations by likeness. */
+    public record Positive(String id, String title, Signal.Kind kind, SparseVector features) {}
+
+    public boolean isEmpty() {
+        return positives.isEmpty();
+    }
+
+    public double score(SparseVector x) {
+        double s = blend.centroid * centroid.dot(x);
+        if (linear != null) s += blend.linear * linear.score(x);
+        if (blend.nearest != 0) s += blend.nearest * nearest(x);
+        return s;
+    }
+
+    /** The highest cosine between x and one positive. */
+    public double nearest(SparseVector x) {
+        double best = 0;
+        for (Positive p : positives) best = Math.max(best, p.features().dot(x));
+        return best;
+    }
+}

@@ -1,0 +1,57 @@
+package org.paperboy.recommend;
+
+import java.util.Arrays;
+
+/** A sparse vector with ascending indices; the tf-idf and category features of one paper. */
+public record SparseVector(int[] index, float[] value) {
+
+    public static final SparseVector EMPTY = new SparseVector(new int[0], new float[0]);
+
+    public int size() {
+        return index.length;
+    }
+
+    public double dot(SparseVector o) {
+        double s = 0;
+        int i = 0, j = 0;
+        while (i < index.length && j < o.index.length) {
+            int a = index[i], b = o.index[j];
+            if (a == b) s += (double) value[i++] * o.value[j++];
+            else if (a < b) i++;
+            else j++;
+        }
+        return s;
+    }
+
+    /** The dot product with a dense weight vector (indices beyond it count as zero). */
+    public double dot(double[] dense) {
+        double s = 0;
+        for (int i = 0; i < index.length; i++) if (index[i] < dense.length) s += value[i] * dense[index[i]];
+        return s;
+    }
+
+    public double norm() {
+        double s = 0;
+        for (float v : value) s += (double) v * v;
+        return Math.sqrt(s);
+    }
+
+    /** Sorts the (index, value) pairs; duplicate indices are summed. */
+    static SparseVector of(int[] idx, float[] val, int n) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Integer.compare(idx[a], idx[b]));
+        int[] outI = new int[n];
+        float[] outV = new float[n];
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            int o = order[k];
+            if (m > 0 && outI[m - 1] == idx[o]) outV[m - 1] += val[o];
+            else {
+                outI[m] = idx[o];
+                outV[m++] = val[o];
+            }
+        }
+        return new SparseVector(Arrays.copyOf(outI, m), Arrays.copyOf(outV, m));
+    }
+}

@@ -1,0 +1,306 @@
+package org.paperboy.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.paperboy.community.User;
+import org.paperboy.paper.Author;
+import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperJson;
+import org.paperboy.rank.Period;
+import org.paperboy.recommend.ForYou;
+import org.paperboy.recommend.SignalRepository;
+import org.paperboy.recommend.Signals;
+import org.paperboy.store.Listing;
+import org.paperboy.store.PaperRepository;
+import org.paperboy.web.community.AccountSessions;
+
+/**
+ * For you: the reader's ranked page, the library, onboarding and the signal forms, and the API
+ * ({@code /api/recommendations}, {@code /api/papers/{id}/save|hide}). Everything here belongs to
+ * the signed-in reader; the API answers 401 without a token and never shows another reader's data.
+ */
+public final class ForYouRoutes implements RouteGroup {
+    private static final String JSON = "application/json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Papers offered to pick from on the onboarding page. */
+    static final int ONBOARDING_PAPERS = 12;
+    static final int ONBOARDING_CATEGORIES = 16;
+
+    private final ForYou forYou;
+    private final Signals signals;
+    private final PaperRepository papers;
+    private final ListingService listings;
+    private final Templates templates;
+    private final Csrf csrf;
+    private final PaperJson json = new PaperJson();
+
+    public ForYouRoutes(ForYou forYou, Signals signals, PaperRepository papers, ListingService listings, Templates templates, Csrf csrf) {
+        this.forYou = forYou;
+        this.signals = signals;
+        this.papers = papers;
+        this.listings = listings;
+        this.templates = templates;
+        this.csrf = csrf;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/recommendations", this::apiRecommendations);
+        routes.post("/api/papers/{id}/save", ctx -> apiMark(ctx, true, true));
+        routes.delete("/api/papers/{id}/save", ctx -> apiMark(ctx, true, false));
+        routes.post("/api/papers/{id}/hide", ctx -> apiMark(ctx, false, true));
+        routes.delete("/api/papers/{id}/hide", ctx -> apiMark(ctx, false, false));
+        routes.get("/for-you", this::page);
+        routes.get("/library", this::library);
+        routes.get("/library.bib", this::libraryBibtex);
+        routes.get("/onboarding", this::onboarding);
+        routes.post("/onboarding", this::onboard);
+        routes.post("/for-you/{id}/{action}", this::formAction);
+        routes.post("/account/follows", this::follow);
+        routes.post("/account/seed", this::seed);
+        routes.get("/account/data", this::export);
+    }
+
+    // ---- API ----
+
+    private User apiReader(Context ctx) {
+        User u = AccountSessions.viewer(ctx);
+        if (u == null || ctx.header("Authorization") == null) {
+            throw new HttpError(401, "Send Authorization: Bearer TOKEN with a personal API token (see /account).");
+        }
+        return u;
+    }
+
+    private void apiRecommendations(Context ctx) {
+        User u = apiReader(ctx);
+        Optional<Period> period = period(ctx);
+        ArrayNode out = MAPPER.createArrayNode();
+        if (period.isPresent()) {
+            List<ForYou.Pick> picks = forYou.rank(u.id(), listed(period.get()));
+            var submitters = papers.submitters(picks.stream().map(p -> p.paper().id().base()).toList());
+            for (ForYou.Pick p : picks) {
+                ObjectNode entry = json.dailyEntry(p.paper(), submitters.get(p.paper().id().base()));
+                entry.put("score", Math.round(p.score() * 1e4) / 1e4);
+                entry.put("reason", p.reason());
+                out.add(entry);
+            }
+        }
+        ctx.contentType(JSON).result(json.bytes(out));
+    }
+
+    private void apiMark(Context ctx, boolean save, boolean on) {
+        User u = apiReader(ctx);
+        String id = Params.arxivId(ctx.pathParam("id")).base();
+        apply(u, id, save, on);
+        ctx.contentType(JSON).result(json.bytes(MAPPER.createObjectNode().put("id", id).put(save ? "saved" : "hidden", on)));
+    }
+
+    private void apply(User u, String id, boolean save, boolean on) {
+        if (save && on) signals.save(u.id(), id);
+        else if (save) signals.unsave(u.id(), id);
+        else if (on) signals.hide(u.id(), id);
+        else signals.unhide(u.id(), id);
+    }
+
+    // ---- pages ----
+
+    private User reader(Context ctx) {
+        User u = AccountSessions.viewer(ctx);
+        if (u == null) ctx.redirect("/login?next=" + Urls.encode(ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())), HttpStatus.SEE_OTHER);
+        return u;
+    }
+
+    private void page(Context ctx) {
+        User u = reader(ctx);
+        if (u == null) return;
+        Optional<Period> period = period(ctx);
+        if (!forYou.hasEnoughSignals(u.id()) && ctx.queryParam("date") == null && ctx.queryParam("week") == null) {
+            ctx.redirect("/onboarding", HttpStatus.SEE_OTHER);
+            return;
+        }
+        List<ForYou.Pick> picks = period.map(p -> forYou.rank(u.id(), listed(p))).orElse(List.of());
+        Set<String> saved = Set.copyOf(signals.repository().ids(u.id(), SignalRepository.SAVE));
+        String label = period.map(Period::label).orElse("no papers yet");
+        String param = param(ctx);
+        render(ctx, new ForYouPage(Meta.of("For you · " + label + " · Paperboy", "Papers ranked for you"), "For you · " + label, param,
+                picks.stream().map(p -> entry(p.paper(), p.reason(), saved.contains(p.paper().id().base()), p.score())).toList(),
+                csrf.token(ctx), "for-you", List.of(), List.of(), List.of()));
+    }
+
+    private void library(Context ctx) {
+        User u = reader(ctx);
+        if (u == null) return;
+        List<String> ids = signals.repository().ids(u.id(), SignalRepository.SAVE);
+        Map<String, Paper> found = papers.findMany(ids);
+        List<ForYouPage.Entry> entries = ids.stream().filter(found::containsKey).map(id -> entry(found.get(id), "", true, Double.NaN)).toList();
+        List<String> follows = signals.repository().follows(u.id()).stream().map(f -> f.kind() + ": " + f.target()).toList();
+        List<ForYouPage.Entry> seeds = signals.repository().ids(u.id(), SignalRepository.SEED).stream()
+                .map(id -> found(id).map(p -> entry(p, "added to your profile", false, Double.NaN)).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
+        render(ctx, new ForYouPage(Meta.of("Your library · Paperboy", "Papers you saved"), "Your library", "", entries, csrf.token(ctx), "library",
+                List.of(), seeds, follows));
+    }
+
+    private Optional<Paper> found(String id) {
+        return papers.findShown(id);
+    }
+
+    /** BibTeX of the whole library, or of the ids ticked ({@code ?id=..&id=..}), each of which must be saved. */
+    private void libraryBibtex(Context ctx) {
+        User u = reader(ctx);
+        if (u == null) return;
+        List<String> saved = signals.repository().ids(u.id(), SignalRepository.SAVE);
+        List<String> wanted = ctx.queryParams("id").isEmpty() ? saved : ctx.queryParams("id").stream().filter(saved::contains).toList();
+        Map<String, Paper> found = papers.findMany(wanted);
+        String body = wanted.stream().filter(found::containsKey).map(id -> Bibtex.of(found.get(id))).collect(Collectors.joining("\n"));
+        ctx.header("Content-Disposition", "attachment; filename=\"paperboy-library.bib\"");
+        ctx.contentType("application/x-bibtex; charset=utf-8").result(body);
+    }
+
+    private void onboarding(Context ctx) {
+        User u = reader(ctx);
+        if (u == null) return;
+        Optional<LocalDate> latest = listings.latestDay();
+        List<Paper> recent = latest.map(d -> papers.listing(new Listing(d.minusDays(7), d, List.of(), Listing.Order.UPVOTES, 0, ONBOARDING_PAPERS)))
+                .orElse(List.of());
+        List<String> cats = latest.map(d -> papers.categoryCounts(d.minusDays(30), d).entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(ONBOARDING_CATEGORIES).map(Map.Entry::getKey).toList())
+                .orElse(List.of());
+        render(ctx, new ForYouPage(Meta.of("Set up For you · Paperboy", "Pick categories and papers"), "Set up For you", "", List.of(),
+                csrf.token(ctx), "onboarding", cats, recent.stream().map(p -> entry(p, "", false, Double.NaN)).toList(), List.of()));
+    }
+
+    private void onboard(Context ctx) {
+        User u = reader(ctx);
+        if (u == null) return;
+        for (String c : ctx.formParams("category")) signals.follow(u.id(), SignalRepository.CATEGORY, c);
+        for (String id : ctx.formParams("paper")) signals.save(u.id(), id);
+        String pasted = ctx.formParam("seed");
+        if (pasted != null && !pasted.isBlank()) signals.seed(u.id(), pasted);
+        ctx.redirect("/for-you", HttpStatus.SEE_OTHER);
+    }
+
+    /** The no-JavaScript forms of the cards: save, unsave, hide, unhide, unseed. */
+    private void formAction(Context ctx) {
+        User u = reader(ctx);
+        if (u == null) return;
+        String id = Params.arxivId(ctx.pathParam("id")).base();
+        switch (ctx.pathParam("action")) {
+            case "save" -> apply(u, id, true, true);
+            case "unsave" -> apply(u, id, true, false);
+            case "hide" -> apply(u, id, false, true);
+            case "unhide" -> apply(u, id, false, false);
+            case "unseed" -> signals.unseed(u.id(), id);
+            default -> throw HttpError.notFound("unknown action");
+        }
+        ctx.redirect(back(ctx), HttpStatus.SEE_OTHER);
+    }
+
+    private void follow(Context ctx) {
+        User u = reader(ctx);
+        if (u == null) return;
+        String kind = ctx.formParam("kind");
+        String target = ctx.formParam("target");
+        if ("1".equals(ctx.formParam("undo"))) signals.unfollow(u.id(), kind, target);
+        else signals.follow(u.id(), kind, target);
+        ctx.redirect(back(ctx), HttpStatus.SEE_OTHER);
+    }
+
+    private void seed(Context ctx) {
+        User u = reader(ctx);
+        if (u == null) return;
+        StringBuilder text = new StringBuilder(Optional.ofNullable(ctx.formParam("seed")).orElse(""));
+        var file = ctx.uploadedFile("file");
+        if (file != null) {
+            try (var in = file.content()) {
+                text.append('\n').append(new String(in.readNBytes(2_000_000), java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw HttpError.badRequest("the upload could not be read");
+            }
+        }
+        Signals.SeedResult r = signals.seed(u.id(), text.toString());
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("community/notice.jte",
+                new org.paperboy.web.community.NoticePage(Meta.of("Profile seeded · Paperboy", "Seeded"), "Profile seeded",
+                        r.added().size() + " papers added to your profile" + (r.unknown().isEmpty() ? "." : "; not in this catalog: "
+                                + String.join(", ", r.unknown().subList(0, Math.min(20, r.unknown().size()))) + "."), "/library", "Your library")));
+    }
+
+    private void export(Context ctx) {
+        User u = AccountSessions.viewer(ctx);
+        if (u == null) throw new HttpError(401, "Log in to download your data.");
+        Signals.Export e = signals.export(u.id());
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("username", u.username());
+        ArrayNode marks = root.putArray("papers");
+        for (SignalRepository.Mark m : e.papers()) marks.addObject().put("id", m.arxivId()).put("signal", m.kind()).put("at", m.createdAt());
+        ArrayNode follows = root.putArray("follows");
+        for (SignalRepository.Follow f : e.follows()) follows.addObject().put("kind", f.kind()).put("target", f.target()).put("at", f.createdAt());
+        ctx.header("Content-Disposition", "attachment; filename=\"paperboy-data.json\"");
+        ctx.contentType(JSON).result(json.bytes(root));
+    }
+
+    // ---- helpers ----
+
+    private List<Paper> listed(Period p) {
+        return papers.listing(new Listing(p.from(), p.to(), List.of(), Listing.Order.UPVOTES, 0, Integer.MAX_VALUE));
+    }
+
+    private Optional<Period> period(Context ctx) {
+        String date = given(ctx, "date"), week = given(ctx, "week"), month = given(ctx, "month");
+        int n = (date != null ? 1 : 0) + (week != null ? 1 : 0) + (month != null ? 1 : 0);
+        if (n > 1) throw HttpError.badRequest("give one of date, week or month, not several");
+        if (date != null) return Optional.of(Params.period(() -> Period.day(date)));
+        if (week != null) return Optional.of(Params.period(() -> Period.week(week)));
+        if (month != null) return Optional.of(Params.period(() -> Period.month(month)));
+        return listings.latestDay().map(Period.Day::new);
+    }
+
+    private static String given(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    /** The period as the query string that asked for it (the page's links keep it). */
+    private static String param(Context ctx) {
+        for (String name : List.of("date", "week", "month")) {
+            String v = given(ctx, name);
+            if (v != null) return name + "=" + Urls.encode(v);
+        }
+        return "";
+    }
+
+    private static String back(Context ctx) {
+        String referer = ctx.header("Referer");
+        if (referer == null) return "/for-you";
+        try {
+            java.net.URI uri = java.net.URI.create(referer);
+            String path = uri.getRawPath();
+            if (path == null || !path.startsWith("/") || path.startsWith("//")) return "/for-you";
+            return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return "/for-you";
+        }
+    }
+
+    private static ForYouPage.Entry entry(Paper p, String reason, boolean saved, double score) {
+        List<Author> a = p.authors();
+        String authors = a.stream().limit(3).map(Author::name).collect(Collectors.joining(", ")) + (a.size() > 3 ? " et al." : "");
+        return new ForYouPage.Entry(p.id().base(), p.title(), authors, String.join(" ", p.categories()), reason, saved,
+                Double.isNaN(score) ? "" : String.format(Locale.ROOT, "%.2f", score));
+    }
+
+    private void render(Context ctx, ForYouPage page) {
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("foryou.jte", page));
+    }
+}

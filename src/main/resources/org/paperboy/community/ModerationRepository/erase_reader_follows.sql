@@ -1,0 +1,1 @@
+DELETE FROM reader_follows WHERE user_id = :userId

@@ -1,0 +1,1 @@
+DELETE FROM instance_seeds WHERE arxiv_id = :id

@@ -1,0 +1,76 @@
+package org.paperboy.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LinearLearnerTest {
+
+    private static SparseVector v(int[] idx, float[] val) {
+        return new SparseVector(idx, val);
+    }
+
+    @Test
+    void separatesPositivesFromNegativesWithThePositiveSideScoringHigher() {
+        // feature 0 marks positives, feature 1 negatives; feature 2 is noise shared by both
+        List<SparseVector> pos = List.of(v(new int[] {0, 2}, new float[] {1, 0.5f}), v(new int[] {0}, new float[] {0.8f}));
+        List<SparseVector> neg = new ArrayList<>();
+        for (int i = 0; i < 30; i++) neg.add(v(new int[] {1, 2}, new float[] {1, 0.5f}));
+        LinearLearner.LinearModel m = new LinearLearner().train(pos, neg, 3);
+        assertTrue(m.weights()[0] > 0, "the positives' feature weighs for");
+        assertTrue(m.weights()[1] < 0, "the negatives' feature weighs against");
+        assertTrue(m.score(v(new int[] {0}, new float[] {1})) > 0);
+        assertTrue(m.score(v(new int[] {1}, new float[] {1})) < 0);
+    }
+
+    @Test
+    void orientationDoesNotDependOnWhichClassLiblinearSeesFirst() {
+        // liblinear orients weights to the label of its first row; the wrapper always orients them to the positives
+        List<SparseVector> pos = List.of(v(new int[] {0}, new float[] {1}));
+        List<SparseVector> neg = List.of(v(new int[] {1}, new float[] {1}));
+        LinearLearner.LinearModel a = new LinearLearner().train(pos, neg, 2);
+        LinearLearner.LinearModel b = new LinearLearner().train(pos, neg, 2);
+        assertEquals(a.weights()[0], b.weights()[0], 1e-12, "training is deterministic");
+        assertTrue(a.score(pos.get(0)) > a.score(neg.get(0)));
+    }
+
+    @Test
+    void oneEmptyClassGivesNoModel() {
+        assertNull(new LinearLearner().train(List.of(v(new int[] {0}, new float[] {1})), List.of(), 1));
+    }
+
+    @Test
+    void thinningKeepsAFixedSubsetOfTooManyNegatives() {
+        List<ReaderTrainer.Negative> many = new ArrayList<>();
+        for (int i = 0; i < ReaderTrainer.MAX_NEGATIVES + 500; i++) many.add(new ReaderTrainer.Negative("n" + i, SparseVector.EMPTY));
+        List<ReaderTrainer.Negative> kept = ReaderTrainer.thin(many);
+        assertEquals(ReaderTrainer.MAX_NEGATIVES, kept.size());
+        assertEquals(kept, ReaderTrainer.thin(new ArrayList<>(many.reversed())), "the same subset whatever the order");
+    }
+
+    @Test
+    void trainsOnAThousandPositivesAgainstTheNegativeCap() {
+        List<SparseVector> pos = new ArrayList<>();
+        List<SparseVector> neg = new ArrayList<>();
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 1000; i++) pos.add(random(r, 0));
+        for (int i = 0; i < ReaderTrainer.MAX_NEGATIVES; i++) neg.add(random(r, 500));
+        LinearLearner.LinearModel m = new LinearLearner().train(pos, neg, 20_000);
+        assertTrue(m.score(pos.get(0)) > m.score(neg.get(0)));
+    }
+
+    private static SparseVector random(java.util.Random r, int offset) {
+        int n = 120;
+        int[] idx = new int[n];
+        float[] val = new float[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = offset + r.nextInt(19_000);
+            val[i] = r.nextFloat() / 10;
+        }
+        return SparseVector.of(idx, val, n);
+    }
+}

@@ -1,0 +1,130 @@
+package org.paperboy.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.paperboy.community.ModerationRepository;
+import org.paperboy.community.UserRepository;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.Author;
+import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperVersion;
+import org.paperboy.store.Database;
+import org.paperboy.store.Listing;
+import org.paperboy.store.PaperRepository;
+import org.paperboy.store.TestDatabases;
+
+class SignalsTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    private static Paper paper(String id, String title, String abstractText, String cat) {
+        return new Paper(new ArxivId(id, 1), title, List.of(new Author("Grace Hopper", null)), abstractText, cat, List.of(cat), null, null, null,
+                null, DAY, null, List.of(new PaperVersion(1, DAY, null)), DAY, List.of(), 0, 0);
+    }
+
+    private record World(Database db, PaperRepository papers, Signals signals, ForYou forYou, long ada, long bob, List<Long> changes)
+            implements AutoCloseable {
+        List<String> ranked(long user) {
+            return forYou.rank(user, papers.listing(Listing.day(DAY))).stream().map(p -> p.paper().id().base()).toList();
+        }
+
+        @Override
+        public void close() {
+            forYou.close();
+            db.close();
+        }
+    }
+
+    private World world(TestDatabases.Kind kind) {
+        Database db = TestDatabases.open(kind, tmp);
+        PaperRepository papers = new PaperRepository(db);
+        papers.upsert(List.of(
+                paper("2603.00001", "Graph neural networks for molecules", "Graph networks on molecular graphs.", "cs.LG"),
+                paper("2603.00002", "Molecular message passing", "Message passing networks for molecules.", "cs.LG"),
+                paper("2603.00003", "Auction design", "Bidders and revenue.", "econ.TH"),
+                paper("2603.00004", "Speech recognition", "Acoustic models for speech.", "cs.CL")), DAY, (a, b) -> b);
+        UserRepository users = new UserRepository(db);
+        long ada = users.insert("ada", "ada@example.org", "h", 1L, 1L);
+        long bob = users.insert("bob", "bob@example.org", "h", 1L, 1L);
+        SignalRepository repo = new SignalRepository(db);
+        ForYou forYou = new ForYou(new DbCatalog(papers), repo);
+        List<Long> changes = new ArrayList<>();
+        Signals signals = new Signals(repo, papers, CLOCK, u -> {
+            changes.add(u);
+            forYou.changed(u);
+        });
+        return new World(db, papers, signals, forYou, ada, bob, changes);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void aHiddenPaperLeavesOnlyItsReadersListingsUntilUndone(TestDatabases.Kind kind) {
+        try (World w = world(kind)) {
+            w.signals.hide(w.ada, "2603.00003");
+            assertFalse(w.ranked(w.ada).contains("2603.00003"));
+            assertTrue(w.ranked(w.bob).contains("2603.00003"), "another reader still sees it");
+            assertTrue(w.signals.repository().signals(w.bob).isEmpty(), "and nothing of ada's signals");
+            w.signals.unhide(w.ada, "2603.00003v1");
+            assertTrue(w.ranked(w.ada).contains("2603.00003"), "undo restores it");
+            assertEquals(List.of(w.ada, w.ada), w.changes, "each change asks for a retrain");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void saveAndNotInterestedExcludeEachOtherAndSavesRankTheirNeighboursFirst(TestDatabases.Kind kind) {
+        try (World w = world(kind)) {
+            w.signals.save(w.ada, "2603.00001");
+            w.signals.hide(w.ada, "2603.00001");
+            assertEquals(List.of("2603.00001"), w.signals.repository().ids(w.ada, SignalRepository.HIDE));
+            assertTrue(w.signals.repository().ids(w.ada, SignalRepository.SAVE).isEmpty());
+            w.signals.save(w.ada, "2603.00001");
+            assertTrue(w.signals.repository().ids(w.ada, SignalRepository.HIDE).isEmpty());
+            List<ForYou.Pick> picks = w.forYou.rank(w.ada, w.papers.listing(Listing.day(DAY)));
+            ForYou.Pick second = picks.stream().filter(p -> p.paper().id().base().equals("2603.00002")).findFirst().orElseThrow();
+            assertEquals("like Graph neural networks for molecules, which you saved", second.reason());
+            assertTrue(picks.indexOf(second) < picks.stream().map(p -> p.paper().id().base()).toList().indexOf("2603.00003"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void seedsFollowsExportAndAccountErasure(TestDatabases.Kind kind) {
+        try (World w = world(kind)) {
+            Signals.SeedResult r = w.signals.seed(w.ada, "@article{x, eprint = {2603.00004}}\nhttps://arxiv.org/abs/2603.00002v1 and 2612.99999");
+            assertEquals(List.of("2603.00004", "2603.00002"), r.added());
+            assertEquals(List.of("2612.99999"), r.unknown());
+            w.signals.follow(w.ada, SignalRepository.CATEGORY, "econ.TH");
+            w.signals.follow(w.ada, SignalRepository.AUTHOR, "Grace Hopper");
+            assertThrows(SignalException.class, () -> w.signals.follow(w.ada, SignalRepository.CATEGORY, "not a category!"));
+            assertThrows(SignalException.class, () -> w.signals.follow(w.ada, "colour", "red"));
+            assertThrows(SignalException.class, () -> w.signals.save(w.ada, "2603.09999"), "an unknown paper");
+            assertThrows(SignalException.class, () -> w.signals.seed(w.ada, "nothing here"));
+            Signals.Export e = w.signals.export(w.ada);
+            assertEquals(2, e.papers().size());
+            assertEquals(2, e.follows().size());
+            assertTrue(w.signals.export(w.bob).papers().isEmpty());
+            w.signals.unfollow(w.ada, SignalRepository.AUTHOR, "Grace Hopper");
+            assertEquals(1, w.signals.export(w.ada).follows().size());
+            new ModerationRepository(w.db, w.papers).eraseUser(w.ada, 5L);
+            assertTrue(w.signals.export(w.ada).papers().isEmpty(), "deleted with the account");
+            assertTrue(w.signals.export(w.ada).follows().isEmpty());
+        }
+    }
+}
