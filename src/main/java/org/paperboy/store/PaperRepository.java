@@ -369,7 +369,16 @@ public final class PaperRepository {
     }
 
     public Optional<LocalDate> latestDay() {
-        return jdbi.withHandle(h -> h.createQuery(sql("latest_day")).mapTo(String.class).findOne()).map(LocalDate::parse);
+        return day("latest_day");
+    }
+
+    /** The newest day that holds listed or submitted papers (a submission may go beyond the newest arXiv day). */
+    public Optional<LocalDate> latestFeaturedDay() {
+        return day("latest_featured_day");
+    }
+
+    private Optional<LocalDate> day(String query) {
+        return jdbi.withHandle(h -> h.createQuery(sql(query)).mapTo(String.class).findOne()).map(LocalDate::parse);
     }
 
     /** The nearest earlier day with papers (in any of the categories, when some are given). */

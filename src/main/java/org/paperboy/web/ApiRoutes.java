@@ -125,8 +125,7 @@ public final class ApiRoutes implements RouteGroup {
         if (date != null) return Optional.of(Params.period(() -> Period.day(date)));
         if (week != null) return Optional.of(Params.period(() -> Period.week(week)));
         if (month != null) return Optional.of(Params.period(() -> Period.month(month)));
-        Optional<LocalDate> latest = listings.latestDay();
-        return latest.map(Period.Day::new);
+        return listings.latestFeaturedDay().map(Period.Day::new);
     }
 
     /** An empty parameter ({@code ?date=}) counts as absent, as some clients send it. */

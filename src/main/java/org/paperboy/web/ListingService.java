@@ -27,7 +27,7 @@ public final class ListingService {
     public ListingService(PaperRepository papers) {
         this.papers = papers;
         this.apiBodies = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
-        this.latest = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, 1);
+        this.latest = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, 2);
         this.pages = new StampedCache<>(papers::lastChangeSeq, System::currentTimeMillis, CACHE_TTL_MILLIS, CACHE_ENTRIES);
     }
 
@@ -65,5 +65,9 @@ public final class ListingService {
 
     public Optional<LocalDate> latestDay() {
         return latest.get("latest", papers::latestDay);
+    }
+
+    public Optional<LocalDate> latestFeaturedDay() {
+        return latest.get("featured", papers::latestFeaturedDay);
     }
 }

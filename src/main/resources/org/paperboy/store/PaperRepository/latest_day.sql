@@ -1,7 +1,2 @@
--- The newest day with papers: listed on it, or submitted to it by a reader (a submission can
--- feature a paper on a day arXiv has not announced yet).
-SELECT MAX(d) FROM (
-    SELECT MAX(listing_date) AS d FROM papers
-    UNION ALL
-    SELECT MAX(featured_date) AS d FROM submissions
-) days
+-- The newest arXiv day: the front page. A submission never replaces it (its day is reachable by the arrows).
+SELECT MAX(listing_date) FROM papers
