@@ -56,6 +56,8 @@ public final class ForYouRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
+        routes.before("/", this::defaultOrder);
+        routes.before("/papers", this::defaultOrder);
         routes.get("/api/recommendations", this::apiRecommendations);
         routes.post("/api/papers/{id}/save", ctx -> apiMark(ctx, true, true));
         routes.delete("/api/papers/{id}/save", ctx -> apiMark(ctx, true, false));
@@ -70,6 +72,19 @@ public final class ForYouRoutes implements RouteGroup {
         routes.post("/account/follows", this::follow);
         routes.post("/account/seed", this::seed);
         routes.get("/account/data", this::export);
+    }
+
+    /**
+     * For you is the default order of a signed-in reader with enough signals: a day page asked for
+     * without a sort goes there; "Top" and the other sorts (an explicit sort) stay where they are.
+     */
+    private void defaultOrder(Context ctx) {
+        User u = AccountSessions.viewer(ctx);
+        if (u == null || !"GET".equals(ctx.method().name()) || ctx.header("Authorization") != null) return;
+        if (ctx.queryParam("sort") != null || ctx.queryParam("cat") != null || ctx.queryParam("p") != null) return;
+        if (!forYou.hasEnoughSignals(u.id())) return;
+        ctx.redirect("/for-you" + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), HttpStatus.SEE_OTHER);
+        ctx.skipRemainingHandlers();
     }
 
     // ---- API ----
