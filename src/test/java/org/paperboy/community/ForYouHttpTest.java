@@ -120,6 +120,10 @@ class ForYouHttpTest {
 
         String page = ada.get("/for-you?date=2026-11-26").body();
         assertTrue(page.contains("which you saved") || page.contains("which you follow"), page);
-        assertEquals(303, server.client().get("/for-you").statusCode(), "visitors are sent to log in");
+        var visitor = server.client().get("/for-you?date=2026-11-26");
+        assertEquals(200, visitor.statusCode(), "visitors get the instance profile's order");
+        assertTrue(visitor.body().contains("Paper 2611.00003") && visitor.body().contains("All papers of the day"), visitor.body());
+        assertFalse(visitor.body().contains("which you saved"));
+        assertEquals(303, server.client().get("/library").statusCode(), "the library needs a reader");
     }
 }
