@@ -59,9 +59,17 @@ public final class LinearLearner {
         double[] w = model.getFeatureWeights();
         // liblinear orients the weights towards its first label, the class of the first row: +1
         double sign = model.getLabels()[0] == 1 ? 1 : -1;
-        double[] weights = new double[dimensions];
-        for (int i = 0; i < dimensions; i++) weights[i] = sign * w[i];
-        return new LinearModel(weights, sign * w[dimensions]);
+        // kept sparse: only features seen in training have weights, and a reader's model stays small in memory
+        int nonZero = 0;
+        for (int i = 0; i < dimensions; i++) if (w[i] != 0) nonZero++;
+        int[] idx = new int[nonZero];
+        float[] val = new float[nonZero];
+        for (int i = 0, m = 0; i < dimensions; i++) {
+            if (w[i] == 0) continue;
+            idx[m] = i;
+            val[m++] = (float) (sign * w[i]);
+        }
+        return new LinearModel(new SparseVector(idx, val), sign * w[dimensions]);
     }
 
     private static Feature[] nodes(SparseVector v, int dimensions) {
@@ -72,9 +80,13 @@ public final class LinearLearner {
     }
 
     /** Weights over the feature space and a bias: score = w·x + b. */
-    public record LinearModel(double[] weights, double bias) {
+    public record LinearModel(SparseVector weights, double bias) {
         public double score(SparseVector x) {
             return x.dot(weights) + bias;
+        }
+
+        public double weight(int feature) {
+            return weights.get(feature);
         }
     }
 }

@@ -45,7 +45,7 @@ public final class Ranker {
             Item item = catalog.item(s.paperId());
             if (item == null) continue;
             SparseVector f = catalog.features(item);
-            if (s.kind().positive) positives.add(new ReaderModel.Positive(item.id(), item.title(), s.kind(), f));
+            if (s.kind().positive) positives.add(new ReaderModel.Positive(item.id(), item.title(), s.kind(), f, item.day()));
             else negatives.add(new ReaderTrainer.Negative(item.id(), f));
         }
         for (Item item : passedOver) {

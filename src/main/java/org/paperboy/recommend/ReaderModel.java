@@ -15,7 +15,7 @@ public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroi
     }
 
     /** A paper the reader liked, with its features, to explain recommendations by likeness. */
-    public record Positive(String id, String title, Signal.Kind kind, SparseVector features) {}
+    public record Positive(String id, String title, Signal.Kind kind, SparseVector features, java.time.LocalDate day) {}
 
     public boolean isEmpty() {
         return positives.isEmpty();

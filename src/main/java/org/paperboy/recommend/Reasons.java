@@ -60,15 +60,10 @@ public final class Reasons {
         for (int i = 0; i < x.size(); i++) {
             int f = x.index()[i];
             if (!vocabulary.isTerm(f)) continue;
-            double w = x.value()[i] * (model.linear() != null ? model.linear().weights()[f] : 0) + x.value()[i] * weightIn(model.centroid(), f);
+            double w = x.value()[i] * ((model.linear() != null ? model.linear().weight(f) : 0) + model.centroid().get(f));
             if (w > 0) parts.add(new Part(vocabulary.name(f), w));
         }
         parts.sort(Comparator.comparingDouble(Part::weight).reversed().thenComparing(Part::term));
         return parts.stream().limit(TERMS_SHOWN).map(p -> p.term().toLowerCase(Locale.ROOT)).toList();
-    }
-
-    private static double weightIn(SparseVector v, int feature) {
-        int i = java.util.Arrays.binarySearch(v.index(), feature);
-        return i < 0 ? 0 : v.value()[i];
     }
 }

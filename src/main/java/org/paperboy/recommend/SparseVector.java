@@ -12,6 +12,9 @@ public record SparseVector(int[] index, float[] value) {
     }
 
     public double dot(SparseVector o) {
+        // a paper's few hundred features against a model's many: look each one up instead of walking both
+        if (o.index.length > 8 * index.length) return lookupDot(this, o);
+        if (index.length > 8 * o.index.length) return lookupDot(o, this);
         double s = 0;
         int i = 0, j = 0;
         while (i < index.length && j < o.index.length) {
@@ -23,11 +26,32 @@ public record SparseVector(int[] index, float[] value) {
         return s;
     }
 
+    private static double lookupDot(SparseVector small, SparseVector large) {
+        double s = 0;
+        int from = 0;
+        for (int i = 0; i < small.index.length; i++) {
+            int j = Arrays.binarySearch(large.index, from, large.index.length, small.index[i]);
+            if (j >= 0) {
+                s += (double) small.value[i] * large.value[j];
+                from = j + 1;
+            } else {
+                from = -j - 1;
+            }
+        }
+        return s;
+    }
+
     /** The dot product with a dense weight vector (indices beyond it count as zero). */
     public double dot(double[] dense) {
         double s = 0;
         for (int i = 0; i < index.length; i++) if (index[i] < dense.length) s += value[i] * dense[index[i]];
         return s;
+    }
+
+    /** The value at a feature index, 0 where absent. */
+    public double get(int feature) {
+        int i = Arrays.binarySearch(index, feature);
+        return i < 0 ? 0 : value[i];
     }
 
     public double norm() {

@@ -56,6 +56,8 @@ public final class ForYouRoutes implements RouteGroup {
 
     @Override
     public void addTo(RoutesConfig routes) {
+        routes.before("/", this::defaultOrder);
+        routes.before("/papers", this::defaultOrder);
         routes.get("/api/recommendations", this::apiRecommendations);
         routes.post("/api/papers/{id}/save", ctx -> apiMark(ctx, true, true));
         routes.delete("/api/papers/{id}/save", ctx -> apiMark(ctx, true, false));
@@ -70,6 +72,20 @@ public final class ForYouRoutes implements RouteGroup {
         routes.post("/account/follows", this::follow);
         routes.post("/account/seed", this::seed);
         routes.get("/account/data", this::export);
+        routes.post("/admin/instance-seed", this::instanceSeed);
+    }
+
+    /**
+     * For you is the default order of a signed-in reader with enough signals: a day page asked for
+     * without a sort goes there; "Top" and the other sorts (an explicit sort) stay where they are.
+     */
+    private void defaultOrder(Context ctx) {
+        User u = AccountSessions.viewer(ctx);
+        if (u == null || !"GET".equals(ctx.method().name()) || ctx.header("Authorization") != null) return;
+        if (ctx.queryParam("sort") != null || ctx.queryParam("cat") != null || ctx.queryParam("p") != null) return;
+        if (!forYou.hasEnoughSignals(u.id())) return;
+        ctx.redirect("/for-you" + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), HttpStatus.SEE_OTHER);
+        ctx.skipRemainingHandlers();
     }
 
     // ---- API ----
@@ -122,9 +138,12 @@ public final class ForYouRoutes implements RouteGroup {
     }
 
     private void page(Context ctx) {
-        User u = reader(ctx);
-        if (u == null) return;
+        User u = AccountSessions.viewer(ctx);
         Optional<Period> period = period(ctx);
+        if (u == null) {
+            visitorPage(ctx, period);
+            return;
+        }
         if (!forYou.hasEnoughSignals(u.id()) && ctx.queryParam("date") == null && ctx.queryParam("week") == null) {
             ctx.redirect("/onboarding", HttpStatus.SEE_OTHER);
             return;
@@ -136,6 +155,37 @@ public final class ForYouRoutes implements RouteGroup {
         render(ctx, new ForYouPage(Meta.of("For you · " + label + " · Paperboy", "Papers ranked for you"), "For you · " + label, param,
                 picks.stream().map(p -> entry(p.paper(), p.reason(), saved.contains(p.paper().id().base()), p.score())).toList(),
                 csrf.token(ctx), "for-you", List.of(), List.of(), List.of()));
+    }
+
+    /**
+     * Without a reader: the period's submitted and upvoted papers first (as on Top), then the rest in
+     * the instance profile's order (the admin's seeds, else every reader's signals together).
+     */
+    private void visitorPage(Context ctx, Optional<Period> period) {
+        List<Paper> listed = period.map(this::listed).orElse(List.of());
+        Set<String> submitted = papers.submitters(listed.stream().map(p -> p.id().base()).toList()).keySet();
+        List<Paper> first = listed.stream().filter(p -> p.upvotes() > 0 || submitted.contains(p.id().base())).toList();
+        List<Paper> rest = listed.stream().filter(p -> p.upvotes() == 0 && !submitted.contains(p.id().base())).toList();
+        List<ForYouPage.Entry> entries = new java.util.ArrayList<>();
+        for (Paper p : first) entries.add(entry(p, p.upvotes() > 0 ? p.upvotes() + " upvotes" : "submitted", false, Double.NaN));
+        for (ForYou.Pick p : forYou.rankForVisitors(rest)) entries.add(entry(p.paper(), "", false, p.score()));
+        String label = period.map(Period::label).orElse("no papers yet");
+        render(ctx, new ForYouPage(Meta.of("Picks · " + label + " · Paperboy", "The day's papers in this instance's order"),
+                "Picks for this lab · " + label, param(ctx), entries, csrf.token(ctx), "visitor", List.of(), List.of(), List.of()));
+    }
+
+    /** An admin seeds the instance profile (the lab's own papers) that orders the visitors' page. */
+    private void instanceSeed(Context ctx) {
+        User u = reader(ctx);
+        if (u == null) return;
+        if (!u.admin()) throw new HttpError(403, "Only an admin can seed the instance profile.");
+        int added = 0;
+        for (String id : org.paperboy.recommend.SeedIds.find(ctx.formParam("seed"))) {
+            if (papers.findShown(id).isPresent() && signals.repository().seedInstance(id, System.currentTimeMillis())) added++;
+        }
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("community/notice.jte",
+                new org.paperboy.web.community.NoticePage(Meta.of("Instance profile · Paperboy", "Seeded"), "Instance profile",
+                        added + " papers added to the instance profile.", "/for-you", "Picks")));
     }
 
     private void library(Context ctx) {

@@ -87,6 +87,7 @@ final class ListingPages {
             ListingQuery sq = new ListingQuery(q.period(), q.categories(), new Paging(0, q.paging().limit()), s);
             out.add(new NavLink(label, Urls.listing(sq), s == q.sort()));
         }
+        out.add(NavLink.to("For you", Urls.forYou(q.period())));
         return out;
     }
 

@@ -27,6 +27,15 @@ public final class Urls {
         return listing(q.period(), q.categories(), q.paging(), q.sort());
     }
 
+    /** The reader's For-you order of a period (sign-in needed). */
+    public static String forYou(Period period) {
+        return "/for-you?" + switch (period) {
+            case Period.Day d -> "date=" + d.key();
+            case Period.Week w -> "week=" + w.key();
+            case Period.Month m -> "month=" + m.key();
+        };
+    }
+
     public static String listing(Period period, CategoryFilter cats, Paging paging, ListingSort sort) {
         List<String> params = new ArrayList<>();
         String path = switch (period) {

@@ -21,8 +21,8 @@ class LinearLearnerTest {
         List<SparseVector> neg = new ArrayList<>();
         for (int i = 0; i < 30; i++) neg.add(v(new int[] {1, 2}, new float[] {1, 0.5f}));
         LinearLearner.LinearModel m = new LinearLearner().train(pos, neg, 3);
-        assertTrue(m.weights()[0] > 0, "the positives' feature weighs for");
-        assertTrue(m.weights()[1] < 0, "the negatives' feature weighs against");
+        assertTrue(m.weight(0) > 0, "the positives' feature weighs for");
+        assertTrue(m.weight(1) < 0, "the negatives' feature weighs against");
         assertTrue(m.score(v(new int[] {0}, new float[] {1})) > 0);
         assertTrue(m.score(v(new int[] {1}, new float[] {1})) < 0);
     }
@@ -34,7 +34,7 @@ class LinearLearnerTest {
         List<SparseVector> neg = List.of(v(new int[] {1}, new float[] {1}));
         LinearLearner.LinearModel a = new LinearLearner().train(pos, neg, 2);
         LinearLearner.LinearModel b = new LinearLearner().train(pos, neg, 2);
-        assertEquals(a.weights()[0], b.weights()[0], 1e-12, "training is deterministic");
+        assertEquals(a.weight(0), b.weight(0), 1e-12, "training is deterministic");
         assertTrue(a.score(pos.get(0)) > a.score(neg.get(0)));
     }
 

@@ -1,0 +1,74 @@
+package org.paperboy.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.paperboy.App;
+import org.paperboy.community.User;
+import org.paperboy.community.UserRepository;
+import org.paperboy.config.Settings;
+import org.paperboy.recommend.SignalRepository;
+
+/**
+ * For-you latency through the HTTP API: the largest day of the shared arXiv sample ranked for a
+ * reader with N saved papers (GET /api/recommendations with a Bearer token), p50 / p99 over
+ * sequential requests after one warm-up (which counts the vocabulary and trains the model).
+ *
+ *   bench/foryou.sh [--papers 75000] [--signals 500] [--requests 300]
+ */
+public final class ForYouBench {
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = new HashMap<>(Map.of("--papers", "75000", "--signals", "500", "--requests", "300",
+                "--file", "../shared/data/arxiv-daily/papers.jsonl.gz"));
+        for (int i = 0; i + 1 < args.length; i += 2) opt.put(args[i], args[i + 1]);
+        Path file = Path.of(opt.get("--file"));
+        if (!Files.isRegularFile(file)) throw new IllegalStateException(file + " is missing (the shared arXiv sample)");
+        Path data = Files.createTempDirectory("foryou-bench");
+        Map<String, String> flags = Map.of("data", data.toString(), "port", "0", "host", "127.0.0.1", "trending-interval", "off",
+                "harvest-interval", "off", "rate-limits", "off");
+        try (App app = new App(Settings.load(flags, Map.of()))) {
+            long t0 = System.nanoTime();
+            int loaded = ArxivDailyLoader.load(file, app.papers(), Integer.parseInt(opt.get("--papers")), n -> {});
+            System.out.printf("loaded %d papers in %.1f s%n", loaded, (System.nanoTime() - t0) / 1e9);
+            var jdbi = app.db().jdbi();
+            String day = jdbi.withHandle(h -> h.createQuery("SELECT listing_date FROM papers GROUP BY listing_date ORDER BY COUNT(*) DESC, listing_date LIMIT 1")
+                    .mapTo(String.class).one());
+            int size = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM papers WHERE listing_date = :d").bind("d", day).mapTo(Integer.class).one());
+            List<String> liked = jdbi.withHandle(h -> h.createQuery("SELECT arxiv_id FROM papers WHERE listing_date < :d AND primary_category = 'cs.CL' ORDER BY arxiv_id DESC LIMIT :n")
+                    .bind("d", day).bind("n", Integer.parseInt(opt.get("--signals"))).mapTo(String.class).list());
+            UserRepository users = new UserRepository(app.db());
+            long id = users.insert("reader", "reader@example.org", "x", 1L, 1L);
+            User reader = users.byId(id).orElseThrow();
+            SignalRepository signals = app.signals().repository();
+            for (String p : liked) signals.mark(id, SignalRepository.SAVE, p, 1L);
+            String token = app.community().accounts().newApiToken(reader, "bench");
+            app.startServer();
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/recommendations?date=" + day))
+                    .header("Authorization", "Bearer " + token).build();
+            long w = System.nanoTime();
+            HttpResponse<String> first = http.send(req, HttpResponse.BodyHandlers.ofString());
+            if (first.statusCode() != 200) throw new IllegalStateException("HTTP " + first.statusCode() + ": " + first.body());
+            System.out.printf("day %s: %d papers; reader with %d saves; first request (vocabulary + training) %.0f ms%n", day, size, liked.size(),
+                    (System.nanoTime() - w) / 1e6);
+            int n = Integer.parseInt(opt.get("--requests"));
+            double[] ms = new double[n];
+            for (int i = 0; i < n; i++) {
+                long s = System.nanoTime();
+                HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                ms[i] = (System.nanoTime() - s) / 1e6;
+                if (r.statusCode() != 200) throw new IllegalStateException("HTTP " + r.statusCode());
+            }
+            Arrays.sort(ms);
+            System.out.printf("GET /api/recommendations: %d requests, p50 %.1f ms, p99 %.1f ms, max %.1f ms (targets: p50 <= 20, p99 <= 60)%n",
+                    n, ms[n / 2], ms[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)], ms[n - 1]);
+        }
+    }
+}
