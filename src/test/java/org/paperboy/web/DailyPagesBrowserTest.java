@@ -221,6 +221,13 @@ class DailyPagesBrowserTest {
         for (String scheme : List.of("light", "dark")) {
             theme(scheme);
             open("/papers/2611.00001", 1366, 900);
+            for (String button : List.of("PDF", "arXiv page", "BibTeX")) {
+                WebElement b = browser.findElement(By.linkText(button));
+                assertTrue(b.getRect().getY() + b.getRect().getHeight() <= 900, button + " is above the fold");
+            }
+            new WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(d -> (Boolean) js(
+                    "const i = document.querySelector('.paper-thumb img'); return i.complete && i.naturalWidth > 0"));
+            assertTrue(!browser.findElements(By.cssSelector("#paper-title .katex")).isEmpty(), "math in the paper's title");
             assertNoSeriousViolations("paper page, " + scheme);
             if (scheme.equals("light")) shot("paper");
             open("/authors/Ada%20Lovelace", 1366, 900);

@@ -149,8 +149,8 @@ class PagesTest {
         assertTrue(html.contains("<meta name=\"citation_arxiv_id\" content=\"2611.00001\">"));
         assertTrue(html.contains("<meta name=\"citation_pdf_url\" content=\"https://arxiv.org/pdf/2611.00001\">"));
         assertTrue(html.contains("<meta property=\"og:url\" content=\"https://papers.example.org/papers/2611.00001\">"));
-        assertTrue(html.contains("<p>First line of the abstract wrapped by arXiv.</p>"), "hard wraps joined");
-        assertTrue(html.contains("<p>A second paragraph.</p>"), "indented line starts a paragraph");
+        assertTrue(html.contains("<p class=\"math\">First line of the abstract wrapped by arXiv.</p>"), "hard wraps joined");
+        assertTrue(html.contains("<p class=\"math\">A second paragraph.</p>"), "indented line starts a paragraph");
         assertTrue(html.contains("Analytical Engines Ltd"), "affiliations");
         assertTrue(html.contains("href=\"https://arxiv.org/abs/2611.00001v1\">v1</a>"), "version history");
         assertTrue(html.contains("eprint = {2611.00001}"), "BibTeX block");
@@ -174,7 +174,7 @@ class PagesTest {
     void oldStyleIdsHaveTheirPagesBibtexAndJson() {
         Fixture.load(site);
         String html = site.body("/papers/hep-th/9901001");
-        assertTrue(html.contains("<h1 id=\"paper-title\">Foxtrot: strings</h1>"));
+        assertTrue(html.contains("<h1 id=\"paper-title\" class=\"math\">Foxtrot: strings</h1>"));
         assertTrue(html.contains("<meta name=\"citation_arxiv_id\" content=\"hep-th/9901001\">"));
         assertTrue(site.body("/papers/hep-th/9901001v1").contains("Foxtrot: strings"));
         String bib = site.body("/papers/hep-th/9901001.bib");
