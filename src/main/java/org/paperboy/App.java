@@ -2,6 +2,7 @@ package org.paperboy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.paperboy.community.Community;
@@ -149,7 +150,8 @@ public final class App implements AutoCloseable {
                         DigestAdminGate.administrator()),
                 new ListingRoutes(settings, listings, papers, templates, communityPages),
                 new ApiRoutes(listings, papers),
-                new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE))));
+                new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE))),
+                this::problems);
         web.start();
         if (settings.community().trendingInterval() != null) {
             trendingJob = new TrendingJob(community.trending(), community.accounts(), settings.community().trendingInterval());
@@ -201,6 +203,16 @@ public final class App implements AutoCloseable {
                 settings.oaiEndpoint(), settings.harvestCategories(), settings.harvestInterval(),
                 HarvestJob.START_DELAY, HarvestJob.FIRST_RETRY, clock);
         harvestJob.start();
+    }
+
+    /** What keeps this node from working fully, for /healthz: a read-only database, a search index that stopped. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        String db = this.db.readOnlyReason();
+        if (db != null) out.add(db);
+        String index = search().follower().problem();
+        if (index != null) out.add(index);
+        return out;
     }
 
     public Settings settings() {

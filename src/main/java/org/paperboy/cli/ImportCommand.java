@@ -12,6 +12,7 @@ import org.paperboy.ingest.ImportSummary;
 import org.paperboy.ingest.Input;
 import org.paperboy.ingest.UnknownFormatException;
 import org.paperboy.ingest.VersionMerger;
+import org.paperboy.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,6 +53,15 @@ final class ImportCommand implements Callable<Integer> {
             try (ProgressBar bar = new ProgressBar("import", 0)) {
                 for (String file : files) importFile(service, file, summary, bar);
                 bar.total(bar.done());
+            } catch (StoreException | UserError e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a full disk or a read-only database: what was committed stays, a rerun goes on from there
+                Throwable root = e;
+                while (root.getCause() != null) root = root.getCause();
+                if (StartupFailure.describe(e).isEmpty()) throw e;
+                throw new UserError("cannot write to the database " + app.settings().dbUrl().replaceFirst("^jdbc:sqlite:", "")
+                        + ": " + root.getMessage() + " (" + summary.papers() + " papers were written before; rerun the import once fixed)");
             }
             summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - start));
             spec.commandLine().getOut().print(summary.report(shown));

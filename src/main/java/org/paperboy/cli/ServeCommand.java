@@ -1,7 +1,11 @@
 package org.paperboy.cli;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.CountDownLatch;
 import org.paperboy.App;
+import org.paperboy.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,18 +19,38 @@ final class ServeCommand implements Runnable {
 
     @Override
     public void run() {
-        App app = new App(SettingsOptions.load(spec));
+        Settings settings = SettingsOptions.load(spec);
+        refuseBusyPort(settings);
+        App app = new App(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run shutdown hooks: close in reverse order so in-flight requests finish.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();
         }, "shutdown"));
-        app.startServer();
+        try {
+            app.startServer();
+        } catch (RuntimeException e) {
+            if (!StartupFailure.describe(e).isPresent()) throw e;
+            Settings s = app.settings();
+            throw new UserError("cannot listen on " + s.host() + ":" + s.port() + ": " + StartupFailure.describe(e).get());
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Says so before anything starts, instead of failing deep inside the web server's start. */
+    private static void refuseBusyPort(Settings s) {
+        if (s.port() == 0) return;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(s.host(), s.port()));
+        } catch (IOException e) {
+            throw new UserError("cannot listen on " + s.host() + ":" + s.port() + ": " + e.getMessage()
+                    + " (another program uses the port: stop it or choose another with --port)");
         }
     }
 }

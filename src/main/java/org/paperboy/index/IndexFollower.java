@@ -133,8 +133,20 @@ public final class IndexFollower implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::pollOnce, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    private void pollOnce() {
+    /** Null while the index follows the database; otherwise why it does not (for /healthz). */
+    public String problem() {
+        String failure = index.readOnly() ? null : index.failure();
+        return failure != null ? failure : lastError == null ? null : "search index follower: " + lastError;
+    }
+
+    void pollOnce() {
         try {
+            // a writer Lucene closed after a disk error is reopened on its last commit; if the disk is still
+            // full this fails again and the next poll retries, so search heals once there is room
+            if (!index.readOnly() && index.failure() != null) {
+                LOG.warn("{}; reopening it", index.failure());
+                index.reopen();
+            }
             long n = catchUp(x -> {});
             if (n > 0) LOG.debug("index follower applied {} changes (paper seq {})", n, index.paperSeq());
             if (lastError != null) LOG.info("index follower recovered");
