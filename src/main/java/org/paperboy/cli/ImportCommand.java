@@ -39,6 +39,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1000", description = "Papers written per transaction (default ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--no-index", description = "Leave the search index to serve's follower instead of bringing it up to date after the import")
+    boolean noIndex;
+
     @Option(names = "--show-rejected", defaultValue = "20", description = "How many rejected records to list (default ${DEFAULT-VALUE})")
     int shown;
 
@@ -66,8 +69,21 @@ final class ImportCommand implements Callable<Integer> {
             summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - start));
             spec.commandLine().getOut().print(summary.report(shown));
             spec.commandLine().getOut().flush();
+            if (!noIndex) index(app);
             // a script must see that records were lost (a cut .gz, say), not only a person reading the summary
             return summary.rejected() > 0 ? SOME_REJECTED : ALL_IMPORTED;
+        }
+    }
+
+    /**
+     * Brings the search index up to date now, so that the first serve searches the whole catalog at once
+     * instead of catching up for minutes (a running serve owns the index and follows the import itself).
+     */
+    private static void index(App app) {
+        var follower = app.search().follower();
+        if (app.search().index().readOnly()) return;
+        try (ProgressBar bar = new ProgressBar("indexing", follower.behind())) {
+            follower.catchUp(bar::step);
         }
     }
 

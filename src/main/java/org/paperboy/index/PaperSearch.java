@@ -170,6 +170,7 @@ public final class PaperSearch {
             }
             completeScores(s, keyword, v, signals);
             java.util.Set<Integer> far = farMeaningOnly(signals);
+            withoutVectorAsKeyword(signals);
             return Fusion.zScoreSum(signals).stream().filter(x -> !far.contains(x.item()))
                     .map(x -> new ScoreDoc(x.item(), (float) x.score())).toList();
         }
@@ -243,6 +244,30 @@ public final class PaperSearch {
             if (sig[0] == 0 && z.getOrDefault(doc, 0.0) < MEANING_ONLY_MIN_Z) far.add(doc);
         });
         return far;
+    }
+
+    /**
+     * A paper the embedding backfill has not reached yet has no vector. Left missing, fusion would give
+     * it the lowest cosine of all candidates and rank it as if its meaning were far from the query, so
+     * hybrid would rank it below where keyword search does. Instead its cosine is imputed at the same
+     * standing (z-score) among the embedded candidates as its BM25 has among all candidates: its meaning
+     * is assumed to agree with its words. Runs before fusion and leaves fusion itself unchanged.
+     */
+    static void withoutVectorAsKeyword(Map<Integer, double[]> signals) {
+        List<Fusion.Scored<Integer>> bm25 = new ArrayList<>();
+        List<Double> cosines = new ArrayList<>();
+        signals.forEach((doc, sig) -> {
+            bm25.add(new Fusion.Scored<>(doc, sig[0]));
+            if (!Double.isNaN(sig[1])) cosines.add(sig[1]);
+        });
+        if (cosines.size() == signals.size()) return;
+        Map<Integer, Double> keywordZ = Fusion.zScores(bm25);
+        double mean = cosines.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double var = cosines.stream().mapToDouble(c -> (c - mean) * (c - mean)).average().orElse(0);
+        double sd = var > 0 ? Math.sqrt(var) : 1;
+        signals.forEach((doc, sig) -> {
+            if (Double.isNaN(sig[1])) sig[1] = mean + keywordZ.get(doc) * sd;
+        });
     }
 
     /**

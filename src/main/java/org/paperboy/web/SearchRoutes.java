@@ -24,6 +24,9 @@ public final class SearchRoutes implements RouteGroup {
     static final int PAGE_SIZE = 20;
     static final int API_DEFAULT_LIMIT = 20;
     static final int API_MAX_LIMIT = 100;
+    /** Catalog changes the search index has still to apply; 0 when it is current. */
+    static final String BEHIND_HEADER = "X-Paperboy-Index-Behind";
+    static final int EMPTY_INDEX_RETRY_SECONDS = 10;
 
     private final SearchServices search;
     private final PaperRepository papers;
@@ -76,7 +79,19 @@ public final class SearchRoutes implements RouteGroup {
     }
 
     private void render(Context ctx, SearchPage page) {
-        ctx.contentType("text/html; charset=utf-8").result(templates.render("search.jte", page));
+        long behind = indexLag(ctx);
+        ctx.contentType("text/html; charset=utf-8").result(templates.render("search.jte", page.withIndexBehind(behind)));
+    }
+
+    /**
+     * Search never passes off an index that is catching up as the whole catalog: the answer comes from
+     * what is indexed, and says how far behind that is (header {@value #BEHIND_HEADER}, a notice on the
+     * page); with nothing indexed yet, the API answers 503 with Retry-After instead of an empty list.
+     */
+    private long indexLag(Context ctx) {
+        long behind = search.indexBehind();
+        ctx.header(BEHIND_HEADER, Long.toString(behind));
+        return behind;
     }
 
     private void api(Context ctx) {
@@ -93,6 +108,11 @@ public final class SearchRoutes implements RouteGroup {
         if (parsed.arxivId().isPresent()) {
             ctx.json(json.dailyList(papers.findShown(parsed.arxivId().get().base()).map(List::of).orElse(List.of())));
             return;
+        }
+        long behind = indexLag(ctx);
+        if (behind > 0 && search.index().size() == 0) {
+            ctx.header("Retry-After", Integer.toString(EMPTY_INDEX_RETRY_SECONDS));
+            throw new HttpError(503, "the search index is being built (" + behind + " changes to go); try again shortly");
         }
         try {
             var r = search.search().search(new PaperSearch.Request(parsed, mode, PaperSearch.Order.RELEVANCE, 0, limit, false));
