@@ -2,6 +2,7 @@ package org.paperboy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.paperboy.community.Community;
@@ -192,7 +193,8 @@ public final class App implements AutoCloseable {
                 new AuthorRoutes(papers, templates),
                 new CrawlerRoutes(settings, papers),
                 new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE),
-                        thumbnails)));
+                        thumbnails)),
+                this::problems);
         web.start();
         if (settings.community().trendingInterval() != null) {
             trendingJob = new TrendingJob(community.trending(), community.accounts(), settings.community().trendingInterval(),
@@ -280,6 +282,16 @@ public final class App implements AutoCloseable {
 
     public ForYou forYou() {
         return forYou;
+    }
+
+    /** What keeps this node from working fully, for /healthz: a read-only database, a search index that stopped. */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        String db = this.db.readOnlyReason();
+        if (db != null) out.add(db);
+        String index = search().follower().problem();
+        if (index != null) out.add(index);
+        return out;
     }
 
     public Settings settings() {

@@ -12,6 +12,7 @@ import org.paperboy.ingest.ImportSummary;
 import org.paperboy.ingest.Input;
 import org.paperboy.ingest.UnknownFormatException;
 import org.paperboy.ingest.VersionMerger;
+import org.paperboy.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +39,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1000", description = "Papers written per transaction (default ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--no-index", description = "Leave the search index to serve's follower instead of bringing it up to date after the import")
+    boolean noIndex;
+
     @Option(names = "--show-rejected", defaultValue = "20", description = "How many rejected records to list (default ${DEFAULT-VALUE})")
     int shown;
 
@@ -52,12 +56,34 @@ final class ImportCommand implements Callable<Integer> {
             try (ProgressBar bar = new ProgressBar("import", 0)) {
                 for (String file : files) importFile(service, file, summary, bar);
                 bar.total(bar.done());
+            } catch (StoreException | UserError e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // a full disk or a read-only database: what was committed stays, a rerun goes on from there
+                Throwable root = e;
+                while (root.getCause() != null) root = root.getCause();
+                if (StartupFailure.describe(e).isEmpty()) throw e;
+                throw new UserError("cannot write to the database " + app.settings().dbUrl().replaceFirst("^jdbc:sqlite:", "")
+                        + ": " + root.getMessage() + " (" + summary.papers() + " papers were written before; rerun the import once fixed)");
             }
             summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - start));
             spec.commandLine().getOut().print(summary.report(shown));
             spec.commandLine().getOut().flush();
+            if (!noIndex) index(app);
             // a script must see that records were lost (a cut .gz, say), not only a person reading the summary
             return summary.rejected() > 0 ? SOME_REJECTED : ALL_IMPORTED;
+        }
+    }
+
+    /**
+     * Brings the search index up to date now, so that the first serve searches the whole catalog at once
+     * instead of catching up for minutes (a running serve owns the index and follows the import itself).
+     */
+    private static void index(App app) {
+        var follower = app.search().follower();
+        if (app.search().index().readOnly()) return;
+        try (ProgressBar bar = new ProgressBar("indexing", follower.behind())) {
+            follower.catchUp(bar::step);
         }
     }
 

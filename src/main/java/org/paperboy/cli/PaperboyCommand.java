@@ -32,6 +32,12 @@ public final class PaperboyCommand implements Runnable {
                 line.getErr().println("paperboy: " + e.getMessage());
                 return 2;
             }
+            // a busy port, a read-only or full disk: one line naming the path or port and the cause
+            var environment = StartupFailure.describe(e);
+            if (environment.isPresent()) {
+                line.getErr().println("paperboy: " + environment.get());
+                return 2;
+            }
             throw e;
         });
         return cmd.execute(args);

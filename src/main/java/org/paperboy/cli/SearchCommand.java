@@ -127,6 +127,12 @@ final class SearchCommand implements Runnable {
                 if (explain) entry.set("explain", h.explain().toJson());
                 rows.add(new Row(entry, h.snippet().parts().isEmpty() ? null : h.snippet().plainText()));
             }
+            // on stderr, so that --json output stays valid JSON
+            long unembedded = app.search().waitingForEmbeddings();
+            if (unembedded > 0 && m != PaperSearch.Mode.KEYWORD) {
+                System.err.printf("note: %,d papers still lack vectors (the embedding backfill of serve, or paperboy embed, adds them);"
+                        + " they are ranked by their words alone%n", unembedded);
+            }
             return rows;
         }
     }

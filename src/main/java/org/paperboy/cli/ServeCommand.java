@@ -1,6 +1,8 @@
 package org.paperboy.cli;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.CountDownLatch;
 import org.paperboy.App;
 import org.paperboy.config.Settings;
@@ -22,6 +24,7 @@ final class ServeCommand implements Runnable {
     @Override
     public void run() {
         Settings settings = SettingsOptions.load(spec);
+        refuseBusyPort(settings);
         App app = new App(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run shutdown hooks: close in reverse order so in-flight requests finish.
@@ -30,7 +33,13 @@ final class ServeCommand implements Runnable {
             app.close();
             stopped.countDown();
         }, "shutdown"));
-        app.startServer();
+        try {
+            app.startServer();
+        } catch (RuntimeException e) {
+            if (!StartupFailure.describe(e).isPresent()) throw e;
+            Settings s = app.settings();
+            throw new UserError("cannot listen on " + s.host() + ":" + s.port() + ": " + StartupFailure.describe(e).get());
+        }
         try {
             ServerFile.write(settings.dataDir(), settings.host(), app.port());
         } catch (IOException e) {
@@ -40,6 +49,18 @@ final class ServeCommand implements Runnable {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Says so before anything starts, instead of failing deep inside the web server's start. */
+    private static void refuseBusyPort(Settings s) {
+        if (s.port() == 0) return;
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(s.host(), s.port()));
+        } catch (IOException e) {
+            throw new UserError("cannot listen on " + s.host() + ":" + s.port() + ": " + e.getMessage()
+                    + " (another program uses the port: stop it or choose another with --port)");
         }
     }
 }

@@ -24,6 +24,12 @@ public final class IndexFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexFollower.class);
     static final int BATCH = 500;
+    /**
+     * A long catch-up (a first serve on an imported catalog, a rebuild) commits every this many changes,
+     * so that search sees the papers as they come and a killed process resumes from the last commit
+     * instead of starting over.
+     */
+    static final int COMMIT_EVERY = 5_000;
 
     private final SearchIndex index;
     private final PaperRepository papers;
@@ -31,9 +37,15 @@ public final class IndexFollower implements AutoCloseable {
     private ScheduledExecutorService timer;
     private volatile String lastError;
     private boolean matched; // guarded by catchUp's lock
+    private final int commitEvery;
 
     /** @param embeddings null when search runs without vectors */
     public IndexFollower(SearchIndex index, PaperRepository papers, EmbeddingStore embeddings) {
+        this(index, papers, embeddings, COMMIT_EVERY);
+    }
+
+    IndexFollower(SearchIndex index, PaperRepository papers, EmbeddingStore embeddings, int commitEvery) {
+        this.commitEvery = commitEvery;
         this.index = index;
         this.papers = papers;
         this.embeddings = embeddings;
@@ -59,6 +71,7 @@ public final class IndexFollower implements AutoCloseable {
         long vectorSeq = index.embeddingSeq();
         if (paperSeq == 0 && embeddings != null) vectorSeq = embeddings.lastChangeSeq();
         long applied = 0;
+        long sinceCommit = 0;
         for (List<PaperChange> batch; !(batch = papers.changedSince(paperSeq, BATCH)).isEmpty(); ) {
             List<PaperChange> shown = contentChanged(batch.stream().filter(c -> !c.hidden()).toList());
             List<Paper> ps = shown.stream().map(PaperChange::paper).toList();
@@ -70,6 +83,12 @@ public final class IndexFollower implements AutoCloseable {
             paperSeq = batch.get(batch.size() - 1).seq();
             applied += ps.size() + gone.size();
             progress.accept(batch.size());
+            sinceCommit += batch.size();
+            if (sinceCommit >= commitEvery) {
+                index.commit(paperSeq, vectorSeq);
+                index.refresh();
+                sinceCommit = 0;
+            }
         }
         if (embeddings != null) {
             for (List<EmbeddingStore.Change> batch; !(batch = embeddings.changedSince(index.model(), vectorSeq, BATCH)).isEmpty(); ) {
@@ -133,8 +152,20 @@ public final class IndexFollower implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::pollOnce, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
-    private void pollOnce() {
+    /** Null while the index follows the database; otherwise why it does not (for /healthz). */
+    public String problem() {
+        String failure = index.readOnly() ? null : index.failure();
+        return failure != null ? failure : lastError == null ? null : "search index follower: " + lastError;
+    }
+
+    void pollOnce() {
         try {
+            // a writer Lucene closed after a disk error is reopened on its last commit; if the disk is still
+            // full this fails again and the next poll retries, so search heals once there is room
+            if (!index.readOnly() && index.failure() != null) {
+                LOG.warn("{}; reopening it", index.failure());
+                index.reopen();
+            }
             long n = catchUp(x -> {});
             if (n > 0) LOG.debug("index follower applied {} changes (paper seq {})", n, index.paperSeq());
             if (lastError != null) LOG.info("index follower recovered");

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.FloatVectorValues;
@@ -59,8 +64,8 @@ public final class PaperSearch {
     public enum Mode { KEYWORD, SEMANTIC, HYBRID }
 
     /** Hits need only these stored fields; loading whole documents would decode every abstract. */
-    private static final java.util.Set<String> ID_ONLY = java.util.Set.of(Fields.ID);
-    private static final java.util.Set<String> DATE_ONLY = java.util.Set.of(Fields.DATE);
+    private static final Set<String> ID_ONLY = Set.of(Fields.ID);
+    private static final Set<String> DATE_ONLY = Set.of(Fields.DATE);
 
     public enum Order { RELEVANCE, DATE }
 
@@ -265,7 +270,7 @@ public final class PaperSearch {
         }
 
         List<Candidate> candidates(Query keyword, float[] v, int k) throws IOException {
-            Map<Integer, int[]> ranks = new java.util.TreeMap<>();
+            Map<Integer, int[]> ranks = new TreeMap<>();
             ScoreDoc[] byWords = s.search(keyword, k).scoreDocs;
             for (int i = 0; i < byWords.length; i++) ranks.put(byWords[i].doc, new int[] {i, -1});
             ScoreDoc[] byMeaning = s.search(new KnnFloatVectorQuery(Fields.VECTOR, v, k, filter), k).scoreDocs;
@@ -276,6 +281,7 @@ public final class PaperSearch {
             double[] title = clauses[0] == null ? new double[docs.length] : scoresAt(s, clauses[0], docs);
             double[] authors = clauses[1] == null ? new double[docs.length] : scoresAt(s, clauses[1], docs);
             double[] cos = cosines(s, v, docs);
+            imputeMissingMeaning(bm25, cos);
             double[] overlap = overlap(Fields.TEXT, docs), titleOverlap = overlap(Fields.TITLE, docs);
             List<Candidate> out = new ArrayList<>(docs.length);
             for (int i = 0; i < docs.length; i++) {
@@ -364,7 +370,7 @@ public final class PaperSearch {
             double[] title = clauses[0] == null ? new double[docs.length] : scoresAt(s, clauses[0], docs);
             double[] authors = clauses[1] == null ? new double[docs.length] : scoresAt(s, clauses[1], docs);
             double[] cos = new double[docs.length];
-            java.util.Arrays.fill(cos, Double.NaN);
+            Arrays.fill(cos, Double.NaN);
             if (embedder != null && r.query().hasText()) cos = cosines(s, vector(), docs);
             Map<Integer, Explanation> byDoc = new HashMap<>();
             for (int i = 0; i < docs.length; i++) {
@@ -386,7 +392,7 @@ public final class PaperSearch {
                     .build();
             // a docId array must be sorted ascending for the highlighter; map back afterwards
             int[] sorted = docs.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             String[] out = h.highlightFields(new String[] {Fields.ABSTRACT}, highlight, sorted, new int[] {2}).get(Fields.ABSTRACT);
             Map<Integer, String> byDoc = new HashMap<>();
             for (int i = 0; i < sorted.length; i++) byDoc.put(sorted[i], trim(out[i]));
@@ -427,9 +433,33 @@ public final class PaperSearch {
     }
 
     /** The cosine (dot product of unit vectors) of each of {@code docs} to the query; NaN without a vector. */
+    /**
+     * A paper the embedding backfill has not reached yet has no vector. Left missing, the fusion would
+     * rank it as if its meaning were far from the query, below where keyword search puts it. Its cosine
+     * is imputed instead at the same standing (z-score) among the embedded candidates as its BM25 has
+     * among all candidates: its meaning is assumed to agree with its words.
+     */
+    static void imputeMissingMeaning(double[] keyword, double[] cos) {
+        double[] known = Arrays.stream(cos).filter(c -> !Double.isNaN(c)).toArray();
+        if (known.length == cos.length) return;
+        double[] kw = standing(keyword);
+        double[] cs = standing(known);
+        double mean = cs[0], sd = cs[1];
+        for (int i = 0; i < cos.length; i++) {
+            if (Double.isNaN(cos[i])) cos[i] = mean + (keyword[i] - kw[0]) / kw[1] * sd;
+        }
+    }
+
+    /** Mean and standard deviation (1 when there is no spread, so that a lone value keeps its place). */
+    private static double[] standing(double[] x) {
+        double mean = Arrays.stream(x).average().orElse(0);
+        double var = Arrays.stream(x).map(v -> (v - mean) * (v - mean)).average().orElse(0);
+        return new double[] {mean, var > 0 ? Math.sqrt(var) : 1};
+    }
+
     static double[] cosines(IndexSearcher s, float[] query, int[] docs) throws IOException {
         double[] out = new double[docs.length];
-        java.util.Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, Double.NaN);
         List<LeafReaderContext> leaves = s.getIndexReader().leaves();
         int leafIndex = -1;
         FloatVectorValues vectors = null;
@@ -452,7 +482,7 @@ public final class PaperSearch {
 
     /** The distinct terms the analyzer makes of {@code words} for {@code field}, in order. */
     static List<String> analyzedTerms(Analyzer analyzer, String field, String words) {
-        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> out = new LinkedHashSet<>();
         if (words == null || words.isBlank()) return List.of();
         try (TokenStream ts = analyzer.tokenStream(field, words)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -641,7 +671,7 @@ public final class PaperSearch {
         }
 
         @Override
-        public Void reduce(java.util.Collection<SimpleCollector> collectors) {
+        public Void reduce(Collection<SimpleCollector> collectors) {
             return null;
         }
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -40,6 +41,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -78,9 +80,19 @@ public final class SearchIndex implements AutoCloseable {
 
     private final Path dir;
     private final String model;
-    private final FSDirectory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final Directory directory;
+    private final boolean quantized;
+    private final SearcherFactory factory = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+            IndexSearcher s = new IndexSearcher(reader);
+            s.setSimilarity(similarity());
+            return s;
+        }
+    };
+    // both replaced by reopen() after the writer died (a full disk): see failure()
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
     private final Analyzer analyzer = analyzer();
     private final boolean rebuilt;
     private final boolean readOnly;
@@ -93,11 +105,17 @@ public final class SearchIndex implements AutoCloseable {
      * @param quantized store HNSW vectors as int8 (the float32 ones are kept for exact rescoring)
      */
     public SearchIndex(Path dir, String model, boolean quantized) {
+        this(dir, model, quantized, d -> d);
+    }
+
+    /** @param wrap wraps the index's directory (a test injects disk errors with a FilterDirectory) */
+    SearchIndex(Path dir, String model, boolean quantized, UnaryOperator<Directory> wrap) {
         this.dir = dir;
         this.model = model;
+        this.quantized = quantized;
         try {
             Files.createDirectories(dir);
-            this.directory = FSDirectory.open(dir);
+            this.directory = wrap.apply(FSDirectory.open(dir));
             this.readOnly = lockedByAnotherProcess(directory);
             String reason = readOnly ? null : staleReason(dir, model);
             if (reason != null) {
@@ -106,21 +124,12 @@ public final class SearchIndex implements AutoCloseable {
             }
             this.rebuilt = reason != null;
             if (readOnly) LOG.info("search index {} is being written by another Paperboy process (serve); searching it read-only", dir);
-            this.writer = readOnly ? null : new IndexWriter(directory, config(quantized));
-            Map<String, String> data = readOnly ? commitData(directory)
-                    : writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
-            this.paperSeq = Long.parseLong(data.getOrDefault(KEY_PAPER_SEQ, "0"));
-            this.embeddingSeq = Long.parseLong(data.getOrDefault(KEY_EMBEDDING_SEQ, "0"));
-            this.catalogId = data.getOrDefault(KEY_CATALOG, "");
-            SearcherFactory factory = new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
-                    IndexSearcher s = new IndexSearcher(reader);
-                    s.setSimilarity(similarity());
-                    return s;
-                }
-            };
-            this.searchers = readOnly ? new SearcherManager(directory, factory) : new SearcherManager(writer, factory);
+            if (readOnly) {
+                readCursors(commitData(directory));
+                this.searchers = new SearcherManager(directory, factory);
+            } else {
+                openWriter();
+            }
             if (rebuilt) commit(0, 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + dir + ": " + e.getMessage(), e);
@@ -128,7 +137,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** A running serve holds the write lock; a second process must neither write nor rebuild. */
-    private static boolean lockedByAnotherProcess(FSDirectory d) {
+    private static boolean lockedByAnotherProcess(Directory d) {
         try (Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
             return false;
         } catch (LockObtainFailedException e) {
@@ -138,7 +147,59 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> commitData(FSDirectory d) throws IOException {
+    /** A writer on the last commit, its cursors, and searchers on it. */
+    private void openWriter() throws IOException {
+        IndexWriter w = new IndexWriter(directory, config(quantized));
+        readCursors(w.getLiveCommitData() == null ? Map.of() : toMap(w.getLiveCommitData()));
+        writer = w;
+        searchers = new SearcherManager(w, factory);
+    }
+
+    private void readCursors(Map<String, String> data) {
+        this.paperSeq = Long.parseLong(data.getOrDefault(KEY_PAPER_SEQ, "0"));
+        this.embeddingSeq = Long.parseLong(data.getOrDefault(KEY_EMBEDDING_SEQ, "0"));
+        this.catalogId = data.getOrDefault(KEY_CATALOG, "");
+    }
+
+    /**
+     * Why the index cannot take writes any more, or null when it can. Lucene closes a writer for good
+     * after an I/O error it cannot undo (a full disk while flushing): it then needs {@link #reopen()}.
+     */
+    public String failure() {
+        IndexWriter w = writer;
+        if (w == null || w.isOpen() && w.getTragicException() == null) return null;
+        Throwable t = w.getTragicException();
+        return "search index writer stopped: " + (t == null ? "closed" : t.getMessage());
+    }
+
+    /**
+     * After a failure: drops what was not committed and opens a new writer on the last commit, whose
+     * cursors say where following the database resumes (the commit on disk is whole: Lucene writes a
+     * new one beside the old and switches only when it is complete).
+     */
+    public synchronized void reopen() {
+        requireWritable();
+        IndexWriter old = writer;
+        SearcherManager oldSearchers = searchers;
+        try {
+            old.rollback();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("rolling back the failed index writer: {}", e.toString());
+        }
+        try {
+            openWriter();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen the search index at " + dir + ": " + e.getMessage(), e);
+        }
+        try {
+            oldSearchers.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing the old searchers: {}", e.toString());
+        }
+        LOG.info("search index {} reopened at change {} ({} papers)", dir, paperSeq, size());
+    }
+
+    private static Map<String, String> commitData(Directory d) throws IOException {
         try (DirectoryReader r = DirectoryReader.open(d)) {
             return r.getIndexCommit().getUserData();
         }
@@ -364,7 +425,8 @@ public final class SearchIndex implements AutoCloseable {
 
     public void release(IndexSearcher s) {
         try {
-            searchers.release(s);
+            // what SearcherManager.release does, without asking which manager: reopen() may have replaced it
+            s.getIndexReader().decRef();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

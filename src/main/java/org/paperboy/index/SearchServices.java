@@ -27,6 +27,9 @@ public final class SearchServices implements AutoCloseable {
     private static final long WAITING_TTL_NANOS = 5_000_000_000L;
     private volatile long waiting;
     private volatile long waitingCountedAt;
+    private static final long BEHIND_TTL_NANOS = 1_000_000_000L;
+    private volatile long behind;
+    private volatile long behindCountedAt;
 
     /** @param modelId "" for keyword search only */
     public SearchServices(Path dataDir, String modelId, Database db, PaperRepository papers, int embeddingThreads) {
@@ -73,6 +76,19 @@ public final class SearchServices implements AutoCloseable {
 
     public Embedder embedder() {
         return embedder;
+    }
+
+    /**
+     * Catalog changes the index has not applied yet, counted at most once a second. A second's lag after a
+     * write is normal; a first serve on an imported catalog or a rebuild shows here for minutes.
+     */
+    public long indexBehind() {
+        long now = System.nanoTime();
+        if (now - behindCountedAt > BEHIND_TTL_NANOS || behindCountedAt == 0) {
+            behind = follower.behind();
+            behindCountedAt = now;
+        }
+        return behind;
     }
 
     /** Papers still waiting for their vector (0 without a model); counted at most every few seconds. */

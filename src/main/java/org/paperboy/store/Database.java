@@ -47,14 +47,33 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String user, String password) {
         Dialect dialect = url.startsWith("jdbc:postgresql:") ? Dialect.POSTGRESQL : Dialect.SQLITE;
         if (dialect == Dialect.SQLITE) createParentDirectory(url);
-        Database db = new Database(new HikariDataSource(poolConfig(url, user, password, dialect)), dialect);
+        Database db;
+        try {
+            db = new Database(new HikariDataSource(poolConfig(url, user, password, dialect)), dialect);
+        } catch (RuntimeException e) {
+            throw cannotOpen(url, e);
+        }
         try {
             db.migrate();
-        } catch (RuntimeException e) {
+        } catch (StoreException e) {
             db.close();
             throw e;
+        } catch (RuntimeException e) {
+            db.close();
+            throw cannotOpen(url, e);
         }
         return db;
+    }
+
+    /** One line naming the database and the first cause (a read-only directory, a file that is not a database). */
+    private static StoreException cannotOpen(String url, RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String where = url.startsWith("jdbc:sqlite:") ? url.substring("jdbc:sqlite:".length()) : url.replaceAll("\\?.*$", "");
+        String cause = root.getMessage();
+        Path parent = url.startsWith("jdbc:sqlite:") && !where.isEmpty() ? Path.of(where).toAbsolutePath().getParent() : null;
+        if (parent != null && Files.isDirectory(parent) && !Files.isWritable(parent)) cause = "directory " + parent + " is read-only";
+        return new StoreException("cannot open the database " + where + ": " + cause, e);
     }
 
     private static HikariConfig poolConfig(String url, String user, String password, Dialect dialect) {
@@ -149,6 +168,28 @@ public final class Database implements AutoCloseable {
     }
 
     /** True when the database answers and its schema is still the one this build migrated to. */
+    /**
+     * Why this database cannot take writes, or null when it can: a SQLite file or directory that is not
+     * writable (SQLite needs the directory for its journal), or a PostgreSQL server in read-only mode.
+     */
+    public String readOnlyReason() {
+        if (dialect == Dialect.POSTGRESQL) {
+            try {
+                String ro = jdbi.withHandle(h -> h.createQuery("SHOW transaction_read_only").mapTo(String.class).one());
+                return "on".equals(ro) ? "database is read-only (transaction_read_only = on)" : null;
+            } catch (RuntimeException e) {
+                return null; // unreachable: healthy() says so
+            }
+        }
+        String file = dataSource.getJdbcUrl().substring("jdbc:sqlite:".length());
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) return null;
+        Path path = Path.of(file).toAbsolutePath();
+        if (Files.exists(path) && !Files.isWritable(path)) return "database file " + path + " is read-only";
+        Path parent = path.getParent();
+        if (parent != null && !Files.isWritable(parent)) return "directory " + parent + " is read-only (SQLite writes its journal there)";
+        return null;
+    }
+
     public boolean healthy() {
         try {
             String latest = jdbi.withHandle(h -> h.createQuery(

@@ -13,7 +13,12 @@ import org.paperboy.paper.Paper;
 
 /** The search page's one record: the form as typed, the results, the category chart and paging. */
 public record SearchPage(Meta meta, Form form, String message, List<Result> results, long total, PaperSearch.Mode modeUsed,
-                         List<Bar> chart, String prevUrl, String nextUrl, long waiting) {
+                         List<Bar> chart, String prevUrl, String nextUrl, long waiting, long indexBehind) {
+
+    /** The same page, saying that the index has {@code changes} catalog changes still to apply (0: it is current). */
+    SearchPage withIndexBehind(long changes) {
+        return new SearchPage(meta, form, message, results, total, modeUsed, chart, prevUrl, nextUrl, waiting, changes);
+    }
 
     /** @param semantic whether an embedding model serves semantic and hybrid search */
     public record Form(String q, PaperSearch.Mode mode, PaperSearch.Order order, int page, boolean semantic) {
@@ -53,14 +58,14 @@ public record SearchPage(Meta meta, Form form, String message, List<Result> resu
     }
 
     static SearchPage empty(Form form, String message, long waiting) {
-        return new SearchPage(meta(form.q()), form, message, List.of(), 0, form.mode(), List.of(), null, null, waiting);
+        return new SearchPage(meta(form.q()), form, message, List.of(), 0, form.mode(), List.of(), null, null, waiting, 0);
     }
 
     static SearchPage of(Form form, PaperSearch.Results r, List<Result> results, long waiting, int pageSize) {
         String prev = form.page() > 1 ? url(form, form.q(), form.page() - 1) : null;
         String next = (long) form.page() * pageSize < Math.min(r.total(), PaperSearch.MAX_RESULTS) ? url(form, form.q(), form.page() + 1) : null;
         String message = results.isEmpty() ? "No papers match. Try fewer words, another mode, or drop a filter." : null;
-        return new SearchPage(meta(form.q()), form, message, results, r.total(), r.mode(), chart(form, r.categories()), prev, next, waiting);
+        return new SearchPage(meta(form.q()), form, message, results, r.total(), r.mode(), chart(form, r.categories()), prev, next, waiting, 0);
     }
 
     private static Meta meta(String q) {

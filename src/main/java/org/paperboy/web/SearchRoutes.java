@@ -27,6 +27,9 @@ public final class SearchRoutes implements RouteGroup {
     static final int PAGE_SIZE = 20;
     static final int API_DEFAULT_LIMIT = 20;
     static final int API_MAX_LIMIT = 100;
+    /** Catalog changes the search index has still to apply; 0 when it is current. */
+    static final String BEHIND_HEADER = "X-Paperboy-Index-Behind";
+    static final int EMPTY_INDEX_RETRY_SECONDS = 10;
 
     private final SearchServices search;
     private final PaperRepository papers;
@@ -79,7 +82,19 @@ public final class SearchRoutes implements RouteGroup {
     }
 
     private void render(Context ctx, SearchPage page) {
-        CachedBody.of(templates.render("search.jte", page).getBytes(StandardCharsets.UTF_8)).send(ctx, "text/html; charset=utf-8");
+        long behind = indexLag(ctx);
+        CachedBody.of(templates.render("search.jte", page.withIndexBehind(behind)).getBytes(StandardCharsets.UTF_8)).send(ctx, "text/html; charset=utf-8");
+    }
+
+    /**
+     * Search never passes off an index that is catching up as the whole catalog: the answer comes from
+     * what is indexed, and says how far behind that is (header {@value #BEHIND_HEADER}, a notice on the
+     * page); with nothing indexed yet, the API answers 503 with Retry-After instead of an empty list.
+     */
+    private long indexLag(Context ctx) {
+        long behind = search.indexBehind();
+        ctx.header(BEHIND_HEADER, Long.toString(behind));
+        return behind;
     }
 
     /**
@@ -109,6 +124,11 @@ public final class SearchRoutes implements RouteGroup {
             ctx.header("X-Total-Count", String.valueOf(page == 0 ? one.size() : 0));
             sendJson(ctx, json.dailyList(page == 0 ? one : List.of()));
             return;
+        }
+        long behind = indexLag(ctx);
+        if (behind > 0 && search.index().size() == 0) {
+            ctx.header("Retry-After", Integer.toString(EMPTY_INDEX_RETRY_SECONDS));
+            throw new HttpError(503, "the search index is being built (" + behind + " changes to go); try again shortly");
         }
         try {
             var r = search.search().search(new PaperSearch.Request(parsed, mode, order, page * limit, limit, true, explain));

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.paperboy.recommend.SignalException;
+import java.util.function.Supplier;
 import org.paperboy.community.CommunityException;
 import org.paperboy.config.Settings;
 import org.paperboy.store.Database;
@@ -35,6 +36,11 @@ public final class WebServer implements AutoCloseable {
     private final Templates templates;
 
     public WebServer(Settings settings, Database db, Templates templates, List<RouteGroup> groups) {
+        this(settings, db, templates, groups, List::of);
+    }
+
+    /** @param problems what keeps this node from working fully (a read-only database, a dead search index): /healthz says degraded */
+    public WebServer(Settings settings, Database db, Templates templates, List<RouteGroup> groups, Supplier<List<String>> problems) {
         this.templates = templates;
         this.app = Javalin.create(cfg -> {
             cfg.jetty.host = settings.host();
@@ -63,7 +69,7 @@ public final class WebServer implements AutoCloseable {
                 s.location = Location.CLASSPATH;
                 s.headers = Map.of("Cache-Control", "public, max-age=604800");
             });
-            cfg.routes.get("/healthz", ctx -> health(ctx, db));
+            cfg.routes.get("/healthz", ctx -> health(ctx, db, problems));
             new Cors().addTo(cfg.routes);
             groups.forEach(g -> g.addTo(cfg.routes));
             errors(cfg.routes);
@@ -82,9 +88,19 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static void health(Context ctx, Database db) {
+    /** 503 when the database is unreachable; 200 "degraded" with the reasons when the node serves, but not fully. */
+    private static void health(Context ctx, Database db, Supplier<List<String>> problems) {
         boolean ok = db.healthy();
-        ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "ok" : "unavailable", "schema", db.schemaVersion()));
+        if (!ok) {
+            ctx.status(503).json(Map.of("status", "unavailable", "schema", db.schemaVersion()));
+            return;
+        }
+        List<String> reasons = problems.get();
+        if (reasons.isEmpty()) {
+            ctx.json(Map.of("status", "ok", "schema", db.schemaVersion()));
+            return;
+        }
+        ctx.json(Map.of("status", "degraded", "schema", db.schemaVersion(), "problems", reasons));
     }
 
     private void errors(RoutesConfig routes) {

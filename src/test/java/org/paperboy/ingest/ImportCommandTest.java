@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.paperboy.config.Settings;
+import org.paperboy.index.SearchIndex;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.cli.PaperboyCommand;
 
@@ -70,6 +72,23 @@ class ImportCommandTest {
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("1 rejected") && r.out().contains("cut.jsonl.gz"), r.out());
         assertTrue(!r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void importIndexesAsItGoesAndSearchSaysHowManyPapersLackVectors() throws IOException {
+        Path atom = tmp.resolve("feed.xml");
+        Files.write(atom, Collected.resource("atom-two-entries.xml"));
+        String data = tmp.resolve("data").toString();
+        Run r = paperboy("import", "--data", data, atom.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("indexing"), r.err());
+        try (SearchIndex index = new SearchIndex(tmp.resolve("data/index"), Settings.defaults().embeddingModel(), false)) {
+            assertEquals(2, index.size(), "the first serve finds every paper at once");
+            assertTrue(index.paperSeq() > 0);
+        }
+        Run search = paperboy("search", "--data", data, "gaussian");
+        assertEquals(0, search.exit(), search.err());
+        assertTrue(search.err().contains("2 papers still lack vectors"), search.err());
     }
 
     @Test
