@@ -411,10 +411,10 @@ class CommunityHttpTest {
 
         String api = server.client().get("/api/daily_papers?date=2026-11-26").body();
         assertTrue(api.startsWith("[{\"paper\":{\"id\":\"2611.00009\""), api);
-        assertTrue(api.contains("\"submittedOnDailyBy\":{\"name\":\"ada\""), api);
+        assertTrue(api.contains("\"user\":\"ada\",\"type\":\"user\""), api);
         assertTrue(api.contains("\"submittedOnDailyAt\":\"2026-11-26T12:00:00.000Z\""), api);
         assertTrue(api.matches("(?s).*\"id\":\"2611.00003\".*?\"upvotes\":1,\"numComments\":1.*"), api);
-        assertTrue(server.client().get("/api/papers/2611.00009").body().contains("\"submittedOnDailyBy\":{\"name\":\"ada\""));
+        assertTrue(server.client().get("/api/papers/2611.00009").body().contains("\"user\":\"ada\",\"type\":\"user\""));
 
         String paper = ada.get("/papers/2611.00003").body();
         assertTrue(paper.contains("<p>Worth reading.</p>") && paper.contains("id=\"comments\""), "comments on the paper page");
