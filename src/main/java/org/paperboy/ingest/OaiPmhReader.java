@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -21,6 +22,11 @@ import org.paperboy.paper.PaperVersion;
  * Records arXiv deleted go to {@link RecordSink#withdrawn}: a paper we hold leaves the feed.
  */
 public final class OaiPmhReader implements PaperReader {
+
+    /** Answers to OAI-PMH verbs that carry no records: importing one reads nothing, which the import must say. */
+    static final Set<String> RECORDLESS_VERBS = Set.of("Identify", "ListSets", "ListIdentifiers", "ListMetadataFormats");
+    /** The reason an import counts a record-less response by. */
+    public static final String NO_RECORDS = "no records in this response";
 
     @Override
     public void read(InputStream in, String source, RecordSink sink) throws IOException {
@@ -76,7 +82,7 @@ public final class OaiPmhReader implements PaperReader {
     }
 
     private OaiPage envelope(XmlChunks.End end, String source, RecordSink sink, LocalDate last, int records) {
-        String code = null, message = null, token = null;
+        String code = null, message = null, token = null, verb = null;
         Long size = null, cursor = null;
         try {
             XMLStreamReader r = XmlNode.factoryInstance().createXMLStreamReader(new StringReader(end.envelope()));
@@ -86,6 +92,7 @@ public final class OaiPmhReader implements PaperReader {
                 String name = XmlNode.local(r.getLocalName());
                 if (root && !name.equals("OAI-PMH")) throw new XMLStreamException("the document is <" + name + ">, not an OAI-PMH response");
                 root = false;
+                if (verb == null && RECORDLESS_VERBS.contains(name)) verb = name;
                 if (name.equals("error")) {
                     code = r.getAttributeValue(null, "code");
                     message = r.getElementText().strip();
@@ -100,6 +107,10 @@ public final class OaiPmhReader implements PaperReader {
             sink.rejected(new Rejection(source, "line " + end.lines(), Rejection.TRUNCATED,
                     "the response around the records is incomplete or broken (" + problem + "); " + records + " records were read"));
             return new OaiPage(null, null, null, null, null, last, records, problem);
+        }
+        if (verb != null && records == 0) {
+            sink.rejected(new Rejection(source, "response", NO_RECORDS, "this is the answer to the OAI-PMH verb " + verb
+                    + ", which holds no papers; import a ListRecords or GetRecord response (metadataPrefix arXiv or arXivRaw)"));
         }
         return new OaiPage(code, message, token, size, cursor, last, records, null);
     }

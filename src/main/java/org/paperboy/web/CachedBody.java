@@ -30,25 +30,33 @@ public final class CachedBody {
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
     private final byte[] plain;
-    private final byte[] gzip;
+    /** Made on the first gzip request: a body answered 304 or sent plain is never compressed. */
+    private volatile byte[] gzip;
     private final String etag;
 
-    private CachedBody(byte[] plain, byte[] gzip) {
+    private CachedBody(byte[] plain) {
         this.plain = plain;
-        this.gzip = gzip;
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(plain);
         this.etag = "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(plain.length) + "\"";
     }
 
     public static CachedBody of(byte[] plain) {
+        return new CachedBody(plain);
+    }
+
+    /** Two threads may both compress the first time; both results are equal, so either may stay. */
+    private byte[] gzip() {
+        byte[] z = gzip;
+        if (z != null) return z;
         ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 4 + 64);
-        try (GZIPOutputStream z = new GZIPOutputStream(out, 8192)) {
-            z.write(plain);
+        try (GZIPOutputStream g = new GZIPOutputStream(out, 8192)) {
+            g.write(plain);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CachedBody(plain, out.toByteArray());
+        gzip = z = out.toByteArray();
+        return z;
     }
 
     public byte[] plain() {
@@ -87,7 +95,7 @@ public final class CachedBody {
         String accept = ctx.header("Accept-Encoding");
         if (accept != null && acceptsGzip(accept)) {
             ctx.header("Content-Encoding", "gzip");
-            write(ctx, gzip);
+            write(ctx, gzip());
             return;
         }
         write(ctx, plain);

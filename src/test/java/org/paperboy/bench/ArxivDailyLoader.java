@@ -49,6 +49,19 @@ public final class ArxivDailyLoader {
         return n;
     }
 
+    /** The first {@code max} papers of the file, without storing them. */
+    public static List<Paper> read(Path file, int max) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<Paper> out = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null && out.size() < max; ) {
+                Paper p = paper(json.readTree(line));
+                if (p != null) out.add(p);
+            }
+        }
+        return out;
+    }
+
     static Paper paper(JsonNode d) {
         var id = ArxivId.parse(d.path("id").asText());
         String title = d.path("title").asText("").strip();

@@ -244,6 +244,29 @@ class ReadersTest {
     }
 
     @Test
+    void anOaiPmhAnswerWithoutRecordsSaysSo() {
+        String head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\">"
+                + "<responseDate>2026-12-06T10:00:00Z</responseDate>";
+        String[][] answers = {
+            {"Identify", "<request verb=\"Identify\">https://oaipmh.arxiv.org/oai</request><Identify><repositoryName>arXiv</repositoryName>"
+                    + "<baseURL>https://oaipmh.arxiv.org/oai</baseURL><protocolVersion>2.0</protocolVersion></Identify>"},
+            {"ListSets", "<request verb=\"ListSets\"/><ListSets><set><setSpec>cs</setSpec><setName>Computer Science</setName></set></ListSets>"},
+            {"ListIdentifiers", "<request verb=\"ListIdentifiers\"/><ListIdentifiers><header><identifier>oai:arXiv.org:2503.11731</identifier>"
+                    + "<datestamp>2025-03-18</datestamp></header></ListIdentifiers>"},
+            {"ListMetadataFormats", "<request verb=\"ListMetadataFormats\"/><ListMetadataFormats><metadataFormat><metadataPrefix>arXiv</metadataPrefix>"
+                    + "</metadataFormat></ListMetadataFormats>"}};
+        for (String[] a : answers) {
+            Collected c = Collected.read(a[0] + ".xml", (head + a[1] + "</OAI-PMH>").getBytes(StandardCharsets.UTF_8));
+            assertEquals(0, c.papers.size(), a[0]);
+            assertEquals(List.of(OaiPmhReader.NO_RECORDS), c.reasons(), a[0]);
+            assertTrue(c.rejected.get(0).detail().contains(a[0]) && c.rejected.get(0).detail().contains("ListRecords"), c.rejected.get(0).toString());
+        }
+        Collected empty = new Collected();
+        new OaiPmhReader().readPage(new ByteArrayInputStream(Collected.resource("harvest/no-records-match.xml")), "n", empty);
+        assertTrue(empty.rejected.isEmpty(), "an empty ListRecords is an answer about records, not the wrong verb");
+    }
+
+    @Test
     void unknownFormatsAreRefusedWithTheKnownOnesNamed() {
         UnknownFormatException csv = assertThrows(UnknownFormatException.class, () -> Collected.read("x.csv", Collected.resource("unknown.csv")));
         assertTrue(csv.getMessage().contains("Kaggle") && csv.getMessage().contains("OAI-PMH") && csv.getMessage().contains("Atom"), csv.getMessage());

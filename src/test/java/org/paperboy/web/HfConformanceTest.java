@@ -2,7 +2,6 @@ package org.paperboy.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,7 +69,7 @@ class HfConformanceTest {
             return new Client(id, up, comments, publishedAt, submittedAt, by == null || by.isNull() ? null : by, discussionId, authors);
         }
 
-        private static JsonNode or(JsonNode a, java.util.function.Supplier<JsonNode> b) {
+        private static JsonNode or(JsonNode a, Supplier<JsonNode> b) {
             return truthy(a) ? a : b.get();
         }
 
