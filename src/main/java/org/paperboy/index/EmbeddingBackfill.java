@@ -180,5 +180,15 @@ public final class EmbeddingBackfill implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        releaseRanges();
+    }
+
+    private void releaseRanges() {
+        if (ranges == null) return;
+        try {
+            ranges.release(embedder.model());
+        } catch (RuntimeException e) {
+            LOG.warn("embedding ranges of this node stay leased until they run out: {}", e.getMessage());
+        }
     }
 }

@@ -70,6 +70,11 @@ final class EmbeddingRanges {
                 .map(r -> new Range(r[0], r[1], store.pendingSince(model, r[0], RANGE).stream().filter(p -> p.changeSeq() <= r[1]).toList()));
     }
 
+    /** Hands this node's unfinished ranges to the others now (a graceful stop). */
+    void release(String model) {
+        jdbi.useHandle(h -> h.createUpdate(sql("release")).bind("model", model).bind("node", node).execute());
+    }
+
     void done(String model, Range r) {
         jdbi.useHandle(h -> {
             h.createUpdate(sql("done")).bind("model", model).bind("from", r.from()).bind("node", node).execute();

@@ -135,6 +135,23 @@ class EmbeddingRangesTest {
     }
 
     @Test
+    void aNodeThatStopsGracefullyHandsItsRangeOverAtOnce() {
+        String url = TestDatabases.freshUrl(TestDatabases.Kind.POSTGRESQL, tmp);
+        try (Database a = Database.open(url, "postgres", ""); Database b = Database.open(url, "postgres", "")) {
+            addPapers(a, EmbeddingRanges.RANGE);
+            EmbeddingRanges stopping = new EmbeddingRanges(a, new EmbeddingStore(a), clock);
+            assertTrue(stopping.next("fake-concepts").isPresent());
+            EmbeddingStore store = new EmbeddingStore(b);
+            try (EmbeddingBackfill nodeB = node(b, new Counting(perText), store)) {
+                assertTrue(!nodeB.runSharedOnce(), "leased by the other node");
+                stopping.release("fake-concepts");
+                assertTrue(nodeB.runSharedOnce(), "released: taken at once");
+            }
+            assertEquals(0, store.countMissing("fake-concepts"));
+        }
+    }
+
+    @Test
     void aRangeLeftByANodeThatDiedIsTakenAgainAfterItsLease() {
         String url = TestDatabases.freshUrl(TestDatabases.Kind.POSTGRESQL, tmp);
         try (Database a = Database.open(url, "postgres", ""); Database b = Database.open(url, "postgres", "")) {

@@ -1,6 +1,7 @@
 package org.paperboy.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +58,17 @@ class ReadinessTest {
         database.set(false);
         assertEquals(Optional.of("database unreachable or its schema changed"), readiness.notReadyBecause());
         database.set(true);
+        Readiness hanging = new Readiness(() -> {
+            try {
+                Thread.sleep(30_000); // the pool waiting for a connection to a database that is down
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }, lag);
+        long t0 = System.nanoTime();
+        assertEquals(Optional.of("database did not answer within 1000 ms"), hanging.notReadyBecause());
+        assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "answered long before the pool's 30 s");
         readiness.drain();
         assertEquals(Optional.of("draining for shutdown"), readiness.notReadyBecause());
     }
