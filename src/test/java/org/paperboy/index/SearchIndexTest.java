@@ -258,6 +258,52 @@ class SearchIndexTest {
     }
 
     @Test
+    void semanticOnlyMatchesFillWhatKeywordLeavesDownToTheSimilarityFloor() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex index = index()) {
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+            PaperSearch search = new PaperSearch(index, embedder);
+            assertEquals(0.8, search.fusion().similarityFloor(), "the test model fusion/fake-concepts.json");
+            // one paper has the word; two more mean it (cosine 0.95 and 0.86) and fill the list; the four others
+            // (cosine 0.71 or less) are below the floor in both modes
+            assertEquals(List.of("2601.00002"), ids(search, "automobile", PaperSearch.Mode.KEYWORD));
+            List<String> hybrid = ids(search, "automobile", PaperSearch.Mode.HYBRID);
+            assertEquals(java.util.Set.of("2601.00002", "2601.00001", "2601.00007"), java.util.Set.copyOf(hybrid), hybrid.toString());
+            assertEquals(java.util.Set.copyOf(hybrid), java.util.Set.copyOf(ids(search, "automobile", PaperSearch.Mode.SEMANTIC)));
+            // without a floor nearest-neighbour search fills k with whatever is least far
+            assertEquals(7, ids(new PaperSearch(index, embedder, LearnedFusion.HAND_BUILT), "automobile", PaperSearch.Mode.SEMANTIC).size());
+        }
+    }
+
+    @Test
+    void explainGivesEachHitsScoreParts() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        try (SearchIndex index = index()) {
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+            PaperSearch search = new PaperSearch(index, embedder);
+            var hits = search.search(new PaperSearch.Request(QueryParser.parse("car"), PaperSearch.Mode.HYBRID, PaperSearch.Order.RELEVANCE, 0, 10, false, true)).hits();
+            PaperSearch.Hit top = hits.get(0);
+            assertEquals("2601.00007", top.id());
+            PaperSearch.Explanation x = top.explain();
+            assertTrue(x.keyword() > 0 && x.titleBoost() > 0 && x.titleBoost() < x.keyword(), x.toString());
+            assertEquals(0, x.authorsBoost());
+            assertEquals(5 / (Math.sqrt(2) * Math.sqrt(17)), x.meaning(), 1e-6, "four car words and the constant part");
+            assertEquals(top.score(), x.fusion(), 1e-5);
+            assertEquals(List.of("z_keyword", "z_meaning"), List.copyOf(x.contributions().keySet()));
+            assertEquals("test-tiny-1", x.fusionVersion());
+            PaperSearch.Explanation meaningOnly = hits.stream().filter(h -> h.id().equals("2601.00002")).findFirst().orElseThrow().explain();
+            assertEquals(0, meaningOnly.keyword());
+            assertEquals(1.0, meaningOnly.meaning(), 1e-6);
+            var keyword = search.search(new PaperSearch.Request(QueryParser.parse("car"), PaperSearch.Mode.KEYWORD, PaperSearch.Order.RELEVANCE, 0, 10, false, true)).hits();
+            assertEquals(keyword.get(0).score(), keyword.get(0).explain().keyword(), 1e-5);
+            assertTrue(Double.isNaN(keyword.get(0).explain().fusion()), "no fusion in keyword mode");
+            assertEquals(null, search.search(new PaperSearch.Request(QueryParser.parse("car"), PaperSearch.Mode.HYBRID, PaperSearch.Order.RELEVANCE, 0, 10, false)).hits().get(0).explain());
+        }
+    }
+
+    @Test
     void filtersSortAndCounts() {
         open(TestDatabases.Kind.SQLITE);
         loadAndEmbed();
