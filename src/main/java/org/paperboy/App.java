@@ -167,6 +167,7 @@ public final class App implements AutoCloseable {
     /** Starts the web server and the background jobs; returns once the server listens. */
     public void startServer() {
         search().startBackground();
+        forYou.warmUp();
         Templates templates = new Templates();
         boolean https = "https".equals(settings.baseUrl().getScheme());
         Csrf csrf = new Csrf(https, List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));

@@ -52,6 +52,17 @@ public final class ForYou implements AutoCloseable {
         this.ranker = new Ranker(catalog);
     }
 
+    /** Counts the catalog's vocabulary in the background, so the first reader does not wait for it. */
+    public void warmUp() {
+        background.submit(() -> {
+            try {
+                catalog.vocabulary();
+            } catch (RuntimeException e) {
+                LOG.warn("counting the For-you vocabulary failed: {}", e.toString());
+            }
+        });
+    }
+
     /** The reader's signals changed: drop the model and retrain it in the background. */
     public void changed(long userId) {
         models.remove(userId);
@@ -131,6 +142,7 @@ public final class ForYou implements AutoCloseable {
 
     private List<Pick> rank(Cached c, List<Paper> papers) {
         Reasons reasons = new Reasons(c.vocabulary());
+        Likeness likeness = new Likeness(c.model().positives());
         List<Pick> out = new ArrayList<>(papers.size());
         for (Paper p : papers) {
             SparseVector x = catalog.features(DbCatalog.item(p));
@@ -138,7 +150,7 @@ public final class ForYou implements AutoCloseable {
             String category = followedCategory(c.follows(), p);
             boolean search = matchesSearch(c.follows(), p);
             double score = c.model().score(x) + (author != null ? AUTHOR_BOOST : 0) + (category != null ? CATEGORY_BOOST : 0) + (search ? SEARCH_BOOST : 0);
-            out.add(new Pick(p, score, reasons.explain(c.model(), x, author, category).text()));
+            out.add(new Pick(p, score, reasons.explain(c.model(), likeness, x, author, category).text()));
         }
         out.sort(Comparator.comparingDouble(Pick::score).reversed().thenComparing(pk -> pk.paper().id().base()));
         return out;

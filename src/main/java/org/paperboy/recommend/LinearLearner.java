@@ -15,7 +15,7 @@ import java.util.List;
  * three thousand papers passed over.
  */
 public final class LinearLearner {
-    static final double DEFAULT_C = 1.0;
+    static final double DEFAULT_C = 10.0;
     static final double EPSILON = 0.01;
 
     static {

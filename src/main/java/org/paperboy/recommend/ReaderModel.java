@@ -11,7 +11,7 @@ public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroi
 
     /** How the parts add up: the linear score (a logit), the centroid's cosine, the nearest positive's cosine. */
     public record Blend(double linear, double centroid, double nearest) {
-        public static final Blend DEFAULT = new Blend(1.0, 4.0, 0.0);
+        public static final Blend DEFAULT = new Blend(1.0, 0.0, 0.0);
     }
 
     /** A paper the reader liked, with its features, to explain recommendations by likeness. */
@@ -22,8 +22,10 @@ public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroi
     }
 
     public double score(SparseVector x) {
+        // too few signals for a model: the centroid alone ranks
+        if (linear == null) return centroid.dot(x);
         double s = blend.centroid * centroid.dot(x);
-        if (linear != null) s += blend.linear * linear.score(x);
+        s += blend.linear * linear.score(x);
         if (blend.nearest != 0) s += blend.nearest * nearest(x);
         return s;
     }

@@ -31,26 +31,18 @@ public final class Reasons {
      * @param followedAuthor an author of the paper that the reader follows, or null
      */
     public Reason explain(ReaderModel model, SparseVector x, String followedAuthor, String followedCategory) {
+        return explain(model, new Likeness(model.positives()), x, followedAuthor, followedCategory);
+    }
+
+    /** As above, with the positives' index built once for a whole listing. */
+    Reason explain(ReaderModel model, Likeness likeness, SparseVector x, String followedAuthor, String followedCategory) {
         if (followedAuthor != null) return Reason.plain("by " + followedAuthor + ", whom you follow");
-        ReaderModel.Positive nearest = nearest(model, x);
+        ReaderModel.Positive nearest = likeness.nearest(x, LIKENESS_MIN);
         if (nearest != null) return new Reason("like " + nearest.title() + ", which you " + nearest.kind().verb, nearest.title(), nearest.kind().verb);
         List<String> terms = matchedTerms(model, x);
         if (followedCategory != null) return Reason.plain("in " + followedCategory + ", which you follow");
         if (!terms.isEmpty()) return Reason.plain("matches your interests: " + String.join(", ", terms));
         return Reason.plain("");
-    }
-
-    static ReaderModel.Positive nearest(ReaderModel model, SparseVector x) {
-        ReaderModel.Positive best = null;
-        double bestCos = LIKENESS_MIN;
-        for (ReaderModel.Positive p : model.positives()) {
-            double cos = p.features().dot(x);
-            if (cos > bestCos) {
-                bestCos = cos;
-                best = p;
-            }
-        }
-        return best;
     }
 
     /** The paper's terms that add most to its score (model weight times tf-idf), best first. */
