@@ -62,7 +62,10 @@ class SearchRoutesTest {
                 paper("2602.00005", 1, "Language model pretraining data", "Which web text makes large language models better at reasoning.", "cs.CL")),
                 DAY, (a, b) -> b);
         app.startServer();
-        awaitTrue(() -> ids(get("/api/papers/search?mode=semantic&q=" + enc("automobile autonomy"))).contains("2602.00003"));
+        awaitTrue(() -> {
+            HttpResponse<String> r = get("/api/papers/search?mode=semantic&q=" + enc("automobile autonomy"));
+            return r.statusCode() != 503 && ids(r).contains("2602.00003"); // 503 + Retry-After while nothing is indexed yet
+        });
     }
 
     @AfterAll
