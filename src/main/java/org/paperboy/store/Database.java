@@ -87,6 +87,10 @@ public final class Database implements AutoCloseable {
             cfg.addDataSourceProperty("journal_mode", "WAL");
             cfg.addDataSourceProperty("synchronous", "NORMAL");
             cfg.addDataSourceProperty("busy_timeout", "10000");
+            // Every explicit transaction here writes. Begun DEFERRED, one that reads first and then writes
+            // fails at once with SQLITE_BUSY (no busy_timeout wait) when another writer committed in
+            // between; begun IMMEDIATE it takes the write lock first and queues like a plain write.
+            cfg.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             cfg.addDataSourceProperty("foreign_keys", "true");
             cfg.setMaximumPoolSize(8);
         } else {
