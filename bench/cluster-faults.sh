@@ -18,6 +18,7 @@ pgbin=/usr/lib/postgresql/15/bin
 command -v haproxy >/dev/null || { echo "SKIP: haproxy is not installed (Debian: apt-get install haproxy)"; exit 0; }
 [ -x "$pgbin/postgres" ] || { echo "SKIP: no PostgreSQL 15 server in $pgbin (Debian: apt-get install postgresql-15)"; exit 0; }
 cd "$root"
+echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 [ -f target/paperboy.jar ] || ./paperboy build >/dev/null
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 
