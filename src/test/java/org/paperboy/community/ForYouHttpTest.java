@@ -38,8 +38,8 @@ class ForYouHttpTest {
         server.close();
     }
 
-    private static String token(TestServer.Client c) throws Exception {
-        var r = c.post("/account/tokens", Map.of("name", "script"));
+    private static String token(TestServer.Client c, String username) throws Exception {
+        var r = c.post("/account/tokens", Map.of("name", "script", "password", "correct horse " + username));
         Matcher m = Pattern.compile("id=\"new-token\">(pb_[A-Za-z0-9_-]+)<").matcher(r.body());
         assertTrue(m.find(), r.body());
         return m.group(1);
@@ -66,8 +66,8 @@ class ForYouHttpTest {
     void theApiNeedsATokenAndShowsEachReaderOnlyTheirOwnSignals() throws Exception {
         var ada = server.client().signUpVerified("ada");
         var bob = server.client().signUpVerified("bob");
-        String adaToken = token(ada);
-        String bobToken = token(bob);
+        String adaToken = token(ada, "ada");
+        String bobToken = token(bob, "bob");
 
         assertEquals(401, api("GET", "/api/recommendations", null).statusCode());
         assertEquals(401, ada.get("/api/recommendations").statusCode(), "a session cookie is not an API token");
