@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
+        if (dialect == Dialect.SQLITE) jdbi.setTransactionHandler(new ImmediateTransactions());
     }
 
     /** Opens the pool and brings the schema up to date; refuses a schema newer than this build. */
@@ -87,10 +88,6 @@ public final class Database implements AutoCloseable {
             cfg.addDataSourceProperty("journal_mode", "WAL");
             cfg.addDataSourceProperty("synchronous", "NORMAL");
             cfg.addDataSourceProperty("busy_timeout", "10000");
-            // Every explicit transaction here writes. Begun DEFERRED, one that reads first and then writes
-            // fails at once with SQLITE_BUSY (no busy_timeout wait) when another writer committed in
-            // between; begun IMMEDIATE it takes the write lock first and queues like a plain write.
-            cfg.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             cfg.addDataSourceProperty("foreign_keys", "true");
             cfg.setMaximumPoolSize(8);
         } else {
