@@ -13,9 +13,6 @@ import java.util.List;
 public final class ReaderTrainer {
     static final int MIN_POSITIVES = 3;
     static final int MAX_NEGATIVES = 4000;
-    /** Positives listed within this many days of the reader's newest one count this many times more: interests drift. */
-    static final int RECENT_DAYS = 120;
-    static int recentCopies = Integer.getInteger("paperboy.recs.recentCopies", 1);
 
     private final LinearLearner learner;
     private final ReaderModel.Blend blend;
@@ -30,21 +27,9 @@ public final class ReaderTrainer {
     public ReaderModel train(List<ReaderModel.Positive> positives, List<Negative> negatives, int dimensions) {
         SparseVector centroid = centroid(positives);
         if (positives.size() < MIN_POSITIVES || negatives.isEmpty()) return new ReaderModel(null, centroid, positives, blend);
-        List<SparseVector> pos = weighted(positives);
+        List<SparseVector> pos = positives.stream().map(ReaderModel.Positive::features).toList();
         List<SparseVector> neg = thin(negatives).stream().map(Negative::features).toList();
         return new ReaderModel(learner.train(pos, neg, dimensions), centroid, positives, blend);
-    }
-
-    /** The positives' features, the recent ones repeated ({@link #recentCopies}); liblinear takes no instance weights. */
-    static List<SparseVector> weighted(List<ReaderModel.Positive> positives) {
-        java.time.LocalDate newest = positives.stream().map(ReaderModel.Positive::day).filter(java.util.Objects::nonNull)
-                .max(java.util.Comparator.naturalOrder()).orElse(null);
-        List<SparseVector> out = new ArrayList<>();
-        for (ReaderModel.Positive p : positives) {
-            boolean recent = newest != null && p.day() != null && !p.day().isBefore(newest.minusDays(RECENT_DAYS));
-            for (int i = 0; i < (recent ? recentCopies : 1); i++) out.add(p.features());
-        }
-        return out;
     }
 
     static List<Negative> thin(List<Negative> negatives) {

@@ -80,8 +80,8 @@ public final class RecsEval {
     /** One reader's ranked days. */
     List<Ranked> events(Reader reader) {
         List<Signal> signals = reader.likes().stream().map(id -> new Signal(id, Signal.Kind.SAVED)).toList();
-        ReaderModel model = ranker.train(signals, catalog.passedOver(signals));
-        if (mode == Mode.CENTROID) model = new ReaderModel(null, model.centroid(), model.positives(), new ReaderModel.Blend(0, 1, 0));
+        // without negatives the ranker keeps only the centroid of the likes: the baseline
+        ReaderModel model = ranker.train(signals, mode == Mode.CENTROID ? List.of() : catalog.passedOver(signals));
         List<Ranked> out = new ArrayList<>();
         for (LocalDate day : eventDays(reader)) out.add(new Ranked(reader.id(), day, ranker.rank(model, catalog.listedOn(day))));
         return out;

@@ -28,7 +28,7 @@ public final class Vocabulary {
 
     /** How papers become features; {@link #DEFAULT} is what Paperboy ranks with (chosen on the recs-dev benchmark). */
     public record Options(double categoryWeight, int titleRepeat, boolean bigrams) {
-        public static final Options DEFAULT = new Options(CATEGORY_WEIGHT, TITLE_REPEAT, true);
+        public static final Options DEFAULT = new Options(CATEGORY_WEIGHT, TITLE_REPEAT, false);
     }
 
     private final Options options;
