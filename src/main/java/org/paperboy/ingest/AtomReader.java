@@ -100,11 +100,13 @@ public final class AtomReader implements PaperReader {
         LocalDate published = PaperDraft.date("published", e.textOf("published"));
         LocalDate updated = PaperDraft.date("updated", e.textOf("updated"));
         d.submitted = published;
+        d.submittedAt = PaperDraft.instant(e.textOf("published"));
         int version = idUrl == null ? 0 : ArxivId.parse(idUrl).map(ArxivId::version).orElse(0);
         if (published != null) d.versions.add(new PaperVersion(1, published, null));
         if (version > 1) {
             d.versions.add(new PaperVersion(version, updated, null));
             d.updated = updated;
+            d.updatedAt = PaperDraft.instant(e.textOf("updated"));
         }
         d.listingDate = published;
         return d.build();

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
@@ -189,8 +190,10 @@ public final class OaiPmhReader implements PaperReader {
         PaperDraft d = common(m);
         for (AuthorList.Named a : AuthorList.split(m.textOf("authors"))) d.addAuthor(a.name(), a.affiliation());
         for (XmlNode v : m.all("version")) {
-            d.versions.add(new PaperVersion(PaperDraft.versionNumber(v.attributes().get("version")),
-                    PaperDraft.date("version date", v.textOf("date")), Text.clean(v.textOf("size"))));
+            int number = PaperDraft.versionNumber(v.attributes().get("version"));
+            d.versions.add(new PaperVersion(number, PaperDraft.date("version date", v.textOf("date")), Text.clean(v.textOf("size"))));
+            Instant at = PaperDraft.instant(v.textOf("date"));
+            if (at != null) d.versionTimes.put(number, at);
         }
         return d;
     }

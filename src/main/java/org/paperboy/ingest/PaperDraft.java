@@ -1,13 +1,16 @@
 package org.paperboy.ingest;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Author;
@@ -33,6 +36,11 @@ final class PaperDraft {
     String license;
     LocalDate submitted;
     LocalDate updated;
+    /** The instants behind submitted and updated, where the source gives a time of day. */
+    Instant submittedAt;
+    Instant updatedAt;
+    /** Times of day of versions, by number, where the source gives them (arXivRaw). */
+    final Map<Integer, Instant> versionTimes = new HashMap<>();
     final List<PaperVersion> versions = new ArrayList<>();
     LocalDate listingDate;
     /** The history is partial (arXiv's OAI format gives v1 and the latest date, not the latest number). */
@@ -50,12 +58,14 @@ final class PaperDraft {
         if (!arxivId.hasVersion() && latest > 0 && !latestVersionUnknown) arxivId = arxivId.withVersion(latest);
         if (submitted == null && !history.isEmpty()) submitted = history.get(0).submitted();
         if (updated == null && history.size() > 1) updated = history.get(history.size() - 1).submitted();
+        if (submittedAt == null && !history.isEmpty()) submittedAt = versionTimes.get(history.get(0).version());
+        if (updatedAt == null && history.size() > 1) updatedAt = versionTimes.get(history.get(history.size() - 1).version());
         String abs = Text.paragraphs(abstractText);
         String comment = Text.oneLine(comments);
         List<String> cats = primaryFirst();
         return new Paper(arxivId, cleanTitle, authors, abs == null ? "" : abs, cats.isEmpty() ? null : cats.get(0),
                 cats, comment, Text.oneLine(journalRef), Text.clean(doi), Text.clean(license), submitted, updated,
-                history, listingDate, codeLinks(abs, comment), 0, 0);
+                history, listingDate, codeLinks(abs, comment), 0, 0, submittedAt, updatedAt);
     }
 
     static List<org.paperboy.paper.CodeLink> codeLinks(String abs, String comment) {
@@ -94,6 +104,22 @@ final class PaperDraft {
             throw new BadRecord("bad version", "'" + v + "' is not a version such as v2");
         }
         return Integer.parseInt(s);
+    }
+
+    /**
+     * The instant of a timestamp such as 2019-11-27T16:52:52Z or Mon, 2 Apr 2007 19:18:42 GMT; null
+     * for a bare date (2025-03-18), which says nothing of the time. Call after {@link #date}, which
+     * reports text that is not a date.
+     */
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) return null;
+        String s = text.strip();
+        try {
+            if (Character.isDigit(s.charAt(0))) return s.length() == 10 ? null : ZonedDateTime.parse(s).toInstant();
+            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** ISO dates (2025-03-18), ISO timestamps (2019-11-27T16:52:52Z) and RFC 1123 (Mon, 2 Apr 2007 19:18:42 GMT). */

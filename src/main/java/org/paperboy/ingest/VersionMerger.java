@@ -1,6 +1,8 @@
 package org.paperboy.ingest;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.TreeMap;
 import org.paperboy.paper.CodeLinks;
@@ -31,6 +33,8 @@ public final class VersionMerger implements PaperMerger {
         Paper fallback = order >= 0 ? stored : incoming;
         String abs = primary.abstractText() == null || primary.abstractText().isEmpty() ? fallback.abstractText() : primary.abstractText();
         String comments = or(primary.comments(), fallback.comments());
+        LocalDate submitted = earliest(stored.submitted(), incoming.submitted());
+        LocalDate updated = or(primary.updated(), fallback.updated());
         return new Paper(
                 primary.id().version() >= fallback.id().version() ? primary.id() : fallback.id(),
                 or(primary.title(), fallback.title()),
@@ -42,13 +46,23 @@ public final class VersionMerger implements PaperMerger {
                 or(primary.journalRef(), fallback.journalRef()),
                 or(primary.doi(), fallback.doi()),
                 or(primary.license(), fallback.license()),
-                earliest(stored.submitted(), incoming.submitted()),
-                or(primary.updated(), fallback.updated()),
+                submitted,
+                updated,
                 history,
                 stored.listingDate(),
                 CodeLinks.find(abs, comments),
                 stored.upvotes(),
-                stored.numComments());
+                stored.numComments(),
+                timeOn(submitted, incoming.submittedAt(), stored.submittedAt()),
+                timeOn(updated, primary.updatedAt(), fallback.updatedAt()));
+    }
+
+    /** The first of these times that falls on {@code day} (UTC): a time never outlives the date it belongs to. */
+    static Instant timeOn(LocalDate day, Instant first, Instant second) {
+        if (day == null) return null;
+        if (first != null && first.atZone(ZoneOffset.UTC).toLocalDate().equals(day)) return first;
+        if (second != null && second.atZone(ZoneOffset.UTC).toLocalDate().equals(day)) return second;
+        return null;
     }
 
     /** Positive when {@code a} is newer than {@code b}, zero for the same version. */

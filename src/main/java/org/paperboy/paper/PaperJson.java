@@ -48,7 +48,7 @@ public final class PaperJson {
         o.put("title", p.title());
         o.put("summary", p.abstractText());
         o.set("authors", authors(p));
-        o.put("publishedAt", instant(p.submitted() != null ? p.submitted() : p.listingDate()));
+        o.put("publishedAt", p.submitted() != null ? HF_INSTANT.format(p.submittedInstant()) : instant(p.listingDate()));
         o.put("submittedOnDailyAt", onDailyAt(p, submitter));
         if (submitter == null) o.putNull("submittedOnDailyBy");
         else o.set("submittedOnDailyBy", user(submitter));
@@ -77,7 +77,7 @@ public final class PaperJson {
         o.put("journalRef", p.journalRef());
         o.put("doi", p.doi());
         o.put("license", p.license());
-        o.put("updatedAt", instant(p.updated()));
+        o.put("updatedAt", p.updated() == null ? null : HF_INSTANT.format(p.updatedInstant()));
         o.put("listingDate", p.listingDate() == null ? null : p.listingDate().toString());
         ArrayNode versions = o.putArray("versions");
         for (PaperVersion v : p.versions()) {
@@ -169,7 +169,7 @@ public final class PaperJson {
         }
     }
 
-    /** Hugging Face writes instants as {@code 2025-03-14T00:00:00.000Z}; arXiv gives days only. */
+    /** Hugging Face writes instants as {@code 2025-03-14T00:00:00.000Z}; for a day alone, its midnight UTC. */
     public static String instant(LocalDate d) {
         return d == null ? null : d + "T00:00:00.000Z";
     }

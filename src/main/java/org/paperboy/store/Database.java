@@ -5,10 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
@@ -113,6 +115,8 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.name().toLowerCase())
                 .failOnMissingLocations(true)
                 .placeholders(dialect.placeholders)
+                // version ranges are handed out per issue, so a lower version may arrive after a higher one ran
+                .outOfOrder(true)
                 .load();
         refuseNewerSchema(flyway);
         MigrateResult result;
@@ -193,9 +197,11 @@ public final class Database implements AutoCloseable {
 
     public boolean healthy() {
         try {
+            // the highest version, not the last installed: an out-of-order migration runs after higher ones
             String latest = jdbi.withHandle(h -> h.createQuery(
-                    "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")
-                    .mapTo(String.class).findOne().orElse(""));
+                    "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL AND success = :ok")
+                    .bind("ok", true).mapTo(String.class).stream().map(MigrationVersion::fromVersion)
+                    .max(Comparator.naturalOrder()).map(MigrationVersion::getVersion).orElse(""));
             return latest.equals(schemaVersion);
         } catch (RuntimeException e) {
             return false;

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -203,6 +204,8 @@ public final class PaperRepository {
                 .bind("license", p.license())
                 .bind("submitted", text(p.submitted()))
                 .bind("updated", text(p.updated()))
+                .bind("submittedAt", text(p.submittedAt()))
+                .bind("updatedAt", text(p.updatedAt()))
                 .bind("listingDate", text(p.listingDate()))
                 .bind("codeLinks", Json.write(p.codeLinks()))
                 .bind("hash", hash)
@@ -464,7 +467,9 @@ public final class PaperRepository {
                 date(rs.getString("listing_date")),
                 Json.codeLinks(rs.getString("code_links")),
                 rs.getInt("upvotes"),
-                rs.getInt("num_comments"));
+                rs.getInt("num_comments"),
+                instant(rs.getString("submitted_at")),
+                instant(rs.getString("updated_at")));
     }
 
     /** Everything a record says about a paper, but not the listing date, votes or comments. */
@@ -496,6 +501,8 @@ public final class PaperRepository {
         s.append(FIELD);
         for (CodeLink l : p.codeLinks()) item(s, l.kind().name(), l.url());
         s.append(FIELD);
+        // only when known, so that papers with dates alone keep the hashes stored before times were kept
+        if (p.submittedAt() != null || p.updatedAt() != null) item(s, text(p.submittedAt()), text(p.updatedAt()));
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 16);
@@ -527,6 +534,14 @@ public final class PaperRepository {
 
     private static String text(LocalDate d) {
         return d == null ? null : d.toString();
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    private static Instant instant(String s) {
+        return s == null || s.isEmpty() ? null : Instant.parse(s);
     }
 
     private static LocalDate date(String s) {

@@ -1,7 +1,9 @@
 package org.paperboy.web;
 
 import java.io.StringWriter;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
@@ -45,7 +47,7 @@ public final class AtomFeed {
             w.writeDefaultNamespace(NS);
             text(w, "title", title);
             text(w, "id", id);
-            text(w, "updated", timestamp(updated));
+            text(w, "updated", feedUpdated(updated, papers).toString());
             link(w, "self", selfUrl, "application/atom+xml");
             link(w, "alternate", pageUrl, "text/html");
             for (Map.Entry<String, String> e : paging.entrySet()) link(w, e.getKey(), e.getValue(), "application/atom+xml");
@@ -68,9 +70,8 @@ public final class AtomFeed {
         w.writeStartElement("entry");
         text(w, "id", "https://arxiv.org/abs/" + p.id().base());
         text(w, "title", Text.oneLine(p.title()));
-        LocalDate updated = p.listingDate() != null ? p.listingDate() : p.submitted();
-        text(w, "updated", timestamp(updated));
-        if (p.submitted() != null) text(w, "published", timestamp(p.submitted()));
+        text(w, "updated", entryUpdated(p).toString());
+        if (p.submitted() != null) text(w, "published", p.submittedInstant().toString());
         link(w, "alternate", baseUrl + "/papers/" + p.id().base(), "text/html");
         link(w, "related", p.pdfUrl(), "application/pdf");
         for (Author a : p.authors()) {
@@ -103,8 +104,28 @@ public final class AtomFeed {
         w.writeAttribute("type", type);
     }
 
-    private static String timestamp(LocalDate d) {
-        return (d == null ? LocalDate.EPOCH : d) + "T00:00:00Z";
+    private static Instant midnight(LocalDate d) {
+        return (d == null ? LocalDate.EPOCH : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * The latest of the listing day and the paper's own times (v1, latest version): the time of day
+     * where arXiv gave one, midnight UTC where only a date is known.
+     */
+    static Instant entryUpdated(Paper p) {
+        Instant at = midnight(p.listingDate() != null ? p.listingDate() : p.submitted());
+        for (Instant t : new Instant[] {p.submittedInstant(), p.updatedInstant()}) if (t != null && t.isAfter(at)) at = t;
+        return at;
+    }
+
+    /** No earlier than any entry's {@code updated}, since the feed changed when they did. */
+    private static Instant feedUpdated(LocalDate day, List<Paper> papers) {
+        Instant at = midnight(day);
+        for (Paper p : papers) {
+            Instant e = entryUpdated(p);
+            if (e.isAfter(at)) at = e;
+        }
+        return at;
     }
 
     /** XML 1.0 cannot carry most control characters even escaped; drop them. */

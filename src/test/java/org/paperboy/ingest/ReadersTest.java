@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +64,7 @@ class ReadersTest {
         assertEquals(List.of("https://example.org/uwm", "https://github.com/Foo/UWM"), uwm.codeLinks().stream().map(CodeLink::url).toList());
         assertEquals("Text of a paper that wraps.", c.paper("2503.11802").abstractText());
         assertEquals(LocalDate.of(2025, 3, 19), c.paper("2503.11802").listingDate());
+        assertEquals(null, uwm.submittedAt(), "the daily sample gives dates only");
         assertEquals(List.of("no title", "bad date"), c.reasons());
         assertEquals(List.of("line 3", "line 4"), c.rejected.stream().map(Rejection::position).toList());
     }
@@ -165,6 +167,8 @@ class ReadersTest {
         assertEquals(LocalDate.of(2007, 4, 5), p.submitted());
         assertEquals(LocalDate.of(2008, 11, 14), p.updated());
         assertEquals("43kb", p.versions().get(0).size());
+        assertEquals(Instant.parse("2007-04-05T12:45:03Z"), p.submittedAt(), "v1's time of day (Thu, 5 Apr 2007 12:45:03 GMT)");
+        assertEquals(Instant.parse("2008-11-14T09:07:25Z"), p.updatedAt(), "v4's time of day");
         Paper shetty = c.paper("0704.0471");
         assertEquals(List.of("D.V. Shetty", "S.J. Yennello", "G.A. Souliotis"), shetty.authors().stream().map(Author::name).toList());
         assertEquals(List.of("nucl-ex", "nucl-th"), shetty.categories());
@@ -212,6 +216,9 @@ class ReadersTest {
         assertEquals("Proc. ACL 2027", p.journalRef());
         assertEquals("10.18653/v1/2027.acl-long.1", p.doi());
         assertEquals(LocalDate.of(2026, 11, 19), p.listingDate());
+        assertEquals(Instant.parse("2026-11-19T10:01:02Z"), p.submittedAt());
+        assertEquals(Instant.parse("2026-11-25T17:59:58Z"), p.updatedAt());
+        assertEquals(null, c.paper("2611.30002").updatedAt(), "v1 only: no update time");
         assertEquals(List.of("https://github.com/paperboy-test/smoe", "https://huggingface.co/paperboy-test/smoe-base"),
                 p.codeLinks().stream().map(CodeLink::url).toList());
         assertEquals("A <script> in a title & other hazards", c.paper("2611.30002").title());
@@ -228,6 +235,9 @@ class ReadersTest {
         assertEquals("math.QA", p.primaryCategory());
         assertEquals(List.of("Ricardo Campos", "Najib Idrissi", "Thomas Willwacher"), p.authors().stream().map(Author::name).toList());
         assertTrue(p.abstractText().startsWith("We compute small rational models"), p.abstractText());
+        assertEquals(Instant.parse("2019-11-27T16:52:52Z"), p.submittedAt(), "<published> keeps its time of day");
+        assertEquals(LocalDate.of(2019, 11, 27), p.submitted());
+        assertEquals(Instant.parse("2020-04-02T15:26:49Z"), p.updatedAt(), "<updated> of the latest version");
 
         Collected err = Collected.read("err.xml", Collected.resource("atom-error.xml"));
         assertEquals(0, err.papers.size());

@@ -2,16 +2,19 @@ package org.paperboy.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.paperboy.ingest.VersionMerger;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.Paper;
@@ -170,6 +173,69 @@ class PaperRepositoryTest {
         }
         StoreException e = assertThrows(StoreException.class, () -> Database.open(url, user, ""));
         assertTrue(e.getMessage().contains("newer than this Paperboy knows"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void keepsTheTimeOfDayWhereTheSourceGaveIt(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind, tmp)) {
+            PaperRepository repo = new PaperRepository(db);
+            Instant v1 = Instant.parse("2026-11-21T16:52:52Z");
+            Instant v2 = Instant.parse("2026-11-22T09:07:25Z");
+            Paper timed = paper("2611.00001", 2, "Timed", DAY, "cs.CL");
+            timed = new Paper(timed.id(), timed.title(), timed.authors(), timed.abstractText(), timed.primaryCategory(), timed.categories(),
+                    null, null, null, null, timed.submitted(), LocalDate.of(2026, 11, 22), timed.versions(), DAY, List.of(), 0, 0, v1, v2);
+            Paper dated = paper("2611.00002", 1, "Dated", DAY, "cs.CL");
+            assertEquals(new UpsertResult(2, 0, 0), repo.upsert(List.of(timed, dated), DAY, new VersionMerger()));
+
+            Paper stored = repo.find("2611.00001").orElseThrow();
+            assertEquals(v1, stored.submittedAt());
+            assertEquals(v2, stored.updatedAt());
+            assertEquals(v1, repo.listing(Listing.day(DAY)).get(0).submittedInstant(), "listings read the times too");
+            Paper plain = repo.find("2611.00002").orElseThrow();
+            assertNull(plain.submittedAt());
+            assertEquals(Instant.parse("2026-11-21T00:00:00Z"), plain.submittedInstant(), "midnight UTC where only the date is known");
+
+            // a later record with dates only (the daily sample) keeps the times an earlier one gave
+            Paper datesOnly = paper("2611.00001", 2, "Timed, corrected", DAY, "cs.CL");
+            assertEquals(new UpsertResult(0, 1, 0), repo.upsert(List.of(datesOnly), DAY, new VersionMerger()));
+            assertEquals("Timed, corrected", repo.find("2611.00001").orElseThrow().title());
+            assertEquals(v1, repo.find("2611.00001").orElseThrow().submittedAt());
+
+            // times alone arriving for a paper stored with dates only are an update, not an unchanged record
+            assertEquals(new UpsertResult(0, 1, 0), repo.upsert(List.of(dated.withTimes(Instant.parse("2026-11-21T08:00:00Z"), null)),
+                    DAY, new VersionMerger()));
+            assertEquals(Instant.parse("2026-11-21T08:00:00Z"), repo.find("2611.00002").orElseThrow().submittedAt());
+        }
+    }
+
+    /**
+     * V013 is numbered below V014_2, which deployed databases already ran: Flyway must apply it out
+     * of order, and health must still see the highest version. The old database is made by opening
+     * a fresh one and taking V013 back out (its columns and its history row).
+     */
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void aDatabaseAlreadyPastV013GetsItOutOfOrder(TestDatabases.Kind kind) {
+        String url = TestDatabases.freshUrl(kind, tmp);
+        String user = kind == TestDatabases.Kind.POSTGRESQL ? "postgres" : "";
+        try (Database db = Database.open(url, user, "")) {
+            db.jdbi().useHandle(h -> {
+                h.execute("ALTER TABLE papers DROP COLUMN submitted_at");
+                h.execute("ALTER TABLE papers DROP COLUMN updated_at");
+                h.execute("DELETE FROM flyway_schema_history WHERE version = '013'");
+            });
+        }
+        try (Database db = Database.open(url, user, "")) {
+            assertEquals("014.2", db.schemaVersion(), "the reported version stays the highest one");
+            assertTrue(db.healthy(), "health compares the highest version, not the last one installed");
+            assertEquals(Integer.valueOf(1), db.jdbi().<Integer, RuntimeException>withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '013'")
+                    .mapTo(Integer.class).one()));
+            PaperRepository repo = new PaperRepository(db);
+            repo.upsert(List.of(paper("2611.00001", 1, "A", DAY, "cs.CL").withTimes(Instant.parse("2026-11-21T16:52:52Z"), null)),
+                    DAY, NEWER_WINS);
+            assertEquals(Instant.parse("2026-11-21T16:52:52Z"), repo.find("2611.00001").orElseThrow().submittedAt());
+        }
     }
 
     private static List<String> titles(List<Paper> papers) {

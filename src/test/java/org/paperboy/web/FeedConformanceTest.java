@@ -18,10 +18,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,6 +177,32 @@ class FeedConformanceTest {
             Entry e = parse(site.body("/papers/2026-11-25.atom")).getEntries().get(0);
             assertTrue(e.getTitleEx().getValue().contains("$x^2$ & <b>"), e.getTitleEx().getValue());
             assertNotNull(e.getPublished());
+        }
+    }
+
+    @Test
+    void entriesCarryTheTimeOfDayArxivGaveAndMidnightUtcWhereOnlyTheDateIsKnown() {
+        try (TestSite site = new TestSite(TestDatabases.Kind.SQLITE, tmp)) {
+            Instant published = Instant.parse("2026-11-23T16:52:52Z");
+            Instant revised = Instant.parse("2026-11-25T15:26:49Z");
+            Paper timed = TestSite.paper("2611.00001v2", "Timed", DAY3, "cs.CL");
+            timed = new Paper(timed.id(), timed.title(), timed.authors(), timed.abstractText(), timed.primaryCategory(), timed.categories(),
+                    null, null, null, null, published.atZone(ZoneOffset.UTC).toLocalDate(), DAY3, timed.versions(), DAY3, List.of(), 0, 0,
+                    published, revised);
+            site.add(timed, TestSite.paper("2611.00002", "Dated", DAY3, "cs.CL"));
+
+            Feed f = parse(site.body("/papers/2026-11-25.atom"));
+            assertRfc4287(f);
+            Map<String, Entry> byId = new HashMap<>();
+            f.getEntries().forEach(e -> byId.put(e.getId().substring(e.getId().lastIndexOf('/') + 1), e));
+            assertEquals(Date.from(published), byId.get("2611.00001").getPublished(), "16:52:52Z survives");
+            assertEquals(Date.from(revised), byId.get("2611.00001").getUpdated(), "the latest version's time, after the listing day began");
+            assertEquals(Date.from(Instant.parse("2026-11-23T00:00:00Z")), byId.get("2611.00002").getPublished(), "a date alone is midnight UTC");
+            assertEquals(Date.from(Instant.parse("2026-11-25T00:00:00Z")), byId.get("2611.00002").getUpdated(), "the listing day");
+            assertFalse(f.getUpdated().before(Date.from(revised)), "the feed changed no earlier than its newest entry");
+
+            assertTrue(site.body("/api/papers/2611.00001").contains("\"publishedAt\":\"2026-11-23T16:52:52.000Z\""),
+                    "the HF API's paper.publishedAt keeps the time too");
         }
     }
 

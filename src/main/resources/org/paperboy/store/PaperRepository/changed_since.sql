@@ -1,2 +1,2 @@
-SELECT arxiv_id, version, title, authors, abstract, primary_category, categories, comments, journal_ref, doi, license, submitted_date, updated_date, listing_date, listed_seq, code_links, upvotes, num_comments, change_seq, hidden, content_hash
+SELECT arxiv_id, version, title, authors, abstract, primary_category, categories, comments, journal_ref, doi, license, submitted_date, updated_date, submitted_at, updated_at, listing_date, listed_seq, code_links, upvotes, num_comments, change_seq, hidden, content_hash
 FROM papers WHERE change_seq > :seq ORDER BY change_seq LIMIT :limit

@@ -1,6 +1,6 @@
 -- A period's papers: those listed in it and those submitted to it ("featured"), minus papers a
 -- moderator hid. On a single day's upvote listing the day's submissions come first (<featuredFirst>).
-SELECT arxiv_id, version, title, authors, abstract, primary_category, categories, comments, journal_ref, doi, license, submitted_date, updated_date, listing_date, listed_seq, code_links, upvotes, num_comments, change_seq
+SELECT arxiv_id, version, title, authors, abstract, primary_category, categories, comments, journal_ref, doi, license, submitted_date, updated_date, submitted_at, updated_at, listing_date, listed_seq, code_links, upvotes, num_comments, change_seq
 FROM papers
 WHERE hidden = 0
   AND ((listing_date >= :from AND listing_date <= :to)
