@@ -22,9 +22,19 @@ final class MimeMessages {
         if (System.getProperty(STREAM_PROVIDER) == null) System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
     }
 
+    private static final String TRANSFER_ENCODING = "Content-Transfer-Encoding";
+
     private MimeMessages() {}
 
     static MimeMessage build(Session session, String from, Mail mail, Date date) throws MessagingException {
+        return build(session, from, mail, date, (String) null);
+    }
+
+    /**
+     * @param transferEncoding of the text parts; null lets Jakarta Mail choose (quoted-printable or
+     *                         base64, which every SMTP server takes)
+     */
+    static MimeMessage build(Session session, String from, Mail mail, Date date, String transferEncoding) throws MessagingException {
         MimeMessage m = new FixedIdMessage(session, mail.messageId() != null ? mail.messageId() : newMessageId(from));
         m.setFrom(new InternetAddress(from));
         m.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.to(), true));
@@ -33,11 +43,16 @@ final class MimeMessages {
         for (Map.Entry<String, String> h : mail.headers().entrySet()) m.setHeader(h.getKey(), h.getValue());
         if (mail.html() == null) {
             m.setText(mail.text(), "UTF-8");
+            if (transferEncoding != null) m.setHeader(TRANSFER_ENCODING, transferEncoding);
         } else {
             MimeBodyPart text = new MimeBodyPart();
             text.setText(mail.text(), "UTF-8");
             MimeBodyPart html = new MimeBodyPart();
             html.setText(mail.html(), "UTF-8", "html");
+            if (transferEncoding != null) {
+                text.setHeader(TRANSFER_ENCODING, transferEncoding);
+                html.setHeader(TRANSFER_ENCODING, transferEncoding);
+            }
             m.setContent(new MimeMultipart("alternative", text, html));
         }
         m.saveChanges();

@@ -83,6 +83,9 @@ class MailTransportTest {
             assertEquals("reader@example.org", m.getAllRecipients()[0].toString());
             assertEquals("<fixed-id@paperboy.test>", m.getMessageID());
         }
+        String raw = Files.readString(files.get(0));
+        assertTrue(raw.contains("Content-Transfer-Encoding: 8bit") && raw.contains("<p>html body</p>"),
+                "an unsigned file keeps its text as it is (no quoted-printable): " + raw);
     }
 
     @Test
