@@ -38,7 +38,13 @@ public final class ForYou implements AutoCloseable {
 
     public record Pick(Paper paper, double score, String reason) {}
 
-    private record Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys) {}
+    /** A reader's trained model, with the index of their likes that the reasons search (built once per model, not per request). */
+    private record Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys,
+                          Likeness likeness) {
+        Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys) {
+            this(model, vocabulary, follows, builtAt, signalKeys, new Likeness(model.positives()));
+        }
+    }
 
     private final DbCatalog catalog;
     private final SignalRepository signals;
@@ -142,7 +148,7 @@ public final class ForYou implements AutoCloseable {
 
     private List<Pick> rank(Cached c, List<Paper> papers) {
         Reasons reasons = new Reasons(c.vocabulary());
-        Likeness likeness = new Likeness(c.model().positives());
+        Likeness likeness = c.likeness();
         List<Pick> out = new ArrayList<>(papers.size());
         for (Paper p : papers) {
             SparseVector x = catalog.features(DbCatalog.item(p));

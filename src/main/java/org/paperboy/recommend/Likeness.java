@@ -11,17 +11,28 @@ import java.util.Map;
  * which keeps reasons for a 600-paper day cheap for a reader with hundreds of likes.
  */
 final class Likeness {
-    private record Posting(int positive, float value) {}
+    /** One feature's postings: which positives have it, and with what value (parallel arrays, no boxing). */
+    private record Postings(int[] positives, float[] values) {}
 
     private final List<ReaderModel.Positive> positives;
-    private final Map<Integer, List<Posting>> postings = new HashMap<>();
+    private final Map<Integer, Postings> postings = new HashMap<>();
 
     Likeness(List<ReaderModel.Positive> positives) {
         this.positives = positives;
+        Map<Integer, List<int[]>> lists = new HashMap<>();
         for (int p = 0; p < positives.size(); p++) {
             SparseVector f = positives.get(p).features();
-            for (int i = 0; i < f.size(); i++) postings.computeIfAbsent(f.index()[i], k -> new ArrayList<>()).add(new Posting(p, f.value()[i]));
+            for (int i = 0; i < f.size(); i++) lists.computeIfAbsent(f.index()[i], k -> new ArrayList<>()).add(new int[] {p, Float.floatToIntBits(f.value()[i])});
         }
+        lists.forEach((feature, list) -> {
+            int[] who = new int[list.size()];
+            float[] value = new float[list.size()];
+            for (int j = 0; j < who.length; j++) {
+                who[j] = list.get(j)[0];
+                value[j] = Float.intBitsToFloat(list.get(j)[1]);
+            }
+            postings.put(feature, new Postings(who, value));
+        });
     }
 
     /** The positive with the highest cosine above {@code min}, or null; ties go to the earlier positive. */
@@ -29,10 +40,12 @@ final class Likeness {
         if (positives.isEmpty()) return null;
         double[] sims = new double[positives.size()];
         for (int i = 0; i < x.size(); i++) {
-            List<Posting> list = postings.get(x.index()[i]);
+            Postings list = postings.get(x.index()[i]);
             if (list == null) continue;
             float v = x.value()[i];
-            for (Posting p : list) sims[p.positive()] += v * p.value();
+            int[] who = list.positives();
+            float[] value = list.values();
+            for (int j = 0; j < who.length; j++) sims[who[j]] += v * value[j];
         }
         int best = -1;
         double bestSim = min;

@@ -32,7 +32,7 @@ public final class ForYouBench {
         if (!Files.isRegularFile(file)) throw new IllegalStateException(file + " is missing (the shared arXiv sample)");
         Path data = Files.createTempDirectory("foryou-bench");
         Map<String, String> flags = Map.of("data", data.toString(), "port", "0", "host", "127.0.0.1", "trending-interval", "off",
-                "harvest-interval", "off", "rate-limits", "off");
+                "harvest-interval", "off", "rate-limits", "off", "embedding-model", "off");
         try (App app = new App(Settings.load(flags, Map.of()))) {
             long t0 = System.nanoTime();
             int loaded = ArxivDailyLoader.load(file, app.papers(), Integer.parseInt(opt.get("--papers")), n -> {});
@@ -49,6 +49,8 @@ public final class ForYouBench {
             SignalRepository signals = app.signals().repository();
             for (String p : liked) signals.mark(id, SignalRepository.SAVE, p, 1L);
             String token = app.community().accounts().newApiToken(reader, "bench");
+            // steady state: the index built once (serve would do it in the background, competing for the CPU)
+            app.search().follower().catchUp(n -> {});
             app.startServer();
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/recommendations?date=" + day))
