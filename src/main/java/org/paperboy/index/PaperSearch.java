@@ -1,5 +1,7 @@
 package org.paperboy.index;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -15,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.FloatVectorValues;
@@ -30,6 +35,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -37,22 +44,19 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.VectorUtil;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Keyword (BM25), semantic (HNSW over paper vectors) and hybrid (both, fused by a
@@ -96,8 +100,8 @@ public final class PaperSearch {
                               double fusion, Map<String, Double> contributions, String fusionVersion) {
 
         /** As JSON; a part that does not apply (no vector, no fusion) is null. */
-        public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
-            var o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        public ObjectNode toJson() {
+            var o = JsonNodeFactory.instance.objectNode();
             number(o, "keyword", keyword);
             var boosts = o.putObject("boosts");
             number(boosts, "title", titleBoost);
@@ -110,7 +114,7 @@ public final class PaperSearch {
             return o;
         }
 
-        private static void number(com.fasterxml.jackson.databind.node.ObjectNode o, String name, double v) {
+        private static void number(ObjectNode o, String name, double v) {
             if (Double.isFinite(v)) o.put(name, v);
             else o.putNull(name);
         }
@@ -320,7 +324,7 @@ public final class PaperSearch {
             List<String> qt = queryTerms();
             if (qt.isEmpty()) return out;
             for (String t : qt) {
-                double[] hit = scoresAt(s, new org.apache.lucene.search.ConstantScoreQuery(new TermQuery(new Term(field, t))), docs);
+                double[] hit = scoresAt(s, new ConstantScoreQuery(new TermQuery(new Term(field, t))), docs);
                 for (int i = 0; i < docs.length; i++) if (hit[i] > 0) out[i] += 1.0 / qt.size();
             }
             return out;
@@ -634,8 +638,8 @@ public final class PaperSearch {
             SortedSetDocValues cats = leaf.reader().getSortedSetDocValues(Fields.CATEGORY);
             if (cats == null) continue;
             int max = leaf.reader().maxDoc();
-            for (int d = docs.nextSetBit(leaf.docBase); d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS && d < leaf.docBase + max;
-                    d = d + 1 >= docs.length() ? org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS : docs.nextSetBit(d + 1)) {
+            for (int d = docs.nextSetBit(leaf.docBase); d != DocIdSetIterator.NO_MORE_DOCS && d < leaf.docBase + max;
+                    d = d + 1 >= docs.length() ? DocIdSetIterator.NO_MORE_DOCS : docs.nextSetBit(d + 1)) {
                 if (!cats.advanceExact(d - leaf.docBase)) continue;
                 for (int i = 0; i < cats.docValueCount(); i++) counts.merge(cats.lookupOrd(cats.nextOrd()).utf8ToString(), 1, Integer::sum);
             }

@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,11 +24,13 @@ import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperJson;
 import org.paperboy.rank.Period;
 import org.paperboy.recommend.ForYou;
+import org.paperboy.recommend.SeedIds;
 import org.paperboy.recommend.SignalRepository;
 import org.paperboy.recommend.Signals;
 import org.paperboy.store.Listing;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.web.community.AccountSessions;
+import org.paperboy.web.community.NoticePage;
 
 /**
  * For you: the reader's ranked page, the library, onboarding and the signal forms, and the API
@@ -166,7 +173,7 @@ public final class ForYouRoutes implements RouteGroup {
         Set<String> submitted = papers.submitters(listed.stream().map(p -> p.id().base()).toList()).keySet();
         List<Paper> first = listed.stream().filter(p -> p.upvotes() > 0 || submitted.contains(p.id().base())).toList();
         List<Paper> rest = listed.stream().filter(p -> p.upvotes() == 0 && !submitted.contains(p.id().base())).toList();
-        List<ForYouPage.Entry> entries = new java.util.ArrayList<>();
+        List<ForYouPage.Entry> entries = new ArrayList<>();
         for (Paper p : first) entries.add(entry(p, p.upvotes() > 0 ? p.upvotes() + " upvotes" : "submitted", false, Double.NaN));
         for (ForYou.Pick p : forYou.rankForVisitors(rest)) entries.add(entry(p.paper(), "", false, p.score()));
         String label = period.map(Period::label).orElse("no papers yet");
@@ -180,11 +187,11 @@ public final class ForYouRoutes implements RouteGroup {
         if (u == null) return;
         if (!u.admin()) throw new HttpError(403, "Only an admin can seed the instance profile.");
         int added = 0;
-        for (String id : org.paperboy.recommend.SeedIds.find(ctx.formParam("seed"))) {
+        for (String id : SeedIds.find(ctx.formParam("seed"))) {
             if (papers.findShown(id).isPresent() && signals.repository().seedInstance(id, System.currentTimeMillis())) added++;
         }
         ctx.contentType("text/html; charset=utf-8").result(templates.render("community/notice.jte",
-                new org.paperboy.web.community.NoticePage(Meta.of("Instance profile · Paperboy", "Seeded"), "Instance profile",
+                new NoticePage(Meta.of("Instance profile · Paperboy", "Seeded"), "Instance profile",
                         added + " papers added to the instance profile.", "/for-you", "Picks")));
     }
 
@@ -197,7 +204,7 @@ public final class ForYouRoutes implements RouteGroup {
         List<String> follows = signals.repository().follows(u.id()).stream().map(f -> f.kind() + ": " + f.target()).toList();
         List<ForYouPage.Entry> seeds = signals.repository().ids(u.id(), SignalRepository.SEED).stream()
                 .map(id -> found(id).map(p -> entry(p, "added to your profile", false, Double.NaN)).orElse(null))
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
         render(ctx, new ForYouPage(Meta.of("Your library · Paperboy", "Papers you saved"), "Your library", "", entries, csrf.token(ctx), "library",
                 List.of(), seeds, follows));
     }
@@ -274,14 +281,14 @@ public final class ForYouRoutes implements RouteGroup {
         var file = ctx.uploadedFile("file");
         if (file != null) {
             try (var in = file.content()) {
-                text.append('\n').append(new String(in.readNBytes(2_000_000), java.nio.charset.StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
+                text.append('\n').append(new String(in.readNBytes(2_000_000), StandardCharsets.UTF_8));
+            } catch (IOException e) {
                 throw HttpError.badRequest("the upload could not be read");
             }
         }
         Signals.SeedResult r = signals.seed(u.id(), text.toString());
         ctx.contentType("text/html; charset=utf-8").result(templates.render("community/notice.jte",
-                new org.paperboy.web.community.NoticePage(Meta.of("Profile seeded · Paperboy", "Seeded"), "Profile seeded",
+                new NoticePage(Meta.of("Profile seeded · Paperboy", "Seeded"), "Profile seeded",
                         r.added().size() + " papers added to your profile" + (r.unknown().isEmpty() ? "." : "; not in this catalog: "
                                 + String.join(", ", r.unknown().subList(0, Math.min(20, r.unknown().size()))) + "."), "/library", "Your library")));
     }
@@ -334,7 +341,7 @@ public final class ForYouRoutes implements RouteGroup {
         String referer = ctx.header("Referer");
         if (referer == null) return "/for-you";
         try {
-            java.net.URI uri = java.net.URI.create(referer);
+            URI uri = URI.create(referer);
             String path = uri.getRawPath();
             if (path == null || !path.startsWith("/") || path.startsWith("//")) return "/for-you";
             return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());

@@ -1,10 +1,13 @@
 package org.paperboy.web;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.paperboy.paper.Paper;
 import org.paperboy.rank.CategoryFilter;
 import org.paperboy.rank.ListingSort;
 import org.paperboy.rank.Paging;
@@ -32,7 +35,7 @@ final class ListingPages {
         Map<String, String> chartLinks = new LinkedHashMap<>();
         r.categoryCounts().keySet().forEach(c -> chartLinks.put(c, Urls.listing(q.withCategories(CategoryFilter.NONE.toggle(c)))));
         BarChart chart = BarChart.of("Papers per category, " + period.label(), r.categoryCounts(), chartLinks);
-        return new ListingPage(meta, heading + filterText, period.kind().name().toLowerCase(java.util.Locale.ROOT),
+        return new ListingPage(meta, heading + filterText, period.kind().name().toLowerCase(Locale.ROOT),
                 tabs(q, r), sorts(q), previous(q, r), next(q, r), chips(q, r),
                 q.categories().isEmpty() ? null : Urls.listing(q.withCategories(CategoryFilter.NONE)),
                 chart, r.papers().stream().map(p -> Card.of(p, submitterName(r, p))).toList(), r.total(), q.paging().offset() + 1,
@@ -42,7 +45,7 @@ final class ListingPages {
     }
 
     private static Calendar calendar(ListingQuery q, ListingResult r) {
-        java.time.YearMonth month = ListingService.calendarMonth(q);
+        YearMonth month = ListingService.calendarMonth(q);
         LocalDate current = q.period() instanceof Period.Day d ? d.from() : null;
         return Calendar.of(month, r.monthCounts(), current,
                 day -> Urls.listing(new ListingQuery(new Period.Day(day), q.categories(), new Paging(0, q.paging().limit()), q.sort())),
@@ -63,7 +66,7 @@ final class ListingPages {
         LocalDate anchor = p instanceof Period.Day ? p.from() : lastDayWithPapers(p, r);
         Period day = new Period.Day(anchor);
         Period week = Period.Week.containing(anchor);
-        Period month = new Period.Month(java.time.YearMonth.from(anchor));
+        Period month = new Period.Month(YearMonth.from(anchor));
         return List.of(
                 new NavLink("Day", Urls.listing(q.withPeriod(day)), p.kind() == Period.Kind.DAY),
                 new NavLink("Week", Urls.listing(q.withPeriod(week)), p.kind() == Period.Kind.WEEK),
@@ -103,9 +106,9 @@ final class ListingPages {
         Period target = switch (q.period()) {
             case Period.Day d -> new Period.Day(day);
             case Period.Week w -> Period.Week.containing(day);
-            case Period.Month m -> new Period.Month(java.time.YearMonth.from(day));
+            case Period.Month m -> new Period.Month(YearMonth.from(day));
         };
-        String noun = q.period().kind().name().toLowerCase(java.util.Locale.ROOT);
+        String noun = q.period().kind().name().toLowerCase(Locale.ROOT);
         return new NavLink(word + " " + noun + ": " + target.label(), Urls.listing(q.withPeriod(target)), false);
     }
 
@@ -126,7 +129,7 @@ final class ListingPages {
         return chips;
     }
 
-    private static String submitterName(ListingResult r, org.paperboy.paper.Paper p) {
+    private static String submitterName(ListingResult r, Paper p) {
         var s = r.submitters().get(p.id().base());
         return s == null ? null : s.username();
     }

@@ -8,12 +8,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.paperboy.config.Settings;
 import org.paperboy.paper.Paper;
 import org.paperboy.rank.CategoryFilter;
 import org.paperboy.rank.Period;
 import org.paperboy.store.Listing;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.web.community.CommunityHooks;
 
 /** The listing pages: {@code /}, a day, a week, a month, and the site-wide Atom feed. */
 public final class ListingRoutes implements RouteGroup {
@@ -28,22 +31,22 @@ public final class ListingRoutes implements RouteGroup {
     private final PaperRepository papers;
     private final Templates templates;
     private final ListingPages pages;
-    private final java.util.function.Supplier<Optional<String>> harvestError;
-    private final org.paperboy.web.community.CommunityHooks community;
+    private final Supplier<Optional<String>> harvestError;
+    private final CommunityHooks community;
 
     public ListingRoutes(Settings settings, ListingService listings, PaperRepository papers, Templates templates) {
-        this(settings, listings, papers, templates, org.paperboy.web.community.CommunityHooks.NONE);
+        this(settings, listings, papers, templates, CommunityHooks.NONE);
     }
 
     /** @param community per-visitor parts (upvote state) for signed-in visitors */
     public ListingRoutes(Settings settings, ListingService listings, PaperRepository papers, Templates templates,
-                         org.paperboy.web.community.CommunityHooks community) {
+                         CommunityHooks community) {
         this(settings, listings, papers, templates, community, Optional::empty);
     }
 
     /** @param harvestError the last harvest's error while it has not succeeded since, for the first-run page */
     public ListingRoutes(Settings settings, ListingService listings, PaperRepository papers, Templates templates,
-                         org.paperboy.web.community.CommunityHooks community, java.util.function.Supplier<Optional<String>> harvestError) {
+                         CommunityHooks community, Supplier<Optional<String>> harvestError) {
         this.harvestError = harvestError;
         this.community = community;
         this.settings = settings;
@@ -90,7 +93,7 @@ public final class ListingRoutes implements RouteGroup {
         }
     }
 
-    private void redirectToLatest(Context ctx, java.util.function.Function<LocalDate, Period> periodOf) {
+    private void redirectToLatest(Context ctx, Function<LocalDate, Period> periodOf) {
         Optional<LocalDate> latest = listings.latestDay();
         if (latest.isEmpty()) {
             firstRun(ctx);

@@ -2,12 +2,13 @@ package org.paperboy.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.paperboy.config.Settings;
+import org.paperboy.enrich.ThumbnailStore;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
-import org.paperboy.enrich.ThumbnailStore;
 import org.paperboy.paper.ThumbnailUrls;
 import org.paperboy.rank.CategoryFilter;
 import org.paperboy.rank.ListingSort;
@@ -15,6 +16,7 @@ import org.paperboy.rank.Paging;
 import org.paperboy.rank.Period;
 import org.paperboy.store.Listing;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.web.community.CommunityHooks;
 
 /**
  * {@code /papers/{arxivId}}, its {@code .bib}, and a day's feed {@code /papers/{date}.atom}.
@@ -39,13 +41,13 @@ public final class PaperRoutes implements RouteGroup {
     private final Settings settings;
     private final PaperRepository papers;
     private final Templates templates;
-    private final org.paperboy.web.community.CommunityHooks community;
+    private final CommunityHooks community;
     private final SimilarPapers similar;
     private final ThumbnailStore thumbnailFiles;
     private final ThumbnailUrls thumbnails;
 
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates) {
-        this(settings, papers, templates, org.paperboy.web.community.CommunityHooks.NONE, SimilarPapers.NONE);
+        this(settings, papers, templates, CommunityHooks.NONE, SimilarPapers.NONE);
     }
 
     /**
@@ -53,13 +55,13 @@ public final class PaperRoutes implements RouteGroup {
      * @param similar   the "Similar papers" section
      */
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates,
-            org.paperboy.web.community.CommunityHooks community, SimilarPapers similar) {
+            CommunityHooks community, SimilarPapers similar) {
         this(settings, papers, templates, community, similar, ThumbnailUrls.NONE);
     }
 
     /** @param thumbnails each paper's picture for {@code og:image} */
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates,
-            org.paperboy.web.community.CommunityHooks community, SimilarPapers similar, ThumbnailUrls thumbnails) {
+            CommunityHooks community, SimilarPapers similar, ThumbnailUrls thumbnails) {
         this.thumbnails = thumbnails;
         this.community = community;
         this.similar = similar;
@@ -126,7 +128,7 @@ public final class PaperRoutes implements RouteGroup {
             try {
                 ctx.contentType("image/png").header("Cache-Control", THUMBNAIL_CACHE).result(java.nio.file.Files.readAllBytes(png.get()));
                 return;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // unreadable: fall through to the placeholder
             }
         }

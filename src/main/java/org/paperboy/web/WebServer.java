@@ -4,14 +4,17 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
-import org.eclipse.jetty.server.handler.GracefulHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import org.paperboy.recommend.SignalException;
+import java.util.Properties;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.paperboy.community.CommunityException;
 import org.paperboy.config.Settings;
+import org.paperboy.recommend.SignalException;
 import org.paperboy.store.Database;
 import org.paperboy.store.StoreException;
 import org.paperboy.web.community.CommunityWeb;
@@ -80,11 +83,11 @@ public final class WebServer implements AutoCloseable {
     static String katexDirectory() {
         try (var in = WebServer.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/katex/pom.properties")) {
             if (in == null) throw new IllegalStateException("the KaTeX WebJar is missing from the classpath");
-            var props = new java.util.Properties();
+            var props = new Properties();
             props.load(in);
             return "/META-INF/resources/webjars/katex/" + props.getProperty("version");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
