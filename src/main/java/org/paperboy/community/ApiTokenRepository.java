@@ -3,6 +3,7 @@ package org.paperboy.community;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
+import org.paperboy.store.Sql;
 
 /** Personal API tokens, stored as SHA-256 digests. */
 public final class ApiTokenRepository {

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.paperboy.store.Database;
+import org.paperboy.store.Sql;
 
 /**
  * Token buckets in the table {@code rate_buckets}, shared by every node on the database. Each take
@@ -26,10 +26,9 @@ final class DatabaseBuckets implements RateLimiter.Buckets {
     DatabaseBuckets(Database db, Clock clock) {
         this.jdbi = db.jdbi();
         this.clock = clock;
-        ClasspathSqlLocator sql = ClasspathSqlLocator.create();
-        this.take = sql.locate(DatabaseBuckets.class, "take");
-        this.sweep = sql.locate(DatabaseBuckets.class, "sweep");
-        this.refund = sql.locate(DatabaseBuckets.class, "refund");
+        this.take = Sql.of(DatabaseBuckets.class, "take");
+        this.sweep = Sql.of(DatabaseBuckets.class, "sweep");
+        this.refund = Sql.of(DatabaseBuckets.class, "refund");
     }
 
     private record Answer(double tokens, int allowed) {}

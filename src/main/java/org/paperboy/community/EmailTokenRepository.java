@@ -3,6 +3,7 @@ package org.paperboy.community;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
+import org.paperboy.store.Sql;
 
 /** Links sent by mail (verify an address, reset a password, change the address): hashed, expiring, single use. */
 public final class EmailTokenRepository {

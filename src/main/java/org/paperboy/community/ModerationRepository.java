@@ -5,6 +5,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.store.Sql;
 
 /**
  * The append-only moderation log (triggers refuse UPDATE and DELETE) and the paper-level actions

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
+import org.paperboy.store.Sql;
 
 /**
  * Server-side sessions, keyed by the SHA-256 of the cookie's value. A session belongs to a user

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.store.Sql;
 
 /** Submissions: at most one per paper (the first submitter is the one credited). */
 public final class SubmissionRepository {

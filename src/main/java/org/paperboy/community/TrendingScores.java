@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.paperboy.rank.Trending;
 import org.paperboy.store.Database;
+import org.paperboy.store.Sql;
 
 /**
  * Recomputes the cached papers.trending_score of every paper that has votes or still has a score,

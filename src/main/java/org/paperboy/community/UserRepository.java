@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
+import org.paperboy.store.Sql;
 
 /** The users table. Names and addresses are unique ignoring case (the *_key columns). */
 public final class UserRepository {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.paperboy.store.Database;
+import org.paperboy.store.Sql;
 
 /**
  * A reader's signals: saved, hidden and seeded papers and follows (tables of V010), and their
@@ -22,6 +24,8 @@ public final class SignalRepository {
     public record Follow(String kind, String target, long createdAt) {}
 
     private final Jdbi jdbi;
+
+    private static final RowMapper<Mark> MARK = (rs, ctx) -> new Mark(rs.getString("arxiv_id"), rs.getString("kind"), rs.getLong("created_at"));
 
     public SignalRepository(Database db) {
         this.jdbi = db.jdbi();
@@ -45,7 +49,7 @@ public final class SignalRepository {
     /** Saved, hidden and seeded papers, newest first. */
     public List<Mark> marks(long userId) {
         return jdbi.withHandle(h -> h.createQuery(sql("papers_of")).bind("userId", userId)
-                .map((rs, ctx) -> new Mark(rs.getString("arxiv_id"), rs.getString("kind"), rs.getLong("created_at"))).list());
+                .map(MARK).list());
     }
 
     public List<String> ids(long userId, String kind) {
@@ -65,13 +69,13 @@ public final class SignalRepository {
     /** Every signal the model learns from: marks and upvotes ("vote"). */
     public List<Mark> signals(long userId) {
         return jdbi.withHandle(h -> h.createQuery(sql("signals_of")).bind("userId", userId)
-                .map((rs, ctx) -> new Mark(rs.getString("arxiv_id"), rs.getString("kind"), rs.getLong("created_at"))).list());
+                .map(MARK).list());
     }
 
     /** Saves, seeds and upvotes of every reader together (the instance profile's fallback). */
     public List<Mark> allPositives() {
         return jdbi.withHandle(h -> h.createQuery(sql("all_positive"))
-                .map((rs, ctx) -> new Mark(rs.getString("arxiv_id"), rs.getString("kind"), rs.getLong("created_at"))).list());
+                .map(MARK).list());
     }
 
     public boolean follow(long userId, String kind, String target, long now) {

@@ -1,14 +1,14 @@
-package org.paperboy.recommend;
+package org.paperboy.store;
 
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 
 /** Finds a repository's statements in {@code .sql} resources beside it (cached by JDBI). */
-final class Sql {
+public final class Sql {
     private static final ClasspathSqlLocator LOCATOR = ClasspathSqlLocator.create();
 
     private Sql() {}
 
-    static String of(Class<?> repository, String name) {
+    public static String of(Class<?> repository, String name) {
         return LOCATOR.locate(repository, name);
     }
 }
