@@ -1,6 +1,7 @@
 package org.paperboy.community;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -47,6 +48,15 @@ class SharedRateLimiterTest {
     void close() {
         nodeA.close();
         nodeB.close();
+    }
+
+    @Test
+    void aTokenGivenBackOnOneNodeCanBeTakenOnTheOther() {
+        for (int i = 0; i < 2; i++) assertEquals(0, a.acquire("submit", 2, MINUTE));
+        assertTrue(b.acquire("submit", 2, MINUTE) > 0, "both tokens taken");
+        a.refund("submit");
+        assertEquals(0, b.acquire("submit", 2, MINUTE), "the duplicate submission's token is back for everyone");
+        assertTrue(a.acquire("submit", 2, MINUTE) > 0, "and only that one");
     }
 
     @Test
