@@ -2,13 +2,12 @@ package org.paperboy.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
-import java.time.Clock;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,31 +22,13 @@ import org.paperboy.paper.Author;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.notify.MutableClock;
 import org.paperboy.store.TestDatabases;
 
 /** Two nodes (two pools on one embedded PostgreSQL) split the embedding backfill: every vector computed once. */
 class EmbeddingRangesTest {
     @TempDir
     Path tmp;
-
-    private static final class MovableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-12-06T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** The fake model, counting what each text was embedded for, across nodes. */
     private static final class Counting implements Embedder {
@@ -82,7 +63,7 @@ class EmbeddingRangesTest {
         }
     }
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T12:00:00Z"));
     private final Map<String, AtomicInteger> perText = new ConcurrentHashMap<>();
 
     private static void addPapers(Database db, int n) {
@@ -165,7 +146,7 @@ class EmbeddingRangesTest {
                 assertTrue(nodeB.runSharedOnce());
                 assertTrue(!nodeB.runSharedOnce(), "the dead node's range is still leased");
                 assertEquals(EmbeddingRanges.RANGE, store.countMissing("fake-concepts"));
-                clock.now = clock.now.plus(EmbeddingRanges.LEASE).plusSeconds(1);
+                clock.advance(EmbeddingRanges.LEASE.plusSeconds(1));
                 assertTrue(nodeB.runSharedOnce(), "its lease ran out: B takes it");
             }
             assertEquals(0, store.countMissing("fake-concepts"));

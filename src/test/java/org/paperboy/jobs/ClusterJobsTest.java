@@ -3,13 +3,12 @@ package org.paperboy.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
-import java.time.Clock;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+
+
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ import org.paperboy.mail.EmlDirectoryTransport;
 import org.paperboy.store.Database;
 import org.paperboy.store.JobStateRepository;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.notify.MutableClock;
 import org.paperboy.store.TestDatabases;
 
 /** Two nodes (two pools on one embedded PostgreSQL) share the jobs: each period's run happens on one of them. */
@@ -29,26 +29,7 @@ class ClusterJobsTest {
     @TempDir
     Path tmp;
 
-    private static final class MovableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-12-06T12:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T12:00:00Z"));
 
     private TrendingJob trendingOn(Database db, Settings settings) {
         Community c = new Community(settings, db, new PaperRepository(db), clock, new EmlDirectoryTransport(tmp.resolve("outbox"), "p@example.org"),
@@ -68,9 +49,9 @@ class ClusterJobsTest {
             for (int tick = 0; tick < 120; tick++) {
                 boolean ranA = onA.tick();
                 boolean ranB = onB.tick();
-                assertFalse(ranA && ranB, "both nodes ran at " + clock.now);
+                assertFalse(ranA && ranB, "both nodes ran at " + clock.instant());
                 if (ranA || ranB) runs++;
-                clock.now = clock.now.plusSeconds(30);
+                clock.advance(Duration.ofSeconds(30));
             }
             assertEquals(6, runs);
         }
@@ -86,12 +67,12 @@ class ClusterJobsTest {
             assertTrue(held.isPresent());
             assertTrue(onB.tryTake("digest-lease", Duration.ofMinutes(10)).isEmpty(), "held by A");
             onA.release("digest-lease", held.get());
-            clock.now = clock.now.plusSeconds(1); // (a lease is told apart by its end: two takes in one millisecond would look alike)
+            clock.advance(Duration.ofSeconds(1)); // (a lease is told apart by its end: two takes in one millisecond would look alike)
             Optional<Instant> heldByB = onB.tryTake("digest-lease", Duration.ofMinutes(10));
             assertTrue(heldByB.isPresent(), "released");
             onA.release("digest-lease", held.get()); // A's old lease: releasing it must not free B's
             assertTrue(onA.tryTake("digest-lease", Duration.ofMinutes(10)).isEmpty(), "still B's");
-            clock.now = clock.now.plus(Duration.ofMinutes(10)); // B died holding it
+            clock.advance(Duration.ofMinutes(10)); // B died holding it
             assertTrue(onA.tryTake("digest-lease", Duration.ofMinutes(10)).isPresent(), "run out: free again");
         }
     }
