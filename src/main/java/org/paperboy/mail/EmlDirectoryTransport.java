@@ -34,6 +34,8 @@ public final class EmlDirectoryTransport implements MailTransport {
     private final DkimSigner dkim;
     private final Session session = Session.getInstance(new Properties());
     private final Opener opener;
+    /** Set once the directory exists, to save the checks per mail; cleared by a failed write. */
+    private volatile boolean dirExists;
 
     /** Opens the file a mail is written to (a test counts the writes that reach it). */
     interface Opener {
@@ -79,7 +81,10 @@ public final class EmlDirectoryTransport implements MailTransport {
     @Override
     public void send(Mail mail) throws MailDeliveryException {
         try {
-            Files.createDirectories(dir);
+            if (!dirExists) {
+                Files.createDirectories(dir);
+                dirExists = true;
+            }
             // A file travels through no SMTP server: unsigned, its text stays as it is (8bit UTF-8, readable in
             // the file) instead of quoted-printable, which Angus encodes a byte at a time (most of the CPU).
             MimeMessage m = dkim == null
@@ -93,6 +98,7 @@ public final class EmlDirectoryTransport implements MailTransport {
             }
             Files.move(tmp, dir.resolve(System.currentTimeMillis() + "-" + id + ".eml"), StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | MessagingException e) {
+            dirExists = false;
             throw new MailDeliveryException(false, "cannot write mail to " + dir + ": " + e.getMessage(), e);
         }
     }

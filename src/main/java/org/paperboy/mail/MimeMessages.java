@@ -1,11 +1,18 @@
 package org.paperboy.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -42,21 +49,30 @@ final class MimeMessages {
         m.setSentDate(date);
         for (Map.Entry<String, String> h : mail.headers().entrySet()) m.setHeader(h.getKey(), h.getValue());
         if (mail.html() == null) {
-            m.setText(mail.text(), "UTF-8");
-            if (transferEncoding != null) m.setHeader(TRANSFER_ENCODING, transferEncoding);
+            setText(m, mail.text(), "plain", transferEncoding);
         } else {
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(mail.text(), "UTF-8");
+            setText(text, mail.text(), "plain", transferEncoding);
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(mail.html(), "UTF-8", "html");
-            if (transferEncoding != null) {
-                text.setHeader(TRANSFER_ENCODING, transferEncoding);
-                html.setHeader(TRANSFER_ENCODING, transferEncoding);
-            }
+            setText(html, mail.html(), "html", transferEncoding);
             m.setContent(new MimeMultipart("alternative", text, html));
         }
         m.saveChanges();
         return m;
+    }
+
+    /**
+     * With a fixed transfer encoding the text goes in as UTF-8 bytes: Angus writes a String part through a
+     * stream that passes on one byte per call (most of the CPU time of an unsigned {@code .eml} file), and
+     * a byte source in 8 KiB blocks.
+     */
+    private static void setText(MimePart part, String body, String subtype, String transferEncoding) throws MessagingException {
+        if (transferEncoding == null) {
+            part.setText(body, "UTF-8", subtype);
+            return;
+        }
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(body.getBytes(StandardCharsets.UTF_8), "text/" + subtype + "; charset=UTF-8")));
+        part.setHeader(TRANSFER_ENCODING, transferEncoding);
     }
 
     /**
@@ -67,10 +83,10 @@ final class MimeMessages {
         MimeMessage m = build(session, from, mail, date);
         if (dkim == null) return m;
         try {
-            java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream(8192);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(8192);
             m.writeTo(raw);
-            return new MimeMessage(session, new java.io.ByteArrayInputStream(dkim.sign(raw.toByteArray())));
-        } catch (java.io.IOException e) {
+            return new MimeMessage(session, new ByteArrayInputStream(dkim.sign(raw.toByteArray())));
+        } catch (IOException e) {
             throw new MessagingException("cannot serialise the message for DKIM signing", e);
         }
     }

@@ -10,6 +10,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
@@ -112,6 +115,28 @@ class MailTransportTest {
         assertTrue(bytes.get() > 300, "a whole mail: " + bytes.get() + " bytes");
         assertTrue(writes.get() <= 5, writes.get() + " writes for " + bytes.get() + " bytes");
         assertEquals(1, Files.list(tmp.resolve("outbox")).filter(p -> p.toString().endsWith(".eml")).count());
+    }
+
+    @Test
+    void anUnsignedMailsTextIsWrittenInBlocksAndReadsBackAsItWas() throws Exception {
+        String text = "Schrödinger's ünïcode digest, line after line\n".repeat(2000);
+        String html = "<p>Schrödinger — μ</p>\n".repeat(2000);
+        Mail mail = new Mail("reader@example.org", "subject", text, html, Map.of(), "<blocks@paperboy.test>");
+        MimeMessage m = MimeMessages.build(Session.getInstance(new Properties()), "digest@paperboy.test", mail, new Date(), "8bit");
+        AtomicInteger singleBytes = new AtomicInteger();
+        ByteArrayOutputStream written = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(int b) {
+                singleBytes.incrementAndGet();
+                super.write(b);
+            }
+        };
+        m.writeTo(written);
+        assertTrue(singleBytes.get() < 1000, singleBytes.get() + " one-byte writes for " + written.size() + " bytes");
+        Multipart parts = (Multipart) new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(written.toByteArray())).getContent();
+        assertEquals(text, parts.getBodyPart(0).getContent());
+        assertEquals(html, parts.getBodyPart(1).getContent());
+        assertTrue(parts.getBodyPart(1).isMimeType("text/html"));
     }
 
     @Test
