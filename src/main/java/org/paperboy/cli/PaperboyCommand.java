@@ -1,6 +1,9 @@
 package org.paperboy.cli;
 
+import org.paperboy.community.CommunityException;
 import org.paperboy.config.ConfigException;
+import org.paperboy.index.QueryException;
+import org.paperboy.notify.InvalidInput;
 import org.paperboy.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +30,8 @@ public final class PaperboyCommand implements Runnable {
         cmd.setExecutionExceptionHandler((e, line, parsed) -> {
             // what a person typed or asked for is wrong: one line, no stack trace
             if (e instanceof ConfigException || e instanceof StoreException || e instanceof UserError
-                    || e instanceof org.paperboy.community.CommunityException || e instanceof org.paperboy.index.QueryException
-                    || e instanceof org.paperboy.notify.InvalidInput) {
+                    || e instanceof CommunityException || e instanceof QueryException
+                    || e instanceof InvalidInput) {
                 line.getErr().println("paperboy: " + e.getMessage());
                 return 2;
             }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.paperboy.App;
 import org.paperboy.community.Moderation;
 import org.paperboy.community.User;
@@ -29,7 +30,7 @@ final class UserCommand implements Runnable {
     }
 
     /** Runs {@code action} with a fresh App (a broken community rule is one line, see PaperboyCommand). */
-    static void withApp(CommandSpec spec, java.util.function.Consumer<App> action) {
+    static void withApp(CommandSpec spec, Consumer<App> action) {
         try (App app = new App(SettingsOptions.load(spec))) {
             action.accept(app);
         }
@@ -52,7 +53,7 @@ final class UserCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        void withApp(java.util.function.Consumer<App> action) {
+        void withApp(Consumer<App> action) {
             UserCommand.withApp(spec, action);
         }
     }

@@ -1,5 +1,6 @@
 package org.paperboy.community;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
@@ -31,7 +32,7 @@ public final class ApiTokenRepository {
     /** A token as its owner sees it in the list: never the secret, which is not stored. */
     public record TokenInfo(long id, String name, long createdAt) {}
 
-    public java.util.List<TokenInfo> listFor(long userId) {
+    public List<TokenInfo> listFor(long userId) {
         return jdbi.withHandle(h -> h.createQuery(sql("list")).bind("userId", userId)
                 .map((rs, ctx) -> new TokenInfo(rs.getLong("id"), rs.getString("name"), rs.getLong("created_at"))).list());
     }

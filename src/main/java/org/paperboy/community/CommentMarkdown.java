@@ -1,5 +1,6 @@
 package org.paperboy.community;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,7 +66,7 @@ public final class CommentMarkdown {
         @Override
         public void visit(Image image) {
             Link link = new Link(image.getDestination(), image.getTitle());
-            List<Node> children = new java.util.ArrayList<>();
+            List<Node> children = new ArrayList<>();
             for (Node c = image.getFirstChild(); c != null; c = c.getNext()) children.add(c);
             children.forEach(link::appendChild);
             if (link.getFirstChild() == null) link.appendChild(new Text(image.getDestination()));

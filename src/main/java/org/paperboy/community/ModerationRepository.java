@@ -1,6 +1,7 @@
 package org.paperboy.community;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.paperboy.store.Database;
@@ -51,7 +52,7 @@ public final class ModerationRepository {
     }
 
     /** Runs a moderation action and writes its log line in one transaction: the log never misses an action. */
-    public void record(ModerationEntry entry, java.util.function.Consumer<Handle> action) {
+    public void record(ModerationEntry entry, Consumer<Handle> action) {
         jdbi.useTransaction(h -> {
             action.accept(h);
             append(h, entry);

@@ -2,6 +2,7 @@ package org.paperboy.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.function.Consumer;
@@ -49,7 +50,7 @@ final class ArxivDailyReader extends JsonLinesReader {
             return;
         }
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t == null) throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "end of input inside an array");
+            if (t == null) throw new JsonEOFException(p, null, "end of input inside an array");
             if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 p.skipChildren();
                 continue;

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Objects;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -88,7 +89,7 @@ public final class AtomReader implements PaperReader {
         d.abstractText = e.textOf("summary");
         for (XmlNode a : e.all("author")) {
             String affiliation = a.all("affiliation").stream().map(XmlNode::text).map(Text::oneLine)
-                    .filter(java.util.Objects::nonNull).reduce((x, y) -> x + "; " + y).orElse(null);
+                    .filter(Objects::nonNull).reduce((x, y) -> x + "; " + y).orElse(null);
             d.addAuthor(a.textOf("name"), affiliation);
         }
         XmlNode primary = e.child("primary_category");

@@ -1,6 +1,7 @@
 package org.paperboy.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -51,7 +52,7 @@ public enum Format {
         int n = 0;
         try {
             for (int r; n < PEEK && (r = in.read(buf, n, PEEK - n)) > 0; ) n += r;
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             // a cut gzip: detect from what was read
         }
         in.reset();

@@ -1,6 +1,7 @@
 package org.paperboy.ingest;
 
 import java.io.BufferedInputStream;
+import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,7 @@ public final class Input implements AutoCloseable {
     public static Input open(String arg, InputStream stdin) throws IOException {
         if (arg.equals("-")) return new Input("stdin", -1, stdin);
         Path p = Path.of(arg);
-        if (!Files.isRegularFile(p)) throw new java.io.FileNotFoundException(arg + ": no such file");
+        if (!Files.isRegularFile(p)) throw new FileNotFoundException(arg + ": no such file");
         return new Input(arg, Files.size(p), Files.newInputStream(p));
     }
 

@@ -1,6 +1,7 @@
 package org.paperboy.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperVersion;
 
@@ -29,7 +30,7 @@ final class KaggleSnapshotReader extends JsonLinesReader {
         // update_date is when arXiv last touched the metadata, not a version date: checked, not stored
         PaperDraft.date("update_date", text(n, "update_date"));
         // listed on the day of its first version
-        d.versions.stream().min(java.util.Comparator.comparingInt(PaperVersion::version)).ifPresent(v -> d.listingDate = v.submitted());
+        d.versions.stream().min(Comparator.comparingInt(PaperVersion::version)).ifPresent(v -> d.listingDate = v.submitted());
         return d.build();
     }
 

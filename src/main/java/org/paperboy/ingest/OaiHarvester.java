@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class OaiHarvester {
                 break;
             }
         }
-        summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - started));
+        summary.elapsed(Duration.ofNanos(System.nanoTime() - started));
         return new Result(req.set(), pages, resumed, cursor.from(), cursor.lastDatestamp(), summary);
     }
 

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -173,7 +174,7 @@ public final class OaiPmhReader implements PaperReader {
                 if (keyname == null) continue;
                 String name = (forenames == null ? "" : forenames + " ") + keyname + (suffix == null ? "" : " " + suffix);
                 String affiliation = a.all("affiliation").stream().map(XmlNode::text).map(Text::oneLine)
-                        .filter(java.util.Objects::nonNull).reduce((x, y) -> x + "; " + y).orElse(null);
+                        .filter(Objects::nonNull).reduce((x, y) -> x + "; " + y).orElse(null);
                 d.addAuthor(name, affiliation);
             }
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Author;
+import org.paperboy.paper.CodeLink;
 import org.paperboy.paper.CodeLinks;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperVersion;
@@ -68,7 +69,7 @@ final class PaperDraft {
                 history, listingDate, codeLinks(abs, comment), 0, 0, submittedAt, updatedAt);
     }
 
-    static List<org.paperboy.paper.CodeLink> codeLinks(String abs, String comment) {
+    static List<CodeLink> codeLinks(String abs, String comment) {
         if (!Text.mayHoldUrl(abs) && !Text.mayHoldUrl(comment)) return List.of();
         return CodeLinks.find(abs, comment);
     }

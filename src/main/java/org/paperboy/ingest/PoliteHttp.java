@@ -1,16 +1,23 @@
 package org.paperboy.ingest;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The HTTP client for arXiv, following its terms of use: one request at a time with a pause
@@ -45,7 +52,7 @@ public final class PoliteHttp {
     private final Policy policy;
     private final Sleeper sleeper;
     private final Clock clock;
-    private final java.util.function.Consumer<String> retries;
+    private final Consumer<String> retries;
     private Instant lastRequest = Instant.EPOCH;
 
     public PoliteHttp(Policy policy, Sleeper sleeper, Clock clock) {
@@ -53,7 +60,7 @@ public final class PoliteHttp {
     }
 
     /** @param retries told of each retry in one line (the CLI shows them; the scheduled job stays quiet) */
-    public PoliteHttp(Policy policy, Sleeper sleeper, Clock clock, java.util.function.Consumer<String> retries) {
+    public PoliteHttp(Policy policy, Sleeper sleeper, Clock clock, Consumer<String> retries) {
         this.retries = retries;
         this.policy = policy;
         this.sleeper = sleeper;
@@ -119,34 +126,34 @@ public final class PoliteHttp {
         return policy.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
     }
 
-    private java.util.Optional<Duration> retryAfter(HttpResponse<?> r) {
+    private Optional<Duration> retryAfter(HttpResponse<?> r) {
         return r.headers().firstValue("Retry-After").flatMap(v -> parseRetryAfter(v, clock.instant()))
                 .map(d -> d.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : d);
     }
 
     /** "120" (seconds) or an HTTP date ("Fri, 27 Nov 2026 10:00:00 GMT"); empty when neither. */
-    static java.util.Optional<Duration> parseRetryAfter(String value, Instant now) {
+    static Optional<Duration> parseRetryAfter(String value, Instant now) {
         String v = value.strip();
-        if (v.matches("\\d{1,9}")) return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+        if (v.matches("\\d{1,9}")) return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
         try {
             Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration d = Duration.between(now, at);
-            return java.util.Optional.of(d.isNegative() ? Duration.ZERO : d);
+            return Optional.of(d.isNegative() ? Duration.ZERO : d);
         } catch (DateTimeParseException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     /** A few words for a log line: what went wrong on the network, without a stack trace. */
     static String describe(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
                 return "cannot resolve the host name: no network or DNS";
             }
         }
-        if (e instanceof java.net.http.HttpConnectTimeoutException) return "connect timed out";
-        if (e instanceof java.net.http.HttpTimeoutException) return "no answer in time";
-        if (e instanceof java.net.ConnectException) return "connection refused or no route to host";
+        if (e instanceof HttpConnectTimeoutException) return "connect timed out";
+        if (e instanceof HttpTimeoutException) return "no answer in time";
+        if (e instanceof ConnectException) return "connection refused or no route to host";
         String msg = e.getMessage();
         return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }

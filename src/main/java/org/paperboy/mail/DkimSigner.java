@@ -13,6 +13,7 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public final class DkimSigner {
         byte[] message = crlf(original);
         int split = headerEnd(message);
         List<String> fields = headerFields(new String(message, 0, split, StandardCharsets.ISO_8859_1));
-        byte[] body = java.util.Arrays.copyOfRange(message, Math.min(split + 2, message.length), message.length);
+        byte[] body = Arrays.copyOfRange(message, Math.min(split + 2, message.length), message.length);
         List<String> signed = new ArrayList<>();
         StringBuilder data = new StringBuilder();
         for (String name : SIGNED_HEADERS) {

@@ -1,6 +1,9 @@
 package org.paperboy.mail;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import org.paperboy.config.ConfigException;
+import org.paperboy.config.Settings;
 
 /**
  * How to send mail. An empty {@code smtpHost} means no SMTP server: messages are written as
@@ -17,18 +20,18 @@ public record MailSettings(String smtpHost, int smtpPort, Security security, Str
     public enum Security { NONE, STARTTLS, SMTPS }
 
     /** From the application settings; .eml files go to {@code <data>/outbox}. */
-    public static MailSettings from(org.paperboy.config.Settings settings) {
+    public static MailSettings from(Settings settings) {
         var m = settings.mail();
         DkimSigner dkim = m.dkimKeyFile() == null ? null : dkimSigner(m);
-        return new MailSettings(m.smtpHost(), m.smtpPort(), Security.valueOf(m.smtpSecurity().toUpperCase(java.util.Locale.ROOT)),
+        return new MailSettings(m.smtpHost(), m.smtpPort(), Security.valueOf(m.smtpSecurity().toUpperCase(Locale.ROOT)),
                 m.smtpUser(), m.smtpPassword(), m.from(), settings.dataDir().resolve("outbox"), dkim);
     }
 
-    private static DkimSigner dkimSigner(org.paperboy.config.Settings.Mail m) {
+    private static DkimSigner dkimSigner(Settings.Mail m) {
         try {
             return DkimSigner.fromPemFile(m.dkimDomain(), m.dkimSelector(), m.dkimKeyFile());
         } catch (IllegalArgumentException e) {
-            throw new org.paperboy.config.ConfigException("--dkim-key-file: " + e.getMessage());
+            throw new ConfigException("--dkim-key-file: " + e.getMessage());
         }
     }
 

@@ -6,8 +6,12 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import java.util.Properties;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * Sends over SMTP with Angus Mail: plain, STARTTLS (required) or SMTPS, with optional auth.
@@ -22,7 +26,7 @@ public final class SmtpTransport implements MailTransport, AutoCloseable {
 
     private final MailSettings settings;
     private final Session session;
-    private final java.util.concurrent.BlockingQueue<Transport> idle = new java.util.concurrent.LinkedBlockingQueue<>(MAX_IDLE);
+    private final BlockingQueue<Transport> idle = new LinkedBlockingQueue<>(MAX_IDLE);
 
     public SmtpTransport(MailSettings settings) {
         this.settings = settings;
@@ -42,9 +46,9 @@ public final class SmtpTransport implements MailTransport, AutoCloseable {
         // Without TCP_NODELAY, Nagle's algorithm holds the end of each message until the server's
         // delayed ACK (~40 ms), which caps one connection at about 20 mails/s.
         if (s.security() == MailSettings.Security.SMTPS) {
-            p.put("mail.smtps.ssl.socketFactory", new NoDelaySocketFactory((javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault()));
+            p.put("mail.smtps.ssl.socketFactory", new NoDelaySocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault()));
         } else {
-            p.put("mail.smtp.socketFactory", new NoDelaySocketFactory(javax.net.SocketFactory.getDefault()));
+            p.put("mail.smtp.socketFactory", new NoDelaySocketFactory(SocketFactory.getDefault()));
             p.put("mail.smtp.socketFactory.fallback", "false");
         }
         if (s.security() == MailSettings.Security.STARTTLS) {

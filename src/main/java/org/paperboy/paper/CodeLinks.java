@@ -1,5 +1,6 @@
 package org.paperboy.paper;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +38,9 @@ public final class CodeLinks {
 
     static CodeLink classify(String raw) {
         String url = raw.startsWith("www.") ? "https://" + raw : raw;
-        java.net.URI uri;
+        URI uri;
         try {
-            uri = java.net.URI.create(url);
+            uri = URI.create(url);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -70,7 +71,7 @@ public final class CodeLinks {
         return new CodeLink(CodeLink.Kind.HUGGINGFACE, "https://huggingface.co/" + prefix + m.group(2) + "/" + m.group(3));
     }
 
-    private static CodeLink projectPage(String host, java.net.URI uri) {
+    private static CodeLink projectPage(String host, URI uri) {
         if (NOT_PROJECT_PAGES.stream().anyMatch(h -> host.equals(h) || host.endsWith("." + h))) return null;
         String scheme = uri.getScheme() == null ? "https" : uri.getScheme().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();

@@ -2,11 +2,14 @@ package org.paperboy.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -104,7 +107,7 @@ public final class Database implements AutoCloseable {
         try {
             Path parent = Path.of(file).toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("cannot create the directory of the database " + file + ": " + e.getMessage(), e);
         }
     }
@@ -143,7 +146,7 @@ public final class Database implements AutoCloseable {
     private void nameCatalogOnce() {
         valueOnce("SELECT id FROM catalog_identity WHERE name = :name",
                 "INSERT INTO catalog_identity (name, id) VALUES (:name, :value) ON CONFLICT (name) DO NOTHING",
-                "catalog", () -> java.util.UUID.randomUUID().toString());
+                "catalog", () -> UUID.randomUUID().toString());
     }
 
     /**
@@ -154,7 +157,7 @@ public final class Database implements AutoCloseable {
      *
      * @param select a query with a {@code :name} parameter; {@code insert} also takes {@code :value}
      */
-    public String valueOnce(String select, String insert, String name, java.util.function.Supplier<String> fresh) {
+    public String valueOnce(String select, String insert, String name, Supplier<String> fresh) {
         return jdbi.withHandle(h -> {
             var stored = h.createQuery(select).bind("name", name).mapTo(String.class).findOne();
             if (stored.isPresent()) return stored.get();

@@ -2,6 +2,7 @@ package org.paperboy.store;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
@@ -31,7 +32,7 @@ public final class JobStateRepository {
     }
 
     /** Every job's state, by name (for /metrics). */
-    public java.util.List<JobState> all() {
+    public List<JobState> all() {
         return jdbi.withHandle(h -> h.createQuery(sql.locate(JobStateRepository.class, "all"))
                 .map((rs, ctx) -> new JobState(rs.getString("name"), rs.getString("cursor_json"),
                         instant(rs.getString("next_run")), rs.getInt("attempts"), rs.getString("last_error"),

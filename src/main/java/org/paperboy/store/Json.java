@@ -1,8 +1,11 @@
 package org.paperboy.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.CodeLink;
@@ -10,9 +13,9 @@ import org.paperboy.paper.CodeLink;
 /** The JSON text columns (authors, code links) of the papers table. */
 final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     private static final TypeReference<List<Author>> AUTHORS = new TypeReference<>() {};
     private static final TypeReference<List<CodeLink>> LINKS = new TypeReference<>() {};
 
