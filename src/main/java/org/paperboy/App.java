@@ -153,9 +153,9 @@ public final class App implements AutoCloseable {
         this.digestPreview = new DigestPreview(papers, digestRuns, subscriptionRepo, digestComposer, topicMatcher, renderer, links,
                 f -> digestSchedule.nextPeriod(f, clock.instant(), papers.latestDay()));
         subscriptions.onQueued(outboxSender::wake);
-        this.listings = new ListingService(papers);
         // recommend: each reader's signals and For-you model
         this.forYou = new ForYou(new DbCatalog(papers), new SignalRepository(db));
+        this.listings = new ListingService(papers, forYou::orderForVisitors);
         this.signals = new Signals(new SignalRepository(db), papers, clock, forYou::changed);
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,12 +96,30 @@ public final class ForYou implements AutoCloseable {
 
     /** For visitors: the instance profile's order. */
     public List<Pick> rankForVisitors(List<Paper> papers) {
+        return rank(instance(), papers);
+    }
+
+    /**
+     * The papers in the instance profile's order, without reasons (the day page's long tail); as they
+     * came while the instance has no profile yet (no seeds, and no reader's positives).
+     */
+    public List<Paper> orderForVisitors(List<Paper> papers) {
+        Cached c = instance();
+        if (c.model().positives().isEmpty()) return papers;
+        Map<Paper, Double> scores = new IdentityHashMap<>();
+        for (Paper p : papers) scores.put(p, c.model().score(catalog.features(DbCatalog.item(p))));
+        List<Paper> out = new ArrayList<>(papers);
+        out.sort(Comparator.comparingDouble((Paper p) -> scores.get(p)).reversed());
+        return out;
+    }
+
+    private Cached instance() {
         Cached c = models.get(INSTANCE_ID);
         if (c == null || c.vocabulary() != catalog.vocabulary() || System.currentTimeMillis() - c.builtAt() > INSTANCE_TTL_MILLIS) {
             c = trainInstance();
             models.put(INSTANCE_ID, c);
         }
-        return rank(c, papers);
+        return c;
     }
 
     private Cached model(long userId) {

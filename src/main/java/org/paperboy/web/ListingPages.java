@@ -85,7 +85,7 @@ final class ListingPages {
             String label = switch (s) {
                 case UPVOTES -> "Top";
                 case TRENDING -> "Trending";
-                case NEWEST -> "Newest";
+                case NEWEST -> q.period() instanceof Period.Day ? "All papers of the day" : "Newest";
             };
             ListingQuery sq = new ListingQuery(q.period(), q.categories(), new Paging(0, q.paging().limit()), s);
             out.add(new NavLink(label, Urls.listing(sq), s == q.sort()));

@@ -1,0 +1,70 @@
+package org.paperboy.community;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.paper.Paper;
+
+/** Top on a day page for visitors: voted papers first, then the rest in the instance profile's order. */
+class VisitorDayOrderHttpTest {
+    private static final String MOLECULES = "Graph neural networks for molecule property prediction";
+    private static final String SEALED_BID = "Sealed-bid auction theory for online advertising";
+    private static final String COMBINATORIAL = "Mechanism design for combinatorial auctions";
+    private static final String QUANTUM = "Quantum error correction with surface codes";
+    private static final String TRAFFIC = "Graph neural networks for traffic forecasting on road networks";
+
+    @TempDir
+    Path tmp;
+    TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(tmp, TestServer.settings("rate-limits", "off"));
+        List<Paper> day = List.of(Fixtures.paper("2611.00010", MOLECULES, Fixtures.DAY), Fixtures.paper("2611.00011", SEALED_BID, Fixtures.DAY),
+                Fixtures.paper("2611.00012", COMBINATORIAL, Fixtures.DAY), Fixtures.paper("2611.00013", QUANTUM, Fixtures.DAY),
+                Fixtures.paper("2611.00014", TRAFFIC, Fixtures.DAY));
+        server.app.papers().upsert(day, Fixtures.DAY, (old, incoming) -> incoming);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** The titles in the order the page shows them. */
+    private static List<String> order(String page) {
+        return List.of(MOLECULES, SEALED_BID, COMBINATORIAL, QUANTUM, TRAFFIC).stream()
+                .peek(t -> assertTrue(page.contains(t), "listed: " + t))
+                .sorted(Comparator.comparingInt(page::indexOf)).toList();
+    }
+
+    @Test
+    void votedPapersComeFirstThenTheInstanceProfilesOrderAndAllPapersKeepsArxivOrder() throws Exception {
+        var ada = server.client().signUpVerified("ada");
+        assertEquals(303, ada.post("/papers/2611.00013/upvote", Map.of("vote", "up")).statusCode());
+        assertEquals(200, ada.post("/admin/instance-seed", Map.of("seed", "2611.00010")).statusCode(), "the first account is admin");
+
+        var visitor = server.client();
+        String top = visitor.get("/papers?date=2026-11-26").body();
+        assertEquals(List.of(QUANTUM, MOLECULES, TRAFFIC), order(top).subList(0, 3),
+                "the upvoted paper, then the lab's seed and the paper most like it: " + order(top));
+        assertTrue(top.contains("All papers of the day"), "the whole day in arXiv's order is one click away");
+
+        String all = visitor.get("/papers?date=2026-11-26&sort=publishedAt").body();
+        assertEquals(List.of(MOLECULES, SEALED_BID, COMBINATORIAL, QUANTUM, TRAFFIC), order(all));
+    }
+
+    @Test
+    void withoutAnyProfileTheUnvotedPapersKeepArxivOrder() throws Exception {
+        String top = server.client().get("/papers?date=2026-11-26").body();
+        assertEquals(List.of(MOLECULES, SEALED_BID, COMBINATORIAL, QUANTUM, TRAFFIC), order(top));
+    }
+}
