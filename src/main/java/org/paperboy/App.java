@@ -172,7 +172,7 @@ public final class App implements AutoCloseable {
         Csrf csrf = new Csrf(https, List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
         CommunityPages communityPages = new CommunityPages(community, csrf, templates);
         AccountSessions sessions = new AccountSessions(community.accounts(), csrf, https, settings.community().sessionLifetime());
-        SearchRoutes searchRoutes = new SearchRoutes(search(), papers, templates);
+        SearchRoutes searchRoutes = new SearchRoutes(search(), papers, templates, forYou);
         ThumbnailUrls thumbnails = new RenderedThumbnails(settings.baseUrl(), new ThumbnailStore(settings.dataDir()));
         // Javalin takes the first matching route: search goes first so that /api/papers/search wins over
         // /api/papers/{id}; the last two groups hold the catch-alls /api/papers/<id> and /papers/<path>.

@@ -20,10 +20,14 @@ public record SearchPage(Meta meta, Form form, String message, List<Result> resu
         return new SearchPage(meta, form, message, results, total, modeUsed, chart, prevUrl, nextUrl, waiting, changes);
     }
 
-    /** @param semantic whether an embedding model serves semantic and hybrid search */
-    public record Form(String q, PaperSearch.Mode mode, PaperSearch.Order order, int page, boolean semantic) {
+    /**
+     * @param semantic whether an embedding model serves semantic and hybrid search
+     * @param reader   whether a signed-in reader asks (For you is offered to them)
+     * @param forYou   the best matches in the reader's order instead of {@code order}'s
+     */
+    public record Form(String q, PaperSearch.Mode mode, PaperSearch.Order order, int page, boolean semantic, boolean reader, boolean forYou) {
         public Form(String q, PaperSearch.Mode mode, PaperSearch.Order order, int page) {
-            this(q, mode, order, page, true);
+            this(q, mode, order, page, true, false, false);
         }
 
         public String modeName() {
@@ -31,11 +35,16 @@ public record SearchPage(Meta meta, Form form, String message, List<Result> resu
         }
 
         public String orderName() {
-            return order.name().toLowerCase(Locale.ROOT);
+            return forYou ? SearchRoutes.FOR_YOU_SORT : order.name().toLowerCase(Locale.ROOT);
         }
     }
 
-    public record Result(Paper paper, Snippet snippet) {
+    /** @param reason why For you put it there; null in the other orders */
+    public record Result(Paper paper, Snippet snippet, String reason) {
+        public Result(Paper paper, Snippet snippet) {
+            this(paper, snippet, null);
+        }
+
         public String authorLine() {
             List<String> names = paper.authors().stream().map(Author::name).limit(4).toList();
             return String.join(", ", names) + (paper.authors().size() > 4 ? " et al." : "");
@@ -62,8 +71,13 @@ public record SearchPage(Meta meta, Form form, String message, List<Result> resu
     }
 
     static SearchPage of(Form form, PaperSearch.Results r, List<Result> results, long waiting, int pageSize) {
+        return of(form, r, results, waiting, pageSize, Math.min(r.total(), PaperSearch.MAX_RESULTS));
+    }
+
+    /** @param reachable how many results the pages can go through */
+    static SearchPage of(Form form, PaperSearch.Results r, List<Result> results, long waiting, int pageSize, long reachable) {
         String prev = form.page() > 1 ? url(form, form.q(), form.page() - 1) : null;
-        String next = (long) form.page() * pageSize < Math.min(r.total(), PaperSearch.MAX_RESULTS) ? url(form, form.q(), form.page() + 1) : null;
+        String next = (long) form.page() * pageSize < reachable ? url(form, form.q(), form.page() + 1) : null;
         String message = results.isEmpty() ? "No papers match. Try fewer words, another mode, or drop a filter." : null;
         return new SearchPage(meta(form.q()), form, message, results, r.total(), r.mode(), chart(form, r.categories()), prev, next, waiting, 0);
     }

@@ -5,9 +5,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.paperboy.community.User;
 import org.paperboy.index.ParsedQuery;
 import org.paperboy.index.PaperSearch;
 import org.paperboy.index.QueryException;
@@ -17,12 +19,16 @@ import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperJson;
 import org.paperboy.rank.Paging;
+import org.paperboy.recommend.ForYou;
 import org.paperboy.store.PaperRepository;
+import org.paperboy.web.community.AccountSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The search page, the search and similar-papers JSON endpoints. Registered before other groups. */
 public final class SearchRoutes implements RouteGroup {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchRoutes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SearchRoutes.class);
 
     static final int PAGE_SIZE = 20;
     static final int API_DEFAULT_LIMIT = 20;
@@ -30,16 +36,22 @@ public final class SearchRoutes implements RouteGroup {
     /** Catalog changes the search index has still to apply; 0 when it is current. */
     static final String BEHIND_HEADER = "X-Paperboy-Index-Behind";
     static final int EMPTY_INDEX_RETRY_SECONDS = 10;
+    /** The search page's sort that puts the best matches in the signed-in reader's order. */
+    static final String FOR_YOU_SORT = "foryou";
+    /** For you reorders this many of the best matches (by relevance). */
+    static final int FOR_YOU_POOL = 100;
 
     private final SearchServices search;
     private final PaperRepository papers;
     private final Templates templates;
+    private final ForYou forYou;
     private final PaperJson json = new PaperJson();
 
-    public SearchRoutes(SearchServices search, PaperRepository papers, Templates templates) {
+    public SearchRoutes(SearchServices search, PaperRepository papers, Templates templates, ForYou forYou) {
         this.search = search;
         this.papers = papers;
         this.templates = templates;
+        this.forYou = forYou;
     }
 
     @Override
@@ -52,9 +64,13 @@ public final class SearchRoutes implements RouteGroup {
     private void page(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q");
         PaperSearch.Mode mode = enumParam(ctx, "mode", PaperSearch.Mode.class, PaperSearch.Mode.HYBRID);
-        PaperSearch.Order order = enumParam(ctx, "sort", PaperSearch.Order.class, PaperSearch.Order.RELEVANCE);
+        User reader = AccountSessions.viewer(ctx);
+        boolean forYouAsked = FOR_YOU_SORT.equalsIgnoreCase(ctx.queryParam("sort"));
+        boolean forYouOrder = forYouAsked && reader != null;
+        // a For-you link opened signed out falls back to relevance
+        PaperSearch.Order order = forYouAsked ? PaperSearch.Order.RELEVANCE : enumParam(ctx, "sort", PaperSearch.Order.class, PaperSearch.Order.RELEVANCE);
         int page = intParam(ctx, "page", 1, 1, PaperSearch.MAX_RESULTS / PAGE_SIZE);
-        SearchPage.Form form = new SearchPage.Form(q, mode, order, page, search.semanticAvailable());
+        SearchPage.Form form = new SearchPage.Form(q, mode, order, page, search.semanticAvailable(), reader != null, forYouOrder);
         long waiting = search.waitingForEmbeddings();
         if (q.isBlank()) {
             render(ctx, SearchPage.empty(form, "Type some words, an author:, a cat:cs.CL, or an arXiv id.", waiting));
@@ -71,14 +87,29 @@ public final class SearchRoutes implements RouteGroup {
             ctx.redirect("/papers/" + parsed.arxivId().get().base());
             return;
         }
-        PaperSearch.Results r;
         try {
-            r = search.search().search(new PaperSearch.Request(parsed, mode, order, (page - 1) * PAGE_SIZE, PAGE_SIZE, true));
+            render(ctx, forYouOrder ? forYouPage(form, parsed, reader, waiting) : resultsPage(form, parsed, waiting));
         } catch (QueryException e) {
             render(ctx.status(400), SearchPage.empty(form, e.getMessage(), waiting));
-            return;
         }
-        render(ctx, SearchPage.of(form, r, withPapers(r.hits()), waiting, PAGE_SIZE));
+    }
+
+    private SearchPage resultsPage(SearchPage.Form form, ParsedQuery parsed, long waiting) {
+        PaperSearch.Results r = search.search().search(new PaperSearch.Request(parsed, form.mode(), form.order(), (form.page() - 1) * PAGE_SIZE, PAGE_SIZE, true));
+        return SearchPage.of(form, r, withPapers(r.hits()), waiting, PAGE_SIZE);
+    }
+
+    /** The {@value #FOR_YOU_POOL} best matches in the reader's order, each with its reason; the reader's hidden papers left out. */
+    private SearchPage forYouPage(SearchPage.Form form, ParsedQuery parsed, User reader, long waiting) {
+        PaperSearch.Results r = search.search().search(new PaperSearch.Request(parsed, form.mode(), PaperSearch.Order.RELEVANCE, 0, FOR_YOU_POOL, true));
+        Map<String, SearchPage.Result> matches = new HashMap<>();
+        for (SearchPage.Result m : withPapers(r.hits())) matches.put(m.paper().id().base(), m);
+        List<SearchPage.Result> ordered = new ArrayList<>();
+        for (ForYou.Pick p : forYou.rank(reader.id(), matches.values().stream().map(SearchPage.Result::paper).toList())) {
+            ordered.add(new SearchPage.Result(p.paper(), matches.get(p.paper().id().base()).snippet(), p.reason()));
+        }
+        int from = Math.min((form.page() - 1) * PAGE_SIZE, ordered.size());
+        return SearchPage.of(form, r, ordered.subList(from, Math.min(from + PAGE_SIZE, ordered.size())), waiting, PAGE_SIZE, ordered.size());
     }
 
     private void render(Context ctx, SearchPage page) {

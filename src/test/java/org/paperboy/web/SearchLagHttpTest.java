@@ -33,7 +33,7 @@ class SearchLagHttpTest {
             // the follower is not started: the index is what a first serve on an imported catalog begins with
             Templates templates = new Templates();
             try (WebServer web = new WebServer(settings, app.db(), templates,
-                    List.of(new SearchRoutes(app.search(), app.papers(), templates)))) {
+                    List.of(new SearchRoutes(app.search(), app.papers(), templates, app.forYou())))) {
                 web.start();
                 HttpClient http = HttpClient.newHttpClient();
                 String base = "http://127.0.0.1:" + web.port();

@@ -1,6 +1,7 @@
 package org.paperboy.community;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -13,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.paper.Paper;
 
-/** Top on a day page for visitors: voted papers first, then the rest in the instance profile's order. */
-class VisitorDayOrderHttpTest {
+/**
+ * Orders beyond votes: Top on a day page for visitors (voted papers first, then the rest in the
+ * instance profile's order), and For you on the search page for a signed-in reader.
+ */
+class CuratedOrderHttpTest {
     private static final String MOLECULES = "Graph neural networks for molecule property prediction";
     private static final String SEALED_BID = "Sealed-bid auction theory for online advertising";
     private static final String COMBINATORIAL = "Mechanism design for combinatorial auctions";
@@ -66,5 +70,37 @@ class VisitorDayOrderHttpTest {
     void withoutAnyProfileTheUnvotedPapersKeepArxivOrder() throws Exception {
         String top = server.client().get("/papers?date=2026-11-26").body();
         assertEquals(List.of(MOLECULES, SEALED_BID, COMBINATORIAL, QUANTUM, TRAFFIC), order(top));
+    }
+
+    /** The search page's titles once the index has caught up with the catalog. */
+    private static String searched(TestServer.Client c, String path) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        String body = c.get(path).body();
+        while (!body.contains(TRAFFIC) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            body = c.get(path).body();
+        }
+        return body;
+    }
+
+    @Test
+    void forYouOnTheSearchPageReordersTheBestMatchesForTheReaderWithReasons() throws Exception {
+        var ada = server.client().signUpVerified("ada");
+        assertEquals(303, ada.post("/for-you/2611.00014/save", Map.of()).statusCode());
+        assertEquals(303, ada.post("/for-you/2611.00011/hide", Map.of()).statusCode());
+
+        String relevance = searched(ada, "/search?mode=keyword&q=abstract");
+        assertTrue(relevance.contains("<option value=\"foryou\""), "a reader is offered For you");
+        String mine = searched(ada, "/search?mode=keyword&q=abstract&sort=foryou");
+        assertTrue(mine.contains("which you saved"), "each match says why: " + mine);
+        assertFalse(mine.contains(SEALED_BID), "a hidden paper stays out of the reader's order");
+        assertTrue(mine.indexOf(MOLECULES) < mine.indexOf(COMBINATORIAL),
+                "the paper most like the saved one comes before an unrelated one");
+
+        var visitor = server.client();
+        String anonymous = searched(visitor, "/search?mode=keyword&q=abstract&sort=foryou");
+        assertFalse(anonymous.contains("which you saved") || anonymous.contains("<option value=\"foryou\""),
+                "a visitor gets the relevance order and no For-you choice");
+        assertTrue(anonymous.contains(SEALED_BID));
     }
 }
