@@ -1,6 +1,7 @@
 package org.paperboy.community;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import org.paperboy.testing.HeadlessChromium;
  * The pages beyond the listings (search, trending, a paper's discussion, submit, the account,
  * library and digest settings, profiles, log-in and sign-up) in headless Chromium at 1366×900 and
  * 390 px, light and dark: no error page, no sideways scrolling, axe-core with no serious or
- * critical violation, KaTeX drawn where there is math. One server and one browser for the class;
+ * critical violation, form fields whose borders stand out (3:1), KaTeX drawn where there is math. One server and one browser for the class;
  * screenshots under target/screenshots/pages.
  */
 class SitePagesBrowserTest {
@@ -98,7 +99,24 @@ class SitePagesBrowserTest {
                       .slice(-3).map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')"""));
         }
         Axe.seriousViolations(browser).forEach(v -> found.add(what + ": " + v));
+        fieldBorders().forEach(f -> found.add(what + ": field border under 3:1 (WCAG 1.4.11): " + f));
         return found;
+    }
+
+    /** Text fields and menus whose border has less than 3:1 contrast with the background behind them (axe-core does not check this). */
+    @SuppressWarnings("unchecked")
+    private static List<String> fieldBorders() {
+        return (List<String>) js("""
+                const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+                const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+                  .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+                const behind = (e) => { for (let p = e.parentElement; p; p = p.parentElement) {
+                    const c = rgb(getComputedStyle(p).backgroundColor); if (c.length === 3 || c[3] > 0) return c; } return [255, 255, 255]; };
+                return Array.from(document.querySelectorAll('input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=submit]), select, textarea'))
+                  .filter((e) => e.offsetParent !== null)
+                  .map((e) => { const a = lum(rgb(getComputedStyle(e).borderTopColor)), b = lum(behind(e));
+                    return [e, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]; })
+                  .filter(([, ratio]) => ratio < 3).map(([e, ratio]) => (e.id || e.name || e.tagName) + ' ' + ratio.toFixed(2));""");
     }
 
     @Test
@@ -127,6 +145,15 @@ class SitePagesBrowserTest {
         }
         theme("light");
         assertEquals(List.of(), found, String.join("\n", found));
+    }
+
+    @Test
+    void theFieldBorderCheckCatchesAFaintBorder() {
+        browser.get("data:text/html,<body style='background:%23fff'><input id=faint style='border:1px solid %23ddd'>"
+                + "<input id=firm style='border:1px solid %23767676'></body>");
+        List<String> faint = fieldBorders();
+        assertEquals(1, faint.size(), faint.toString());
+        assertTrue(faint.get(0).startsWith("faint 1.3"), faint.toString());
     }
 
     @Test
