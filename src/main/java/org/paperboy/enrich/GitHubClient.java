@@ -32,8 +32,11 @@ public final class GitHubClient {
         /** 403 or 429 for the rate limit: ask nothing before {@code until}. */
         record RateLimited(Instant until) implements Answer {}
 
-        /** A server error, a malformed answer or no network: worth asking again later. */
+        /** A server error or a malformed answer: worth asking again later. */
         record Failed(String problem) implements Answer {}
+
+        /** No answer at all (no network, DNS, a timeout): the other repositories would fare no better. */
+        record Unreachable(String problem) implements Answer {}
     }
 
     /** GitHub's advice for a secondary rate limit that names no time. */
@@ -69,7 +72,7 @@ public final class GitHubClient {
         try {
             r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return new Answer.Failed(apiBase.getHost() + " unreachable (" + e.getClass().getSimpleName() + ")");
+            return new Answer.Unreachable(apiBase.getHost() + " unreachable (" + e.getClass().getSimpleName() + ")");
         }
         int status = r.statusCode();
         if (status == 200) return parse(r);

@@ -70,6 +70,11 @@ public final class GitHubStars {
                     gone++;
                 }
                 case GitHubClient.Answer.RateLimited r -> pause(r.until(), "rate limited");
+                case GitHubClient.Answer.Unreachable u -> {
+                    // one line, not one per repository; the next pass tries again
+                    LOG.warn("job=stars stops this pass: {}", u.problem());
+                    return new Pass(read, gone, failed, fresh, null);
+                }
                 case GitHubClient.Answer.Failed f -> {
                     repo.saveError(name, clock.millis());
                     failed++;

@@ -212,7 +212,12 @@ class GitHubStarsTest {
             closedPort = s.getLocalPort();
         }
         GitHubClient client = new GitHubClient(URI.create("http://127.0.0.1:" + closedPort), "", clock);
-        assertTrue(client.stars("a/one") instanceof GitHubClient.Answer.Failed f && f.problem().contains("unreachable"));
+        assertTrue(client.stars("a/one") instanceof GitHubClient.Answer.Unreachable u && u.problem().contains("unreachable"));
+        StarsRepository repo = repo(TestDatabases.Kind.SQLITE);
+        GitHubStars stars = new GitHubStars(client, repo, pauses::add, clock);
+        assertEquals(new GitHubStars.Pass(0, 0, 0, 0, null), stars.refresh(List.of("https://github.com/a/one", "https://github.com/a/two")));
+        assertTrue(pauses.isEmpty(), "the pass stopped at the first unanswered request");
+        assertTrue(repo.all().isEmpty(), "no network says nothing about a repository");
     }
 
     @Test
