@@ -10,6 +10,10 @@ import org.paperboy.community.PaperFetcher;
 import org.paperboy.community.PasswordHasher;
 import org.paperboy.community.RateLimiter;
 import org.paperboy.config.Settings;
+import org.paperboy.enrich.GitHubClient;
+import org.paperboy.enrich.GitHubStars;
+import org.paperboy.enrich.StarSnapshot;
+import org.paperboy.enrich.StarsRepository;
 import org.paperboy.enrich.ThumbnailStore;
 import org.paperboy.enrich.Thumbnails;
 import org.paperboy.index.PaperSearch;
@@ -25,6 +29,7 @@ import org.paperboy.jobs.DigestJob;
 import org.paperboy.jobs.DigestSchedule;
 import org.paperboy.jobs.HarvestJob;
 import org.paperboy.jobs.Lease;
+import org.paperboy.jobs.StarsJob;
 import org.paperboy.jobs.ThumbnailJob;
 import org.paperboy.jobs.TrendingJob;
 import org.paperboy.mail.MailSettings;
@@ -119,6 +124,7 @@ public final class App implements AutoCloseable {
     private TrendingJob trendingJob;
     private HarvestJob harvestJob;
     private ThumbnailJob thumbnailJob;
+    private StarsJob starsJob;
     private PoliteHttp harvestHttp;
     private SearchServices search;
     private final ForYou forYou;
@@ -193,7 +199,7 @@ public final class App implements AutoCloseable {
                 new AuthorRoutes(papers, templates),
                 new CrawlerRoutes(settings, papers),
                 new PaperRoutes(settings, papers, templates, communityPages, p -> searchRoutes.similarTo(p, SIMILAR_ON_PAPER_PAGE),
-                        thumbnails)),
+                        thumbnails, new StarSnapshot(new StarsRepository(db), clock))),
                 this::problems);
         web.start();
         if (settings.community().trendingInterval() != null) {
@@ -213,6 +219,7 @@ public final class App implements AutoCloseable {
         LOG.info("Paperboy listening on http://{}:{} (data {})", settings.host(), web.port(), settings.dataDir());
         startHarvestJob();
         startThumbnailJob();
+        startStarsJob();
     }
 
     /** /metrics and /readyz: this node's meters and gauges, and whether it can serve. */
@@ -259,6 +266,14 @@ public final class App implements AutoCloseable {
         if (!settings.harvestEnabled() || !settings.enrich().thumbnails()) return;
         thumbnailJob = new ThumbnailJob(new Thumbnails(harvestHttp(), settings.enrich().pdfBase(), new ThumbnailStore(settings.dataDir())), papers);
         thumbnailJob.start();
+    }
+
+    /** Stars only where the harvest runs (an offline server asks nobody); once an hour across the nodes. */
+    private void startStarsJob() {
+        if (!settings.harvestEnabled() || !settings.enrich().stars()) return;
+        var github = new GitHubClient(settings.enrich().githubApi(), settings.enrich().githubToken(), clock);
+        starsJob = new StarsJob(new GitHubStars(github, new StarsRepository(db), PoliteHttp.Sleeper.REAL, clock), papers, new Lease(jobs, clock));
+        starsJob.start();
     }
 
     /** One polite client for the harvest and the thumbnails, so that together they keep the harvest's pace. */
@@ -393,6 +408,7 @@ public final class App implements AutoCloseable {
         if (trendingJob != null) trendingJob.close();
         if (harvestJob != null) harvestJob.close();
         if (thumbnailJob != null) thumbnailJob.close();
+        if (starsJob != null) starsJob.close();
         if (web != null) web.close();
         forYou.close();
         outboxSender.close();

@@ -37,9 +37,17 @@ public record Settings(
 
     /**
      * Background enrichment: first-page thumbnails rendered from each new paper's PDF, fetched
-     * politely (the harvest's delay) from {@code pdfBase}. Runs only where the harvest runs.
+     * politely (the harvest's delay) from {@code pdfBase}; and the stars of linked GitHub
+     * repositories, read hourly from {@code githubApi} (with {@code githubToken} when given, never
+     * logged). Both run only where the harvest runs.
      */
-    public record Enrich(boolean thumbnails, URI pdfBase) {}
+    public record Enrich(boolean thumbnails, URI pdfBase, boolean stars, URI githubApi, String githubToken) {
+        @Override
+        public String toString() {
+            return "Enrich[thumbnails=" + thumbnails + ", pdfBase=" + pdfBase + ", stars=" + stars + ", githubApi=" + githubApi
+                    + ", githubToken=" + (githubToken.isEmpty() ? "" : "***") + "]";
+        }
+    }
 
     /** Outgoing mail: an empty smtpHost means no SMTP server, so mail is written as .eml files. */
     public record Mail(String smtpHost, int smtpPort, String smtpSecurity, String smtpUser, String smtpPassword, String from,
@@ -95,6 +103,9 @@ public record Settings(
             new Setting("harvest-delay", "3s", false, "Polite pause between two requests to arXiv"),
             new Setting("thumbnails", "on", false, "First-page thumbnails of new papers, rendered from their PDFs in the background (only while the scheduled harvest is on): on or off"),
             new Setting("pdf-base-url", "https://arxiv.org/pdf", false, "Where thumbnails fetch a paper's PDF from (the id is appended)"),
+            new Setting("github-stars", "on", false, "Stars of the GitHub repositories papers link to, read hourly in the background (only while the scheduled harvest is on; each repository at most once a day): on or off"),
+            new Setting("github-api-url", "https://api.github.com", false, "GitHub's REST API base URL that the stars job asks"),
+            new Setting("github-token", "", true, "GitHub token for the stars job (5,000 requests an hour instead of 60; no scope needed); never logged"),
             new Setting("time-zone", "UTC", false, "Time zone for listing dates and schedules"),
             new Setting("smtp-host", "", false, "SMTP server; empty writes mail as .eml files to <data>/outbox"),
             new Setting("smtp-port", "587", false, "SMTP port"),
@@ -169,7 +180,9 @@ public record Settings(
     }
 
     private static Enrich parseEnrich(Map<String, String> v) {
-        return new Enrich(parseOnOff("thumbnails", v.get("thumbnails")), parseUri("pdf-base-url", stripSlash(v.get("pdf-base-url"))));
+        return new Enrich(parseOnOff("thumbnails", v.get("thumbnails")), parseUri("pdf-base-url", stripSlash(v.get("pdf-base-url"))),
+                parseOnOff("github-stars", v.get("github-stars")), parseUri("github-api-url", stripSlash(v.get("github-api-url"))),
+                v.get("github-token"));
     }
 
     private static boolean parseOnOff(String name, String value) {

@@ -37,4 +37,9 @@ public final class Lease {
     public void release(String name, Instant until) {
         jobs.claim(name, until, clock.instant());
     }
+
+    /** Holds the lease longer (a job told to wait past its period); false when it ran out and another node took it. */
+    public boolean extend(String name, Instant until, Instant later) {
+        return jobs.claim(name, until, later);
+    }
 }

@@ -84,9 +84,10 @@ public final class AtomFeed {
             w.writeAttribute("term", c);
             w.writeAttribute("scheme", "http://arxiv.org/schemas/atom");
         }
+        // HTML, since readers run no script: math as MathML, \emph{} as emphasis (FeedHtml)
         w.writeStartElement("summary");
-        w.writeAttribute("type", "text");
-        w.writeCharacters(stripInvalid(Text.oneLine(p.abstractText())));
+        w.writeAttribute("type", "html");
+        w.writeCharacters(stripInvalid(FeedHtml.abstractHtml(p.abstractText())));
         w.writeEndElement();
         w.writeEndElement();
     }

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.StarCounts;
 
 /**
  * A paper's own page (paper.jte). Its sections are separate templates under {@code jte/paper/}
@@ -14,7 +16,19 @@ import org.paperboy.paper.Paper;
  */
 public record PaperPage(Meta meta, Paper paper, List<String> paragraphs, String bibtex, String listingHref,
         int requestedVersion, String absoluteUrl, gg.jte.Content community,
-        gg.jte.Content vote, List<Paper> similar) {
+        gg.jte.Content vote, List<Paper> similar, StarCounts stars) {
+
+    /** "★ 1.2k" for a GitHub link whose stars are known, else null. */
+    public String starsLabel(String url) {
+        OptionalInt n = stars.of(url);
+        return n.isPresent() ? "★ " + StarLabel.compact(n.getAsInt()) : null;
+    }
+
+    /** The exact count for a title and screen readers: "1,234 stars on GitHub". */
+    public String starsTitle(String url) {
+        OptionalInt n = stars.of(url);
+        return n.isPresent() ? StarLabel.exact(n.getAsInt()) : null;
+    }
 
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter HIGHWIRE = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT);

@@ -9,6 +9,7 @@ import org.paperboy.config.Settings;
 import org.paperboy.enrich.ThumbnailStore;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.StarCounts;
 import org.paperboy.paper.ThumbnailUrls;
 import org.paperboy.rank.CategoryFilter;
 import org.paperboy.rank.ListingSort;
@@ -45,6 +46,7 @@ public final class PaperRoutes implements RouteGroup {
     private final SimilarPapers similar;
     private final ThumbnailStore thumbnailFiles;
     private final ThumbnailUrls thumbnails;
+    private final StarCounts stars;
 
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates) {
         this(settings, papers, templates, CommunityHooks.NONE, SimilarPapers.NONE);
@@ -62,6 +64,13 @@ public final class PaperRoutes implements RouteGroup {
     /** @param thumbnails each paper's picture for {@code og:image} */
     public PaperRoutes(Settings settings, PaperRepository papers, Templates templates,
             CommunityHooks community, SimilarPapers similar, ThumbnailUrls thumbnails) {
+        this(settings, papers, templates, community, similar, thumbnails, StarCounts.NONE);
+    }
+
+    /** @param stars the GitHub stars shown beside code links */
+    public PaperRoutes(Settings settings, PaperRepository papers, Templates templates,
+            CommunityHooks community, SimilarPapers similar, ThumbnailUrls thumbnails, StarCounts stars) {
+        this.stars = stars;
         this.thumbnails = thumbnails;
         this.community = community;
         this.similar = similar;
@@ -113,7 +122,7 @@ public final class PaperRoutes implements RouteGroup {
         Meta meta = Meta.of(Text.oneLine(p.title()) + " · Paperboy", description).withCanonical(absolute).withImage(thumbnails.of(p));
         String listingHref = p.listingDate() == null ? "/" : Urls.listing(new Period.Day(p.listingDate()), CategoryFilter.NONE, Paging.FIRST, ListingSort.UPVOTES);
         PaperPage page = new PaperPage(meta, p, Text.paragraphs(p.abstractText()), Bibtex.of(p), listingHref, id.version(), absolute,
-                community.paperSection(ctx, p), community.paperVote(ctx, p), similar.to(p));
+                community.paperSection(ctx, p), community.paperVote(ctx, p), similar.to(p), stars);
         CachedBody.of(templates.render("paper.jte", page).getBytes(StandardCharsets.UTF_8)).send(ctx, "text/html; charset=utf-8");
     }
 

@@ -50,7 +50,7 @@ class OpsHttpTest {
         try (App app = start("0s")) {
             assertEquals(200, get(app, "/readyz").statusCode());
             assertEquals("{\"status\":\"ready\"}", get(app, "/readyz").body());
-            assertTrue(get(app, "/healthz").body().contains("\"schema\":\"014.2\""), "the README's schema version");
+            assertTrue(get(app, "/healthz").body().contains("\"schema\":\"016\""), "the README's schema version");
             assertEquals(404, get(app, "/papers/2601.99999").statusCode());
             assertEquals(404, get(app, "/papers/2601.99998").statusCode());
             get(app, "/api/papers/search?mode=keyword&q=graphs");

@@ -131,7 +131,9 @@ class BrowserTest {
     void theChartDrawsOneBarPerCategoryWithATextAlternative() {
         browser.get(url("/papers?date=2026-11-23"));
         WebElement svg = browser.findElement(By.cssSelector("figure.chart svg"));
-        assertEquals("img", svg.getDomAttribute("role"));
+        // its labels are links (category filters): a group labelled by title and description, since an image cannot hold links (axe: nested-interactive)
+        assertEquals("group", svg.getDomAttribute("role"));
+        assertTrue(svg.getDomAttribute("aria-labelledby").endsWith("-desc"));
         assertEquals(4, svg.findElements(By.tagName("rect")).size(), "cs.CL, cs.LG, cs.CV, stat.ML");
         assertTrue(svg.findElement(By.tagName("desc")).getDomProperty("textContent").contains("cs.LG: 3"));
         assertTrue(svg.getRect().getWidth() > 200);

@@ -17,10 +17,13 @@ import org.paperboy.paper.Author;
 import org.paperboy.paper.CodeLink;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperVersion;
+import org.paperboy.paper.StarCounts;
+import org.paperboy.paper.ThumbnailUrls;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperMerger;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.store.TestDatabases;
+import org.paperboy.web.community.CommunityHooks;
 
 /**
  * A real Paperboy web server on 127.0.0.1, a random port and a fresh database, with the same
@@ -41,6 +44,11 @@ final class TestSite implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     TestSite(TestDatabases.Kind kind, Path tmp, RouteGroup... extra) {
+        this(kind, tmp, StarCounts.NONE, extra);
+    }
+
+    /** @param stars the GitHub stars paper pages show */
+    TestSite(TestDatabases.Kind kind, Path tmp, StarCounts stars, RouteGroup... extra) {
         settings = Settings.load(Map.of("data", tmp.toString(), "port", "0", "harvest-interval", "off",
                 "base-url", "https://papers.example.org"), Map.of());
         db = TestDatabases.open(kind, tmp);
@@ -52,7 +60,7 @@ final class TestSite implements AutoCloseable {
         groups.add(new ApiRoutes(listings, papers));
         groups.add(new AuthorRoutes(papers, templates));
         groups.add(new CrawlerRoutes(settings, papers, SITEMAP_URLS_PER_FILE));
-        groups.add(new PaperRoutes(settings, papers, templates));
+        groups.add(new PaperRoutes(settings, papers, templates, CommunityHooks.NONE, SimilarPapers.NONE, ThumbnailUrls.NONE, stars));
         server = new WebServer(settings, db, templates, groups);
         server.start();
     }

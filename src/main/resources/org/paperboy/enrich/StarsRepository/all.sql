@@ -1,0 +1,1 @@
+SELECT repo, stars, state, checked_ms FROM repo_stars
