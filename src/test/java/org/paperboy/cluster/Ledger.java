@@ -47,7 +47,7 @@ final class Ledger {
         }
     }
 
-    long count(Answer a) {
+    long total(Answer a) {
         return votes.stream().filter(v -> v.answer() == a).count() + comments.values().stream().filter(c -> c == a).count()
                 + submissions.stream().filter(s -> s.answer() == a).count();
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.paperboy.cluster.Ledger.Answer;
+import org.paperboy.web.Csrf;
 
 /**
  * One user agent driving the cluster through the load balancer as a browser would (cookies, CSRF
@@ -45,13 +46,16 @@ final class LoadClient implements Runnable {
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
     private final Set<String> voted = new HashSet<>();
     private final SplittableRandom random;
-    /** An account made before the run (verified), or null: this client signs up and confirms its address itself. */
-    private final String seeded;
+    /** An account with a session made before the run. */
+    record Seeded(String name, String session) {}
+
+    /** A verified account logged in before the run, or null: this client signs up, confirms its address and logs in itself. */
+    private final Seeded seeded;
     volatile String username;
     volatile boolean active;
     private int submitted;
 
-    LoadClient(int index, String seeded, String base, HttpClient http, Ledger ledger, Mailbox mailbox, List<String> papers, String day,
+    LoadClient(int index, Seeded seeded, String base, HttpClient http, Ledger ledger, Mailbox mailbox, List<String> papers, String day,
                LongSupplier deadlineNanos) {
         this.index = index;
         this.seeded = seeded;
@@ -89,8 +93,9 @@ final class LoadClient implements Runnable {
 
     private boolean account() throws InterruptedException {
         if (seeded != null) {
-            if (!logIn(seeded)) return false;
-            username = seeded;
+            cookies.put("pb_session", seeded.session());
+            cookies.put("pb_csrf", Csrf.forSession(seeded.session()));
+            username = seeded.name();
             return true;
         }
         for (int attempt = 0; before(); attempt++) {
