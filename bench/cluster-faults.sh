@@ -7,8 +7,8 @@
 #  4. restarts PostgreSQL: every node must say not ready meanwhile and be ready again after,
 #  5. stops a node with SIGTERM and checks that /readyz said 503 ("draining") before it went.
 # Exit 0 when all held, 1 otherwise; skips (exit 0, with the reason) without haproxy or PostgreSQL 15.
-# This is not the full cluster test of issue #13 (clients voting and commenting throughout, with
-# exactly-once checks), which is still to be written; see the README section "Running several nodes".
+# The full cluster test of issue #13 (clients voting, commenting and submitting throughout, with
+# exactly-once checks) is ClusterTest in the test suite; see the README section "Running several nodes".
 #
 #   bench/cluster-faults.sh [NODES]        # default 3
 set -euo pipefail

@@ -121,6 +121,7 @@ public final class App implements AutoCloseable {
     private final MailQueueSender accountMailSender;
     private WebServer web;
     private Readiness readiness;
+    private Metrics metrics;
     private TrendingJob trendingJob;
     private HarvestJob harvestJob;
     private ThumbnailJob thumbnailJob;
@@ -182,7 +183,7 @@ public final class App implements AutoCloseable {
         ThumbnailUrls thumbnails = new RenderedThumbnails(settings.baseUrl(), new ThumbnailStore(settings.dataDir()));
         // Javalin takes the first matching route: search goes first so that /api/papers/search wins over
         // /api/papers/{id}; the last two groups hold the catch-alls /api/papers/<id> and /papers/<path>.
-        Metrics metrics = metrics();
+        metrics = metrics();
         web = new WebServer(settings, db, templates, List.of(new OpsRoutes(metrics, readiness), csrf, sessions,
                 searchRoutes,
                 new AccountRoutes(community.accounts(), sessions, csrf, templates),
@@ -204,13 +205,13 @@ public final class App implements AutoCloseable {
         web.start();
         if (settings.community().trendingInterval() != null) {
             trendingJob = new TrendingJob(community.trending(), community.accounts(), settings.community().trendingInterval(),
-                    new Lease(jobs, clock));
+                    new Lease(jobs, clock), metrics::jobRun);
             trendingJob.start();
         }
         outboxSender.start();
         accountMailSender.start();
         digestJob = new DigestJob(digestSchedule,
-                papers, digestRuns, digestComposer, outboxSender, jobs, clock);
+                papers, digestRuns, digestComposer, outboxSender, jobs, clock, metrics::jobRun);
         digestJob.start();
         LOG.info("mail goes to {}", mailTransport.describe());
         if (!https) {
@@ -287,7 +288,7 @@ public final class App implements AutoCloseable {
         var harvester = new OaiHarvester(harvestHttp(), papers, jobs, new VersionMerger(), clock);
         harvestJob = new HarvestJob(new CategoryHarvest(harvester), jobs,
                 settings.oaiEndpoint(), settings.harvestCategories(), settings.harvestInterval(),
-                HarvestJob.START_DELAY, HarvestJob.FIRST_RETRY, clock);
+                HarvestJob.START_DELAY, HarvestJob.FIRST_RETRY, clock).countingRuns(metrics::jobRun);
         harvestJob.start();
     }
 

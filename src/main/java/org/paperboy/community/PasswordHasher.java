@@ -3,6 +3,7 @@ package org.paperboy.community;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -34,6 +35,13 @@ public final class PasswordHasher {
 
     private final Params params;
     private final Secrets secrets;
+    /**
+     * Derivations running at once. Each holds {@code memoryKib} of heap and a core for tens of
+     * milliseconds: a burst of sign-ups and log-ins unbounded (a hundred at once on one node) took
+     * 19 MiB each and starved every other request, /readyz included, until the load balancer took
+     * the node out. More than one per core gains nothing; the rest wait their turn.
+     */
+    private final Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
     /** Verified against when an account does not exist, so a failed log-in takes as long either way. */
     private final String decoy;
 
@@ -71,7 +79,16 @@ public final class PasswordHasher {
         return !m.matches() || Integer.parseInt(m.group(1)) < params.memoryKib() || Integer.parseInt(m.group(2)) < params.iterations();
     }
 
-    private static byte[] derive(String password, byte[] salt, Params p, int length) {
+    private byte[] derive(String password, byte[] salt, Params p, int length) {
+        running.acquireUninterruptibly();
+        try {
+            return argon2(password, salt, p, length);
+        } finally {
+            running.release();
+        }
+    }
+
+    private static byte[] argon2(String password, byte[] salt, Params p, int length) {
         Argon2Parameters ap = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(p.memoryKib()).withIterations(p.iterations()).withParallelism(p.parallelism())

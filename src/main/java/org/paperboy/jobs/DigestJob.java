@@ -43,10 +43,18 @@ public final class DigestJob implements AutoCloseable {
     private final JobStateRepository jobs;
     private final Clock clock;
     private final Lease lease;
+    private final JobRuns jobRuns;
     private ScheduledExecutorService timer;
 
     public DigestJob(DigestSchedule schedule, PaperRepository papers, DigestRunRepository runs, DigestComposer composer,
                      OutboxSender sender, JobStateRepository jobs, Clock clock) {
+        this(schedule, papers, runs, composer, sender, jobs, clock, JobRuns.NONE);
+    }
+
+    /** @param jobRuns told of each slot this node handles, and of each failed tick (the /metrics counters) */
+    public DigestJob(DigestSchedule schedule, PaperRepository papers, DigestRunRepository runs, DigestComposer composer,
+                     OutboxSender sender, JobStateRepository jobs, Clock clock, JobRuns jobRuns) {
+        this.jobRuns = jobRuns;
         this.schedule = schedule;
         this.papers = papers;
         this.runs = runs;
@@ -82,6 +90,7 @@ public final class DigestJob implements AutoCloseable {
         jobs.save(state.withCursor("{\"lastSlot\":\"" + slot + "\"}").succeeded(schedule.nextSlotAfter(now)));
         LOG.info("digest slot {} handled: {}", slot, done.stream().map(r -> r.period().key() + "=" + r.queued()).toList());
         sender.wake();
+        jobRuns.ran(NAME, true);
         return done;
     }
 
@@ -103,6 +112,7 @@ public final class DigestJob implements AutoCloseable {
                 tick();
             } catch (RuntimeException e) {
                 LOG.error("digest job failed; trying again in {}s: {}", TICK_SECONDS, e.toString());
+                jobRuns.ran(NAME, false);
             }
         }, 0, TICK_SECONDS, TimeUnit.SECONDS);
         LOG.info("digests go out daily at {} ({}), weekly on {}", schedule.at(), schedule.zone(), schedule.weeklyDay());

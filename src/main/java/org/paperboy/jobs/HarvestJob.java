@@ -40,6 +40,7 @@ public final class HarvestJob implements AutoCloseable {
     private final Duration firstRetry;
     private final Clock clock;
     private final CountDownLatch stop = new CountDownLatch(1);
+    private JobRuns runs = JobRuns.NONE;
     private Thread thread;
 
     public HarvestJob(CategoryHarvest harvest, JobStateRepository jobs, URI endpoint, List<String> categories,
@@ -52,6 +53,12 @@ public final class HarvestJob implements AutoCloseable {
         this.startDelay = startDelay;
         this.firstRetry = firstRetry;
         this.clock = clock;
+    }
+
+    /** Counts this node's runs and failures (the /metrics counters); call before {@link #start()}. */
+    public HarvestJob countingRuns(JobRuns r) {
+        this.runs = r;
+        return this;
     }
 
     public synchronized void start() {
@@ -121,6 +128,7 @@ public final class HarvestJob implements AutoCloseable {
             Instant next = started.plus(interval);
             jobs.save(jobs.load(NAME).succeeded(next));
             LOG.info("harvest done: {} new, {} updated, {} withdrawn by arXiv; next at {}", added, updated, withdrawn, next);
+            runs.ran(NAME, true);
         } catch (RuntimeException e) {
             JobState s = jobs.load(NAME);
             Duration wait = retryAfter(s.attempts());
@@ -128,6 +136,7 @@ public final class HarvestJob implements AutoCloseable {
             jobs.save(s.failed(e.getMessage(), retry));
             // one line, no stack trace: an offline laptop is normal, not an incident
             LOG.warn("harvest failed: {}; next try at {}", e.getMessage(), retry);
+            runs.ran(NAME, false);
         }
     }
 

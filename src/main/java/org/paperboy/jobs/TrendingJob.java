@@ -25,6 +25,7 @@ public final class TrendingJob implements AutoCloseable {
 
     private final Duration interval;
     private final Lease lease;
+    private final JobRuns runs;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "trending");
         t.setDaemon(true);
@@ -38,10 +39,16 @@ public final class TrendingJob implements AutoCloseable {
 
     /** @param lease taken for one interval per run, so the nodes on one database run it once per interval */
     public TrendingJob(TrendingScores scores, Accounts accounts, Duration interval, Lease lease) {
+        this(scores, accounts, interval, lease, JobRuns.NONE);
+    }
+
+    /** @param runs told of each run on this node (the /metrics counters) */
+    public TrendingJob(TrendingScores scores, Accounts accounts, Duration interval, Lease lease, JobRuns runs) {
         this.scores = scores;
         this.accounts = accounts;
         this.interval = interval;
         this.lease = lease;
+        this.runs = runs;
     }
 
     public void start() {
@@ -72,9 +79,11 @@ public final class TrendingJob implements AutoCloseable {
             int purged = accounts.purgeExpired();
             LOG.info("job=trending scored {} papers in {} ms; {} expired sessions and links removed", n,
                     (System.nanoTime() - t0) / 1_000_000, purged);
+            runs.ran(NAME, true);
         } catch (RuntimeException e) {
             // keep the schedule: the next run retries
             LOG.warn("job=trending failed: {}", e.toString());
+            runs.ran(NAME, false);
         }
     }
 

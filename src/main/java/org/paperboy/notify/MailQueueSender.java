@@ -79,7 +79,7 @@ public final class MailQueueSender implements AutoCloseable {
             queue.markRetry(row.id(), node, attempts, clock.millis() + OutboxSender.backoff(attempts).toMillis(), e.getMessage());
             return Outcome.RETRIED;
         }
-        queue.markSent(row.id(), node, clock.millis());
+        SentMarks.record(() -> queue.markSent(row.id(), node, clock.millis()), "account mail " + row.id());
         return Outcome.SENT;
     }
 

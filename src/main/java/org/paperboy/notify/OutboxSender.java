@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each row is claimed with a conditional UPDATE before it is sent, so two senders (threads or
  * nodes) never send the same row. After the transport accepts a mail the row is marked sent at
- * once, in its own statement. The one gap left is a crash between the SMTP server's "250 OK" and
+ * once, in its own statement, retried while the database is briefly away (a restart or a
+ * failover; see {@link SentMarks}). The one gap left is a crash between the SMTP server's "250 OK" and
  * that statement: the row stays claimed, and after {@link #CLAIM_LEASE} it is queued again and sent
  * a second time, with the same Message-ID (at-least-once, never lost). That window is one
  * single-row UPDATE long. A crash anywhere else loses nothing and sends nothing twice: rows not yet
@@ -188,7 +189,7 @@ public final class OutboxSender implements AutoCloseable {
         } catch (MailDeliveryException e) {
             return failed(row, e);
         }
-        outbox.markSent(id, node, clock.millis());
+        SentMarks.record(() -> outbox.markSent(id, node, clock.millis()), "outbox " + id);
         if (row.hardBounces() > 0) subs.resetBounces(row.subscriptionId());
         return Outcome.SENT;
     }

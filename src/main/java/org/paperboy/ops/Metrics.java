@@ -1,5 +1,6 @@
 package org.paperboy.ops;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -33,6 +34,12 @@ public final class Metrics {
     /** One search request by mode (keyword, semantic, hybrid). */
     public void search(String mode, long nanos) {
         timer("paperboy.search", "Search requests by mode", Tags.of("mode", mode)).record(Duration.ofNanos(nanos));
+    }
+
+    /** One run of a scheduled job on this node; Prometheus sums the counters of all nodes. */
+    public void jobRun(String job, boolean succeeded) {
+        Counter.builder("paperboy.job.runs").description("Runs of a scheduled job on this node, by outcome")
+                .tags("job", job, "outcome", succeeded ? "success" : "failure").register(registry).increment();
     }
 
     private Timer timer(String name, String help, Tags tags) {

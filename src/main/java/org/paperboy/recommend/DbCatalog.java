@@ -23,6 +23,8 @@ public final class DbCatalog implements Catalog {
     private final PaperRepository papers;
     private volatile Vocabulary vocabulary;
     private volatile long builtAtCount = -1;
+    /** The vocabulary the cached vectors were counted with (guarded by {@code features}). */
+    private Vocabulary cachedFor;
     private final Map<String, SparseVector> features = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, SparseVector> e) {
@@ -74,12 +76,18 @@ public final class DbCatalog implements Catalog {
 
     @Override
     public SparseVector features(Item item) {
+        Vocabulary v = vocabulary();
         synchronized (features) {
-            SparseVector f = features.get(item.id());
+            SparseVector f = v == cachedFor ? features.get(item.id()) : null;
             if (f != null) return f;
         }
-        SparseVector f = vocabulary().features(item);
+        SparseVector f = v.features(item);
         synchronized (features) {
+            // a vector of the vocabulary that was just replaced must not stay in the cache of the new one
+            if (v != cachedFor) {
+                features.clear();
+                cachedFor = v;
+            }
             features.put(item.id(), f);
         }
         return f;

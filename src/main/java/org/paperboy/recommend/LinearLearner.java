@@ -7,6 +7,7 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,11 +73,16 @@ public final class LinearLearner {
         return new LinearModel(new SparseVector(idx, val), sign * w[dimensions]);
     }
 
+    /**
+     * liblinear's rows, the bias last. A feature outside {@code dimensions} (a vector counted by a newer
+     * vocabulary than the one that gave the dimensions, while the catalog grew) is left out: liblinear
+     * refuses a row whose indices are not ascending, and that failed the reader's whole page.
+     */
     private static Feature[] nodes(SparseVector v, int dimensions) {
-        Feature[] f = new Feature[v.size() + 1];
-        for (int i = 0; i < v.size(); i++) f[i] = new FeatureNode(v.index()[i] + 1, v.value()[i]);
-        f[v.size()] = new FeatureNode(dimensions + 1, 1);
-        return f;
+        List<Feature> f = new ArrayList<>(v.size() + 1);
+        for (int i = 0; i < v.size(); i++) if (v.index()[i] < dimensions) f.add(new FeatureNode(v.index()[i] + 1, v.value()[i]));
+        f.add(new FeatureNode(dimensions + 1, 1));
+        return f.toArray(new Feature[0]);
     }
 
     /** Weights over the feature space and a bias: score = w·x + b. */

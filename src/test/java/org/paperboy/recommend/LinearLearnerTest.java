@@ -28,6 +28,17 @@ class LinearLearnerTest {
     }
 
     @Test
+    void aVectorFromALargerVocabularyThanTheDimensionsTrainsOnTheFeaturesItShares() {
+        // found by ClusterTest: papers submitted meanwhile grew the vocabulary, and liblinear refused the row
+        // ("feature nodes must be sorted by index in ascending order"), a 500 on the reader's day page
+        List<SparseVector> pos = List.of(v(new int[] {0, 5}, new float[] {1, 1}), v(new int[] {0}, new float[] {1}));
+        List<SparseVector> neg = List.of(v(new int[] {1, 7}, new float[] {1, 1}), v(new int[] {1}, new float[] {1}));
+        LinearLearner.LinearModel m = new LinearLearner().train(pos, neg, 2);
+        assertTrue(m.weight(0) > 0);
+        assertTrue(m.weight(1) < 0);
+    }
+
+    @Test
     void orientationDoesNotDependOnWhichClassLiblinearSeesFirst() {
         // liblinear orients weights to the label of its first row; the wrapper always orients them to the positives
         List<SparseVector> pos = List.of(v(new int[] {0}, new float[] {1}));
