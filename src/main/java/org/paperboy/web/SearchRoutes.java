@@ -114,7 +114,13 @@ public final class SearchRoutes implements RouteGroup {
 
     private void render(Context ctx, SearchPage page) {
         long behind = indexLag(ctx);
-        CachedBody.of(templates.render("search.jte", page.withIndexBehind(behind)).getBytes(StandardCharsets.UTF_8)).send(ctx, "text/html; charset=utf-8");
+        String html = templates.render("search.jte", page.withIndexBehind(behind));
+        if (AccountSessions.viewer(ctx) != null) {
+            // as a String result, so that the account header replaces the log-in links (it cannot edit a streamed body)
+            ctx.contentType("text/html; charset=utf-8").result(html);
+            return;
+        }
+        CachedBody.of(html.getBytes(StandardCharsets.UTF_8)).send(ctx, "text/html; charset=utf-8");
     }
 
     /**

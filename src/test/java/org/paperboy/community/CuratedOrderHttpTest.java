@@ -91,6 +91,7 @@ class CuratedOrderHttpTest {
 
         String relevance = searched(ada, "/search?mode=keyword&q=abstract");
         assertTrue(relevance.contains("<option value=\"foryou\""), "a reader is offered For you");
+        assertTrue(relevance.contains("id=\"logout\"") && !relevance.contains("href=\"/signup\""), "the header names the signed-in reader");
         String mine = searched(ada, "/search?mode=keyword&q=abstract&sort=foryou");
         assertTrue(mine.contains("which you saved"), "each match says why: " + mine);
         assertFalse(mine.contains(SEALED_BID), "a hidden paper stays out of the reader's order");
