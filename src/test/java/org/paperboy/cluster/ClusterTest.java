@@ -234,7 +234,7 @@ class ClusterTest {
                 // generous write limits for the load (each client is a new account, which gets a quarter of them);
                 // the log-in limit stays strict for the rate-limit check
                 "--limit-vote", "100000/1m", "--limit-comment", "100000/1m", "--limit-submit", "100000/1h",
-                "--limit-login", LOGIN_LIMIT + "/5m");
+                "--limit-login", LOGIN_LIMIT + "/1h"); // an hour: no token comes back while the attempts wait for Argon2
     }
 
     // --- the faults -------------------------------------------------------------------------
@@ -471,9 +471,10 @@ class ClusterTest {
                     if (line.contains("digest slot") && line.contains("handled")) digestSlots++;
                 }
             }
+            // scraped before the log is read: a run logs, then counts, so the log may be one ahead, never behind
+            long counted = (long) metric(n, "paperboy_job_runs_total", "job=\"trending\",outcome=\"success\"");
             long own = Files.readAllLines(n.currentLog()).stream().filter(l -> TRENDING_RUN.matcher(l).find()).count();
-            double counted = metric(n, "paperboy_job_runs_total", "job=\"trending\",outcome=\"success\"");
-            assertEquals(own, (long) counted, "node " + n.index + ": /metrics counts the trending runs its log shows");
+            assertTrue(own >= counted && own <= counted + 1, "node " + n.index + ": /metrics counts " + counted + " trending runs, its log shows " + own);
         }
         runs.sort(null);
         for (int i = 1; i < runs.size(); i++) {
