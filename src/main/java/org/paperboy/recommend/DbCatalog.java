@@ -52,6 +52,11 @@ public final class DbCatalog implements Catalog {
         return vocabulary;
     }
 
+    /** The catalog's change sequence: it moves with every new or changed paper, vote and moderation. */
+    public long changeSeq() {
+        return papers.lastChangeSeq();
+    }
+
     public static Item item(Paper p) {
         return new Item(p.id().base(), p.title(), p.abstractText(), p.categories(), p.listingDate());
     }

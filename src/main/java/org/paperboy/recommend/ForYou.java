@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.Paper;
 import org.slf4j.Logger;
@@ -50,6 +52,17 @@ public final class ForYou implements AutoCloseable {
     private final SignalRepository signals;
     private final Ranker ranker;
     private final Map<Long, Cached> models = new ConcurrentHashMap<>();
+    /** A period's ranking for one reader and the model and catalog state it was computed from. */
+    private record Ranking(Cached model, long catalogSeq, List<Pick> picks) {}
+
+    /** Rankings kept (a day is a few hundred picks); least recently asked for go first. */
+    static final int RANKINGS_KEPT = 64;
+    private final Map<String, Ranking> rankings = new LinkedHashMap<>(128, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ranking> e) {
+            return size() > RANKINGS_KEPT;
+        }
+    };
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("for-you-train").unstarted(r));
 
     public ForYou(DbCatalog catalog, SignalRepository signals) {
@@ -88,9 +101,40 @@ public final class ForYou implements AutoCloseable {
 
     /** The papers without the reader's hidden ones, best first for them, each with its reason. */
     public List<Pick> rank(long userId, List<Paper> papers) {
+        return rank(model(userId), shown(userId, papers));
+    }
+
+    /**
+     * As {@link #rank(long, List)} for one period ({@code periodKey} names it), remembered: asked
+     * again while the reader's model (every signal, hidden papers included) and the catalog's change
+     * sequence (new papers, votes, moderation) are what they were, the ranking is not computed again.
+     */
+    public List<Pick> rank(long userId, String periodKey, Supplier<List<Paper>> papers) {
+        // the sequence is read before the papers: a change in between makes the next request recompute
+        long seq = catalog.changeSeq();
+        Cached c = model(userId);
+        String key = userId + " " + periodKey;
+        Ranking r;
+        synchronized (rankings) {
+            r = rankings.get(key);
+        }
+        if (r != null && r.model() == c && r.catalogSeq() == seq) return r.picks();
+        List<Pick> picks = rank(c, shown(userId, papers.get()), Integer.MAX_VALUE);
+        synchronized (rankings) {
+            rankings.put(key, new Ranking(c, seq, picks));
+        }
+        return picks;
+    }
+
+    /** The reader's best {@code n} of these papers, hidden ones left out; only those n get a reason worked out. */
+    public List<Pick> top(long userId, List<Paper> papers, int n) {
+        return rank(model(userId), shown(userId, papers), n);
+    }
+
+    private List<Paper> shown(long userId, List<Paper> papers) {
         Set<String> hidden = new HashSet<>(signals.ids(userId, SignalRepository.HIDE));
-        List<Paper> shown = papers.stream().filter(p -> !hidden.contains(p.id().base())).toList();
-        return rank(model(userId), shown);
+        if (hidden.isEmpty()) return papers;
+        return papers.stream().filter(p -> !hidden.contains(p.id().base())).toList();
     }
 
     /** For visitors: the instance profile's order. */
@@ -147,18 +191,28 @@ public final class ForYou implements AutoCloseable {
     }
 
     private List<Pick> rank(Cached c, List<Paper> papers) {
-        Reasons reasons = new Reasons(c.vocabulary());
-        Likeness likeness = c.likeness();
-        List<Pick> out = new ArrayList<>(papers.size());
+        return rank(c, papers, Integer.MAX_VALUE);
+    }
+
+    /** All papers scored and ordered; a reason for the first {@code explained} of them only (a digest shows five). */
+    private List<Pick> rank(Cached c, List<Paper> papers, int explained) {
+        record Scored(Paper paper, SparseVector x, String author, String category, double score) {}
+        List<Scored> scored = new ArrayList<>(papers.size());
         for (Paper p : papers) {
             SparseVector x = catalog.features(DbCatalog.item(p));
             String author = followedAuthor(c.follows(), p);
             String category = followedCategory(c.follows(), p);
             boolean search = matchesSearch(c.follows(), p);
             double score = c.model().score(x) + (author != null ? AUTHOR_BOOST : 0) + (category != null ? CATEGORY_BOOST : 0) + (search ? SEARCH_BOOST : 0);
-            out.add(new Pick(p, score, reasons.explain(c.model(), likeness, x, author, category).text()));
+            scored.add(new Scored(p, x, author, category, score));
         }
-        out.sort(Comparator.comparingDouble(Pick::score).reversed().thenComparing(pk -> pk.paper().id().base()));
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.paper().id().base()));
+        Reasons reasons = new Reasons(c.vocabulary());
+        List<Pick> out = new ArrayList<>(Math.min(explained, scored.size()));
+        for (Scored s : scored) {
+            if (out.size() >= explained) break;
+            out.add(new Pick(s.paper(), s.score(), reasons.explain(c.model(), c.likeness(), s.x(), s.author(), s.category()).text()));
+        }
         return out;
     }
 

@@ -110,7 +110,7 @@ public final class ForYouRoutes implements RouteGroup {
         Optional<Period> period = period(ctx);
         ArrayNode out = MAPPER.createArrayNode();
         if (period.isPresent()) {
-            List<ForYou.Pick> picks = forYou.rank(u.id(), listed(period.get()));
+            List<ForYou.Pick> picks = ranked(u, period.get());
             var submitters = papers.submitters(picks.stream().map(p -> p.paper().id().base()).toList());
             for (ForYou.Pick p : picks) {
                 ObjectNode entry = json.dailyEntry(p.paper(), submitters.get(p.paper().id().base()));
@@ -155,7 +155,7 @@ public final class ForYouRoutes implements RouteGroup {
             ctx.redirect("/onboarding", HttpStatus.SEE_OTHER);
             return;
         }
-        List<ForYou.Pick> picks = period.map(p -> forYou.rank(u.id(), listed(p))).orElse(List.of());
+        List<ForYou.Pick> picks = period.map(p -> ranked(u, p)).orElse(List.of());
         Set<String> saved = Set.copyOf(signals.repository().ids(u.id(), SignalRepository.SAVE));
         String label = period.map(Period::label).orElse("no papers yet");
         String param = param(ctx);
@@ -308,6 +308,11 @@ public final class ForYouRoutes implements RouteGroup {
     }
 
     // ---- helpers ----
+
+    /** The reader's ranking of the period, remembered until their signals or the catalog change. */
+    private List<ForYou.Pick> ranked(User u, Period p) {
+        return forYou.rank(u.id(), p.kind() + ":" + p.key(), () -> listed(p));
+    }
 
     private List<Paper> listed(Period p) {
         return papers.listing(new Listing(p.from(), p.to(), List.of(), Listing.Order.UPVOTES, 0, Integer.MAX_VALUE));
