@@ -95,7 +95,10 @@ public final class ForYou implements AutoCloseable {
     }
 
     public boolean hasEnoughSignals(long userId) {
-        Cached c = model(userId);
+        return enough(model(userId));
+    }
+
+    private static boolean enough(Cached c) {
         return c.model().positives().size() >= ENOUGH_SIGNALS || !c.follows().isEmpty();
     }
 
@@ -126,13 +129,26 @@ public final class ForYou implements AutoCloseable {
         return picks;
     }
 
-    /** The reader's best {@code n} of these papers, hidden ones left out; only those n get a reason worked out. */
-    public List<Pick> top(long userId, List<Paper> papers, int n) {
-        return rank(model(userId), shown(userId, papers), n);
+    /**
+     * A digest's For-you section: the reader's best {@code n}, with reasons; none for a reader
+     * without {@link #ENOUGH_SIGNALS} (the section would be noise). One look at the model for both.
+     */
+    public List<Pick> digestPicks(long userId, List<Paper> papers, Set<String> hidden, int n) {
+        Cached c = model(userId);
+        if (!enough(c)) return List.of();
+        return rank(c, shown(papers, hidden), n);
+    }
+
+    /** The papers the reader marked Not interested (base arXiv ids). */
+    public Set<String> hidden(long userId) {
+        return new HashSet<>(signals.ids(userId, SignalRepository.HIDE));
     }
 
     private List<Paper> shown(long userId, List<Paper> papers) {
-        Set<String> hidden = new HashSet<>(signals.ids(userId, SignalRepository.HIDE));
+        return shown(papers, hidden(userId));
+    }
+
+    private static List<Paper> shown(List<Paper> papers, Set<String> hidden) {
         if (hidden.isEmpty()) return papers;
         return papers.stream().filter(p -> !hidden.contains(p.id().base())).toList();
     }
