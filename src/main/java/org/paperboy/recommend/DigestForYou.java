@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.function.Function;
 import org.paperboy.notify.DigestRun;
 import org.paperboy.notify.PersonalPicks;
@@ -45,10 +44,8 @@ public final class DigestForYou implements PersonalPicks {
     public Personal forSubscriber(String email, DigestRun run) {
         OptionalLong account = accountOf.apply(email);
         if (account.isEmpty()) return Personal.NONE;
-        long user = account.getAsLong();
-        Set<String> hidden = forYou.hidden(user);
-        List<Pick> picks = forYou.digestPicks(user, listed(run), hidden, SHOWN).stream().map(p -> new Pick(p.paper(), p.reason())).toList();
-        return new Personal(picks, hidden);
+        ForYou.DigestPicks picks = forYou.digestPicks(account.getAsLong(), listed(run), SHOWN);
+        return new Personal(picks.picks().stream().map(p -> new Pick(p.paper(), p.reason())).toList(), picks.hidden());
     }
 
     /** Every paper of the run's period (not only its top ones), as the For-you page ranks them. */

@@ -40,13 +40,20 @@ public final class ForYou implements AutoCloseable {
 
     public record Pick(Paper paper, double score, String reason) {}
 
-    /** A reader's trained model, with the index of their likes that the reasons search (built once per model, not per request). */
+    /**
+     * A reader's trained model, with the index of their likes that the reasons search (built once
+     * per model, not per request) and the papers they hid (part of the signals the model is keyed by).
+     */
     private record Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys,
-                          Likeness likeness) {
-        Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys) {
-            this(model, vocabulary, follows, builtAt, signalKeys, new Likeness(model.positives()));
+                          Set<String> hidden, Likeness likeness) {
+        Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys,
+               Set<String> hidden) {
+            this(model, vocabulary, follows, builtAt, signalKeys, hidden, new Likeness(model.positives()));
         }
     }
+
+    /** A digest's For-you picks for one reader, and the papers they hid (which leave the rest of their mail too). */
+    public record DigestPicks(List<Pick> picks, Set<String> hidden) {}
 
     private final DbCatalog catalog;
     private final SignalRepository signals;
@@ -104,7 +111,8 @@ public final class ForYou implements AutoCloseable {
 
     /** The papers without the reader's hidden ones, best first for them, each with its reason. */
     public List<Pick> rank(long userId, List<Paper> papers) {
-        return rank(model(userId), shown(userId, papers));
+        Cached c = model(userId);
+        return rank(c, shown(papers, c.hidden()));
     }
 
     /**
@@ -122,7 +130,7 @@ public final class ForYou implements AutoCloseable {
             r = rankings.get(key);
         }
         if (r != null && r.model() == c && r.catalogSeq() == seq) return r.picks();
-        List<Pick> picks = rank(c, shown(userId, papers.get()), Integer.MAX_VALUE);
+        List<Pick> picks = List.copyOf(rank(c, shown(papers.get(), c.hidden()), Integer.MAX_VALUE));
         synchronized (rankings) {
             rankings.put(key, new Ranking(c, seq, picks));
         }
@@ -133,19 +141,10 @@ public final class ForYou implements AutoCloseable {
      * A digest's For-you section: the reader's best {@code n}, with reasons; none for a reader
      * without {@link #ENOUGH_SIGNALS} (the section would be noise). One look at the model for both.
      */
-    public List<Pick> digestPicks(long userId, List<Paper> papers, Set<String> hidden, int n) {
+    public DigestPicks digestPicks(long userId, List<Paper> papers, int n) {
         Cached c = model(userId);
-        if (!enough(c)) return List.of();
-        return rank(c, shown(papers, hidden), n);
-    }
-
-    /** The papers the reader marked Not interested (base arXiv ids). */
-    public Set<String> hidden(long userId) {
-        return new HashSet<>(signals.ids(userId, SignalRepository.HIDE));
-    }
-
-    private List<Paper> shown(long userId, List<Paper> papers) {
-        return shown(papers, hidden(userId));
+        if (!enough(c)) return new DigestPicks(List.of(), c.hidden());
+        return new DigestPicks(rank(c, shown(papers, c.hidden()), n), c.hidden());
     }
 
     private static List<Paper> shown(List<Paper> papers, Set<String> hidden) {
@@ -177,7 +176,9 @@ public final class ForYou implements AutoCloseable {
         List<Signal> list = new ArrayList<>();
         for (SignalRepository.Mark m : marks) list.add(new Signal(m.arxivId(), kind(m.kind())));
         ReaderModel model = ranker.train(list, passedOver(list));
-        c = new Cached(model, v, follows, System.currentTimeMillis(), keys);
+        Set<String> hidden = new HashSet<>();
+        for (SignalRepository.Mark m : marks) if (m.kind().equals(SignalRepository.HIDE)) hidden.add(m.arxivId());
+        c = new Cached(model, v, follows, System.currentTimeMillis(), keys, Set.copyOf(hidden));
         models.put(userId, c);
         LOG.debug("trained user {} on {} signals in {} ms", userId, list.size(), (System.nanoTime() - t0) / 1_000_000);
         return c;
@@ -187,7 +188,7 @@ public final class ForYou implements AutoCloseable {
         List<Signal> list = new ArrayList<>();
         for (String id : signals.instanceSeeds()) list.add(new Signal(id, Signal.Kind.SEEDED));
         if (list.isEmpty()) for (SignalRepository.Mark m : signals.allPositives()) list.add(new Signal(m.arxivId(), kind(m.kind())));
-        return new Cached(ranker.train(list, passedOver(list)), catalog.vocabulary(), List.of(), System.currentTimeMillis(), Set.of());
+        return new Cached(ranker.train(list, passedOver(list)), catalog.vocabulary(), List.of(), System.currentTimeMillis(), Set.of(), Set.of());
     }
 
     /** Papers of the latest {@link #ACTIVE_DAYS} days with positive signals that the reader left alone. */
