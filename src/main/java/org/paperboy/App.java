@@ -160,7 +160,7 @@ public final class App implements AutoCloseable {
                 renderer, links, mailTransport, clock, settings.digest().mailWorkers(), settings.digest().hardBounceLimit());
         this.digestSchedule = new DigestSchedule(settings.digest().digestTime(), settings.digest().weeklyDay(), settings.timeZone());
         this.digestPreview = new DigestPreview(papers, digestRuns, subscriptionRepo, digestComposer, topicMatcher, renderer, links,
-                f -> digestSchedule.nextPeriod(f, clock.instant(), papers.latestDay()), digestForYou);
+                f -> digestSchedule.nextPeriod(f, clock.instant(), papers.latestDay()));
         subscriptions.onQueued(outboxSender::wake);
         this.listings = new ListingService(papers);
     }

@@ -19,18 +19,10 @@ public final class DigestPreview {
     private final MailRenderer renderer;
     private final Links links;
     private final Function<Frequency, Optional<DigestPeriod>> nextPeriod;
-    private final PersonalPicks picks;
 
     public DigestPreview(PaperRepository papers, DigestRunRepository runs, SubscriptionRepository subs, DigestComposer composer,
                          TopicMatcher matcher, MailRenderer renderer, Links links,
                          Function<Frequency, Optional<DigestPeriod>> nextPeriod) {
-        this(papers, runs, subs, composer, matcher, renderer, links, nextPeriod, PersonalPicks.NONE);
-    }
-
-    /** @param picks the For-you section, shown in the preview for the subscriber when they have an account */
-    public DigestPreview(PaperRepository papers, DigestRunRepository runs, SubscriptionRepository subs, DigestComposer composer,
-                         TopicMatcher matcher, MailRenderer renderer, Links links,
-                         Function<Frequency, Optional<DigestPeriod>> nextPeriod, PersonalPicks picks) {
         this.papers = papers;
         this.runs = runs;
         this.subs = subs;
@@ -39,7 +31,6 @@ public final class DigestPreview {
         this.renderer = renderer;
         this.links = links;
         this.nextPeriod = nextPeriod;
-        this.picks = picks;
     }
 
     /** The period the next digest of this frequency covers, as the digest job decides it. */
@@ -55,7 +46,7 @@ public final class DigestPreview {
         if (run.paperIds().isEmpty()) return Optional.empty();
         Subscription who = subs.firstConfirmed(f)
                 .orElse(new Subscription(0, "subscriber@example.org", f, SubscriptionStatus.CONFIRMED, List.of(), 0));
-        return Optional.of(renderer.digest(new DigestMails(papers, matcher, links, picks).build(run, who)));
+        return Optional.of(renderer.digest(new DigestMails(papers, matcher, links).build(run, who)));
     }
 
     private DigestRun transientRun(DigestPeriod p) {

@@ -9,9 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.paperboy.cli.ProgressBar;
 import org.paperboy.community.UserRepository;
+import org.paperboy.notify.DigestRun;
 import org.paperboy.notify.PersonalPicks;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Author;
@@ -43,7 +45,9 @@ final class ForYouWorld {
     private final int readers;
     private final AtomicInteger mails = new AtomicInteger();
     private final AtomicInteger sections = new AtomicInteger();
+    private final AtomicLong pickNanos = new AtomicLong();
     private double trainSeconds;
+    private long modelBytes;
 
     private ForYouWorld(ForYou forYou, int readers) {
         this.forYou = forYou;
@@ -84,11 +88,14 @@ final class ForYouWorld {
         DigestForYou digest = new DigestForYou(forYou, papers,
                 email -> users.byEmail(email).map(u -> OptionalLong.of(u.id())).orElse(OptionalLong.empty()));
         ForYouWorld world = new ForYouWorld(forYou, readers);
-        world.picks = (email, run) -> world.count(digest.forSubscriber(email, run));
+        world.picks = (email, run) -> world.count(digest, email, run);
         return world;
     }
 
-    private PersonalPicks.Personal count(PersonalPicks.Personal p) {
+    private PersonalPicks.Personal count(PersonalPicks inner, String email, DigestRun run) {
+        long t0 = System.nanoTime();
+        PersonalPicks.Personal p = inner.forSubscriber(email, run);
+        pickNanos.addAndGet(System.nanoTime() - t0);
         mails.incrementAndGet();
         if (!p.picks().isEmpty()) sections.incrementAndGet();
         return p;
@@ -103,6 +110,7 @@ final class ForYouWorld {
      * reader's signals change; timed apart from the digest, so both figures are visible.
      */
     void train(int threads) throws InterruptedException {
+        long before = usedAfterGc();
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (ProgressBar bar = new ProgressBar("training", readers)) {
@@ -117,13 +125,21 @@ final class ForYouWorld {
             pool.awaitTermination(1, TimeUnit.DAYS);
         }
         trainSeconds = (System.nanoTime() - t0) / 1e9;
+        modelBytes = usedAfterGc() - before;
+    }
+
+    private static long usedAfterGc() {
+        System.gc();
+        return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     }
 
     void report() {
         System.out.printf("reader models          %d trained before the digest in %.2f s = %.0f models/s (%d threads)%n", readers, trainSeconds,
                 readers / trainSeconds, Runtime.getRuntime().availableProcessors());
-        System.out.printf("For-you sections       %d of %d mails (catalog %d papers, %d on the digest's day)%n", sections.get(), mails.get(),
-                (DAYS + 1) * PER_DAY, PER_DAY);
+        System.out.printf("models in memory       %d MiB after training (%d KiB a reader; the heap must hold them all)%n", modelBytes >> 20,
+                modelBytes / Math.max(1, readers) >> 10);
+        System.out.printf("For-you sections       %d of %d mails (catalog %d papers, %d on the digest's day), %.2f ms a mail to pick them (summed over workers)%n",
+                sections.get(), mails.get(), (DAYS + 1) * PER_DAY, PER_DAY, pickNanos.get() / 1e6 / Math.max(1, mails.get()));
         forYou.close();
     }
 
