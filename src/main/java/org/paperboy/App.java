@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import org.paperboy.community.Community;
 import org.paperboy.community.PaperFetcher;
 import org.paperboy.community.PasswordHasher;
 import org.paperboy.community.RateLimiter;
+import org.paperboy.community.UserRepository;
 import org.paperboy.config.Settings;
 import org.paperboy.enrich.GitHubClient;
 import org.paperboy.enrich.GitHubStars;
@@ -47,6 +50,7 @@ import org.paperboy.notify.MailQueueSender;
 import org.paperboy.notify.MailRenderer;
 import org.paperboy.notify.OutboxRepository;
 import org.paperboy.notify.OutboxSender;
+import org.paperboy.notify.PersonalPicks;
 import org.paperboy.notify.SqlTopicMatcher;
 import org.paperboy.notify.SubscriptionRepository;
 import org.paperboy.notify.Subscriptions;
@@ -57,6 +61,7 @@ import org.paperboy.ops.NodeGauges;
 import org.paperboy.ops.Readiness;
 import org.paperboy.paper.ThumbnailUrls;
 import org.paperboy.recommend.DbCatalog;
+import org.paperboy.recommend.DigestForYou;
 import org.paperboy.recommend.ForYou;
 import org.paperboy.recommend.SignalRepository;
 import org.paperboy.recommend.Signals;
@@ -143,6 +148,10 @@ public final class App implements AutoCloseable {
         this.accountMailSender = new MailQueueSender(accountMail, mailTransport, clock);
         accountMail.onQueued(accountMailSender::wake);
         this.community = new Community(settings, db, papers, clock, accountMail, arxivFetcher(), PasswordHasher.Params.OWASP);
+        // recommend: each reader's signals and For-you model (the digests' For-you section uses it)
+        this.forYou = new ForYou(new DbCatalog(papers), new SignalRepository(db));
+        this.signals = new Signals(new SignalRepository(db), papers, clock, forYou::changed);
+        PersonalPicks digestForYou = new DigestForYou(forYou, papers, verifiedAccount(new UserRepository(db)));
         // notify: subscriptions, digests and the outbox sender
         this.subscriptionRepo = new SubscriptionRepository(db);
         this.outbox = new OutboxRepository(db);
@@ -154,16 +163,19 @@ public final class App implements AutoCloseable {
         this.subscriptions = new Subscriptions(subscriptionRepo, outbox, linkTokens, links, clock);
         this.digestComposer = new DigestComposer(papers, subscriptionRepo, digestRuns, outbox, links, clock);
         MailRenderer renderer = new MailRenderer();
-        this.outboxSender = new OutboxSender(outbox, subscriptionRepo, digestRuns, new DigestMails(papers, topicMatcher, links),
+        this.outboxSender = new OutboxSender(outbox, subscriptionRepo, digestRuns, new DigestMails(papers, topicMatcher, links, digestForYou),
                 renderer, links, mailTransport, clock, settings.digest().mailWorkers(), settings.digest().hardBounceLimit());
         this.digestSchedule = new DigestSchedule(settings.digest().digestTime(), settings.digest().weeklyDay(), settings.timeZone());
         this.digestPreview = new DigestPreview(papers, digestRuns, subscriptionRepo, digestComposer, topicMatcher, renderer, links,
                 f -> digestSchedule.nextPeriod(f, clock.instant(), papers.latestDay()));
         subscriptions.onQueued(outboxSender::wake);
-        // recommend: each reader's signals and For-you model
-        this.forYou = new ForYou(new DbCatalog(papers), new SignalRepository(db));
         this.listings = new ListingService(papers, forYou::orderForVisitors);
-        this.signals = new Signals(new SignalRepository(db), papers, clock, forYou::changed);
+    }
+
+    /** The account whose verified, unbanned e-mail is this subscriber's address: its digests get a For-you section. */
+    private static Function<String, OptionalLong> verifiedAccount(UserRepository users) {
+        return email -> users.byEmail(email).filter(u -> u.verified() && u.bannedAt() == null)
+                .map(u -> OptionalLong.of(u.id())).orElse(OptionalLong.empty());
     }
 
     public App(Settings settings) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Listing;
 import org.paperboy.store.PaperChange;
@@ -14,6 +15,8 @@ import org.paperboy.store.PaperRepository;
  * The instance's catalog as the recommender sees it. The vocabulary (document frequencies) is
  * counted once from every stored paper and recounted when the catalog has grown by a
  * {@link #REBUILD_GROWTH} fraction; features are cached per paper id (bounded, least recently used).
+ * Papers by id and by listing day are kept while the catalog's change sequence stays where it was:
+ * retraining thousands of readers before a digest reads the same few days again and again.
  */
 public final class DbCatalog implements Catalog {
     static final double REBUILD_GROWTH = 0.1;
@@ -25,6 +28,7 @@ public final class DbCatalog implements Catalog {
     private volatile long builtAtCount = -1;
     /** The vocabulary the cached vectors were counted with (guarded by {@code features}). */
     private Vocabulary cachedFor;
+    private volatile long checkedAtSeq = -1;
     private final Map<String, SparseVector> features = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, SparseVector> e) {
@@ -32,26 +36,75 @@ public final class DbCatalog implements Catalog {
         }
     };
 
+    /** What was read at one change sequence: papers by id (null: not shown) and by listing day. */
+    private record Snapshot(long seq, Map<String, Optional<Item>> items, Map<LocalDate, List<Item>> days) {
+        Snapshot(long seq) {
+            this(seq, lru(FEATURE_CACHE), lru(DAYS_KEPT));
+        }
+    }
+
+    static final int DAYS_KEPT = 64;
+    private volatile Snapshot snapshot = new Snapshot(-1);
+
+    private static <K, V> Map<K, V> lru(int max) {
+        return new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> e) {
+                return size() > max;
+            }
+        };
+    }
+
+    /** The snapshot of the current change sequence (a fresh one once anything changed). */
+    private Snapshot current() {
+        long seq = papers.lastChangeSeq();
+        Snapshot s = snapshot;
+        if (s.seq() == seq) return s;
+        synchronized (features) {
+            if (snapshot.seq() != seq) snapshot = new Snapshot(seq);
+            return snapshot;
+        }
+    }
+
     public DbCatalog(PaperRepository papers) {
         this.papers = papers;
     }
 
-    /** Counts the vocabulary now when there is none yet or the catalog grew enough. */
-    public synchronized Vocabulary vocabulary() {
+    /**
+     * Counts the vocabulary now when there is none yet or the catalog grew enough; the papers are
+     * counted again only once the change sequence moved (every request and digest mail asks).
+     */
+    public Vocabulary vocabulary() {
+        long now = papers.lastChangeSeq();
+        Vocabulary known = vocabulary;
+        // the common case reads one counter row and takes no lock: readers ranking in parallel do not queue here
+        if (known != null && now == checkedAtSeq) return known;
+        return vocabulary(now);
+    }
+
+    private synchronized Vocabulary vocabulary(long now) {
+        if (vocabulary != null && now == checkedAtSeq) return vocabulary;
         long count = papers.count();
-        if (vocabulary != null && count <= builtAtCount * (1 + REBUILD_GROWTH)) return vocabulary;
-        List<Item> all = new ArrayList<>();
-        long seq = 0;
-        for (List<PaperChange> batch = papers.changedSince(seq, BATCH); !batch.isEmpty(); batch = papers.changedSince(seq, BATCH)) {
-            for (PaperChange c : batch) if (!c.hidden()) all.add(item(c.paper()));
-            seq = batch.get(batch.size() - 1).seq();
+        if (vocabulary == null || count > builtAtCount * (1 + REBUILD_GROWTH)) {
+            List<Item> all = new ArrayList<>();
+            long seq = 0;
+            for (List<PaperChange> batch = papers.changedSince(seq, BATCH); !batch.isEmpty(); batch = papers.changedSince(seq, BATCH)) {
+                for (PaperChange c : batch) if (!c.hidden()) all.add(item(c.paper()));
+                seq = batch.get(batch.size() - 1).seq();
+            }
+            vocabulary = Vocabulary.build(all);
+            builtAtCount = count;
+            synchronized (features) {
+                features.clear();
+            }
         }
-        vocabulary = Vocabulary.build(all);
-        builtAtCount = count;
-        synchronized (features) {
-            features.clear();
-        }
+        checkedAtSeq = now;
         return vocabulary;
+    }
+
+    /** The catalog's change sequence: it moves with every new or changed paper, vote and moderation. */
+    public long changeSeq() {
+        return papers.lastChangeSeq();
     }
 
     public static Item item(Paper p) {
@@ -60,7 +113,16 @@ public final class DbCatalog implements Catalog {
 
     @Override
     public Item item(String id) {
-        return papers.findShown(id).map(DbCatalog::item).orElse(null);
+        Snapshot s = current();
+        synchronized (s) {
+            Optional<Item> known = s.items().get(id);
+            if (known != null) return known.orElse(null);
+        }
+        Optional<Item> found = papers.findShown(id).map(DbCatalog::item);
+        synchronized (s) {
+            s.items().put(id, found);
+        }
+        return found.orElse(null);
     }
 
     public Map<String, Item> items(List<String> ids) {
@@ -71,7 +133,16 @@ public final class DbCatalog implements Catalog {
 
     @Override
     public List<Item> listedOn(LocalDate day) {
-        return papers.listing(Listing.day(day)).stream().map(DbCatalog::item).toList();
+        Snapshot s = current();
+        synchronized (s) {
+            List<Item> known = s.days().get(day);
+            if (known != null) return known;
+        }
+        List<Item> listed = papers.listing(Listing.day(day)).stream().map(DbCatalog::item).toList();
+        synchronized (s) {
+            s.days().put(day, listed);
+        }
+        return listed;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.Paper;
 import org.slf4j.Logger;
@@ -39,18 +41,36 @@ public final class ForYou implements AutoCloseable {
 
     public record Pick(Paper paper, double score, String reason) {}
 
-    /** A reader's trained model, with the index of their likes that the reasons search (built once per model, not per request). */
+    /**
+     * A reader's trained model, with the index of their likes that the reasons search (built once
+     * per model, not per request) and the papers they hid (part of the signals the model is keyed by).
+     */
     private record Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys,
-                          Likeness likeness) {
-        Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys) {
-            this(model, vocabulary, follows, builtAt, signalKeys, new Likeness(model.positives()));
+                          Set<String> hidden, Likeness likeness) {
+        Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys,
+               Set<String> hidden) {
+            this(model, vocabulary, follows, builtAt, signalKeys, hidden, new Likeness(model.positives()));
         }
     }
+
+    /** A digest's For-you picks for one reader, and the papers they hid (which leave the rest of their mail too). */
+    public record DigestPicks(List<Pick> picks, Set<String> hidden) {}
 
     private final DbCatalog catalog;
     private final SignalRepository signals;
     private final Ranker ranker;
     private final Map<Long, Cached> models = new ConcurrentHashMap<>();
+    /** A period's ranking for one reader and the model and catalog state it was computed from. */
+    private record Ranking(Cached model, long catalogSeq, List<Pick> picks) {}
+
+    /** Rankings kept (a day is a few hundred picks); least recently asked for go first. */
+    static final int RANKINGS_KEPT = 64;
+    private final Map<String, Ranking> rankings = new LinkedHashMap<>(128, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ranking> e) {
+            return size() > RANKINGS_KEPT;
+        }
+    };
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("for-you-train").unstarted(r));
 
     public ForYou(DbCatalog catalog, SignalRepository signals) {
@@ -83,15 +103,54 @@ public final class ForYou implements AutoCloseable {
     }
 
     public boolean hasEnoughSignals(long userId) {
-        Cached c = model(userId);
+        return enough(model(userId));
+    }
+
+    private static boolean enough(Cached c) {
         return c.model().positives().size() >= ENOUGH_SIGNALS || !c.follows().isEmpty();
     }
 
     /** The papers without the reader's hidden ones, best first for them, each with its reason. */
     public List<Pick> rank(long userId, List<Paper> papers) {
-        Set<String> hidden = new HashSet<>(signals.ids(userId, SignalRepository.HIDE));
-        List<Paper> shown = papers.stream().filter(p -> !hidden.contains(p.id().base())).toList();
-        return rank(model(userId), shown);
+        Cached c = model(userId);
+        return rank(c, shown(papers, c.hidden()));
+    }
+
+    /**
+     * As {@link #rank(long, List)} for one period ({@code periodKey} names it), remembered: asked
+     * again while the reader's model (every signal, hidden papers included) and the catalog's change
+     * sequence (new papers, votes, moderation) are what they were, the ranking is not computed again.
+     */
+    public List<Pick> rank(long userId, String periodKey, Supplier<List<Paper>> papers) {
+        // the sequence is read before the papers: a change in between makes the next request recompute
+        long seq = catalog.changeSeq();
+        Cached c = model(userId);
+        String key = userId + " " + periodKey;
+        Ranking r;
+        synchronized (rankings) {
+            r = rankings.get(key);
+        }
+        if (r != null && r.model() == c && r.catalogSeq() == seq) return r.picks();
+        List<Pick> picks = List.copyOf(rank(c, shown(papers.get(), c.hidden()), Integer.MAX_VALUE));
+        synchronized (rankings) {
+            rankings.put(key, new Ranking(c, seq, picks));
+        }
+        return picks;
+    }
+
+    /**
+     * A digest's For-you section: the reader's best {@code n}, with reasons; none for a reader
+     * without {@link #ENOUGH_SIGNALS} (the section would be noise). One look at the model for both.
+     */
+    public DigestPicks digestPicks(long userId, List<Paper> papers, int n) {
+        Cached c = model(userId);
+        if (!enough(c)) return new DigestPicks(List.of(), c.hidden());
+        return new DigestPicks(rank(c, shown(papers, c.hidden()), n), c.hidden());
+    }
+
+    private static List<Paper> shown(List<Paper> papers, Set<String> hidden) {
+        if (hidden.isEmpty()) return papers;
+        return papers.stream().filter(p -> !hidden.contains(p.id().base())).toList();
     }
 
     /** For visitors: the instance profile's order. */
@@ -136,7 +195,9 @@ public final class ForYou implements AutoCloseable {
         List<Signal> list = new ArrayList<>();
         for (SignalRepository.Mark m : marks) list.add(new Signal(m.arxivId(), kind(m.kind())));
         ReaderModel model = ranker.train(list, passedOver(list));
-        c = new Cached(model, v, follows, System.currentTimeMillis(), keys);
+        Set<String> hidden = new HashSet<>();
+        for (SignalRepository.Mark m : marks) if (m.kind().equals(SignalRepository.HIDE)) hidden.add(m.arxivId());
+        c = new Cached(model, v, follows, System.currentTimeMillis(), keys, Set.copyOf(hidden));
         models.put(userId, c);
         LOG.debug("trained user {} on {} signals in {} ms", userId, list.size(), (System.nanoTime() - t0) / 1_000_000);
         return c;
@@ -146,7 +207,7 @@ public final class ForYou implements AutoCloseable {
         List<Signal> list = new ArrayList<>();
         for (String id : signals.instanceSeeds()) list.add(new Signal(id, Signal.Kind.SEEDED));
         if (list.isEmpty()) for (SignalRepository.Mark m : signals.allPositives()) list.add(new Signal(m.arxivId(), kind(m.kind())));
-        return new Cached(ranker.train(list, passedOver(list)), catalog.vocabulary(), List.of(), System.currentTimeMillis(), Set.of());
+        return new Cached(ranker.train(list, passedOver(list)), catalog.vocabulary(), List.of(), System.currentTimeMillis(), Set.of(), Set.of());
     }
 
     /** Papers of the latest {@link #ACTIVE_DAYS} days with positive signals that the reader left alone. */
@@ -166,18 +227,28 @@ public final class ForYou implements AutoCloseable {
     }
 
     private List<Pick> rank(Cached c, List<Paper> papers) {
-        Reasons reasons = new Reasons(c.vocabulary());
-        Likeness likeness = c.likeness();
-        List<Pick> out = new ArrayList<>(papers.size());
+        return rank(c, papers, Integer.MAX_VALUE);
+    }
+
+    /** All papers scored and ordered; a reason for the first {@code explained} of them only (a digest shows five). */
+    private List<Pick> rank(Cached c, List<Paper> papers, int explained) {
+        record Scored(Paper paper, SparseVector x, String author, String category, double score) {}
+        List<Scored> scored = new ArrayList<>(papers.size());
         for (Paper p : papers) {
             SparseVector x = catalog.features(DbCatalog.item(p));
             String author = followedAuthor(c.follows(), p);
             String category = followedCategory(c.follows(), p);
             boolean search = matchesSearch(c.follows(), p);
             double score = c.model().score(x) + (author != null ? AUTHOR_BOOST : 0) + (category != null ? CATEGORY_BOOST : 0) + (search ? SEARCH_BOOST : 0);
-            out.add(new Pick(p, score, reasons.explain(c.model(), likeness, x, author, category).text()));
+            scored.add(new Scored(p, x, author, category, score));
         }
-        out.sort(Comparator.comparingDouble(Pick::score).reversed().thenComparing(pk -> pk.paper().id().base()));
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.paper().id().base()));
+        Reasons reasons = new Reasons(c.vocabulary());
+        List<Pick> out = new ArrayList<>(Math.min(explained, scored.size()));
+        for (Scored s : scored) {
+            if (out.size() >= explained) break;
+            out.add(new Pick(s.paper(), s.score(), reasons.explain(c.model(), c.likeness(), s.x(), s.author(), s.category()).text()));
+        }
         return out;
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.paperboy.community.User;
 import org.paperboy.paper.Author;
@@ -51,6 +52,15 @@ public final class ForYouRoutes implements RouteGroup {
     private final Templates templates;
     private final Csrf csrf;
     private final PaperJson json = new PaperJson();
+    /**
+     * The JSON of each reader's latest answer, with the ranking it was written from: a remembered
+     * ranking is the same list object until a signal or the catalog changes (votes and comment
+     * counts in the JSON included), so the same list means the same bytes.
+     */
+    private final Map<Long, Answer> answers = new ConcurrentHashMap<>();
+    static final int ANSWERS_KEPT = 256;
+
+    private record Answer(List<ForYou.Pick> picks, byte[] json) {}
 
     public ForYouRoutes(ForYou forYou, Signals signals, PaperRepository papers, ListingService listings, Templates templates, Csrf csrf) {
         this.forYou = forYou;
@@ -108,18 +118,24 @@ public final class ForYouRoutes implements RouteGroup {
     private void apiRecommendations(Context ctx) {
         User u = apiReader(ctx);
         Optional<Period> period = period(ctx);
-        ArrayNode out = MAPPER.createArrayNode();
-        if (period.isPresent()) {
-            List<ForYou.Pick> picks = forYou.rank(u.id(), listed(period.get()));
-            var submitters = papers.submitters(picks.stream().map(p -> p.paper().id().base()).toList());
-            for (ForYou.Pick p : picks) {
-                ObjectNode entry = json.dailyEntry(p.paper(), submitters.get(p.paper().id().base()));
-                entry.put("score", Math.round(p.score() * 1e4) / 1e4);
-                entry.put("reason", p.reason());
-                out.add(entry);
-            }
+        List<ForYou.Pick> picks = period.map(p -> ranked(u, p)).orElse(List.of());
+        Answer known = answers.get(u.id());
+        if (known != null && known.picks() == picks) {
+            ctx.contentType(JSON).result(known.json());
+            return;
         }
-        ctx.contentType(JSON).result(json.bytes(out));
+        ArrayNode out = MAPPER.createArrayNode();
+        var submitters = papers.submitters(picks.stream().map(p -> p.paper().id().base()).toList());
+        for (ForYou.Pick p : picks) {
+            ObjectNode entry = json.dailyEntry(p.paper(), submitters.get(p.paper().id().base()));
+            entry.put("score", Math.round(p.score() * 1e4) / 1e4);
+            entry.put("reason", p.reason());
+            out.add(entry);
+        }
+        byte[] bytes = json.bytes(out);
+        if (answers.size() >= ANSWERS_KEPT) answers.clear();
+        answers.put(u.id(), new Answer(picks, bytes));
+        ctx.contentType(JSON).result(bytes);
     }
 
     private void apiMark(Context ctx, boolean save, boolean on) {
@@ -155,7 +171,7 @@ public final class ForYouRoutes implements RouteGroup {
             ctx.redirect("/onboarding", HttpStatus.SEE_OTHER);
             return;
         }
-        List<ForYou.Pick> picks = period.map(p -> forYou.rank(u.id(), listed(p))).orElse(List.of());
+        List<ForYou.Pick> picks = period.map(p -> ranked(u, p)).orElse(List.of());
         Set<String> saved = Set.copyOf(signals.repository().ids(u.id(), SignalRepository.SAVE));
         String label = period.map(Period::label).orElse("no papers yet");
         String param = param(ctx);
@@ -308,6 +324,11 @@ public final class ForYouRoutes implements RouteGroup {
     }
 
     // ---- helpers ----
+
+    /** The reader's ranking of the period, remembered until their signals or the catalog change. */
+    private List<ForYou.Pick> ranked(User u, Period p) {
+        return forYou.rank(u.id(), p.kind() + ":" + p.key(), () -> listed(p));
+    }
 
     private List<Paper> listed(Period p) {
         return papers.listing(new Listing(p.from(), p.to(), List.of(), Listing.Order.UPVOTES, 0, Integer.MAX_VALUE));

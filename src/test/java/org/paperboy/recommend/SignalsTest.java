@@ -2,6 +2,7 @@ package org.paperboy.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -125,6 +128,40 @@ class SignalsTest {
             new ModerationRepository(w.db, w.papers).eraseUser(w.ada, 5L);
             assertTrue(w.signals.export(w.ada).papers().isEmpty(), "deleted with the account");
             assertTrue(w.signals.export(w.ada).follows().isEmpty());
+        }
+    }
+
+    private static List<String> idsAndReasons(List<ForYou.Pick> picks) {
+        return picks.stream().map(p -> p.paper().id().base() + " " + p.reason() + " " + p.score()).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.paperboy.store.TestDatabases#kinds")
+    void aRememberedRankingLastsUntilTheReadersSignalsOrTheCatalogChange(TestDatabases.Kind kind) {
+        try (World w = world(kind)) {
+            AtomicInteger reads = new AtomicInteger();
+            Supplier<List<Paper>> day = () -> {
+                reads.incrementAndGet();
+                return w.papers.listing(Listing.day(DAY));
+            };
+            w.signals.save(w.ada, "2603.00001");
+            List<ForYou.Pick> first = w.forYou.rank(w.ada, "day:" + DAY, day);
+            assertSame(first, w.forYou.rank(w.ada, "day:" + DAY, day), "asked again with nothing changed: remembered");
+            assertEquals(1, reads.get());
+            assertEquals(idsAndReasons(w.forYou.rank(w.ada, w.papers.listing(Listing.day(DAY)))), idsAndReasons(first),
+                    "the same order, scores and reasons as ranking afresh");
+
+            w.signals.hide(w.ada, "2603.00003");
+            List<ForYou.Pick> afterHide = w.forYou.rank(w.ada, "day:" + DAY, day);
+            assertEquals(2, reads.get(), "a new signal: ranked again");
+            assertFalse(afterHide.stream().anyMatch(p -> p.paper().id().base().equals("2603.00003")));
+
+            w.db.jdbi().useTransaction(h -> w.papers.touch(h, "2603.00004"));
+            w.forYou.rank(w.ada, "day:" + DAY, day);
+            assertEquals(3, reads.get(), "the catalog changed (a vote): ranked again");
+            w.forYou.rank(w.ada, "week:x", day);
+            w.forYou.rank(w.bob, "day:" + DAY, day);
+            assertEquals(5, reads.get(), "another period and another reader are rankings of their own");
         }
     }
 }

@@ -22,6 +22,7 @@ import org.paperboy.notify.Links;
 import org.paperboy.notify.MailRenderer;
 import org.paperboy.notify.OutboxRepository;
 import org.paperboy.notify.OutboxSender;
+import org.paperboy.notify.PersonalPicks;
 import org.paperboy.notify.SqlTopicMatcher;
 import org.paperboy.notify.SubscriptionRepository;
 import org.paperboy.paper.ArxivId;
@@ -37,8 +38,10 @@ import org.paperboy.store.PaperRepository;
  * delivers every mail over SMTP to a GreenMail server on loopback, end to end through the outbox.
  * Run by bench/digest.sh, which starts the SMTP server in a separate JVM.
  *
- * <p>Arguments: dataDir (smtpPort | eml) [subscribers=10000] [workers=4]; with {@code eml} the mails are
- * written as .eml files under dataDir/outbox instead.
+ * <p>Arguments: dataDir (smtpPort | eml) [subscribers=10000] [workers=4] [plain | foryou]; with {@code eml}
+ * the mails are written as .eml files under dataDir/outbox instead. With {@code foryou} every
+ * subscriber is also a verified account with 20 to 50 saves, so each mail carries a For-you
+ * section ranked from the day's papers (see {@link ForYouWorld}).
  */
 public final class DigestBench {
     static final LocalDate DAY = LocalDate.of(2026, 11, 23);
@@ -54,17 +57,24 @@ public final class DigestBench {
         int port = eml ? 0 : Integer.parseInt(args[1]);
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int workers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        boolean personal = args.length > 4 && args[4].equals("foryou");
         Clock clock = Clock.systemUTC();
         try (Database db = Database.open("jdbc:sqlite:" + data.resolve("bench.db"), "", "")) {
             PaperRepository papers = new PaperRepository(db);
-            papers.upsert(papers(40), DAY, (a, b) -> b);
+            if (!personal) papers.upsert(papers(40), DAY, (a, b) -> b);
             insertSubscribers(db, n, clock.millis());
+            ForYouWorld world = personal ? ForYouWorld.build(db, papers, n, DAY, clock.millis()) : null;
             SubscriptionRepository subs = new SubscriptionRepository(db);
             OutboxRepository outbox = new OutboxRepository(db);
             DigestRunRepository runs = new DigestRunRepository(db);
             Links links = new Links("https://papers.example.org", new LinkTokens(db), "Paperboy <digest@paperboy.test>", "");
             DigestComposer composer = new DigestComposer(papers, subs, runs, outbox, links, clock);
             MailSettings mailSettings = new MailSettings("127.0.0.1", port, MailSettings.Security.NONE, "", "", "Paperboy <digest@paperboy.test>", data);
+            PersonalPicks picks = PersonalPicks.NONE;
+            if (personal) {
+                picks = world.picks();
+                world.train(workers);
+            }
             System.gc();
             resetPeaks();
 
@@ -76,7 +86,7 @@ public final class DigestBench {
             long t1 = System.nanoTime();
             OutboxSender.Report report;
             try (SmtpTransport smtp = new SmtpTransport(mailSettings);
-                 OutboxSender sender = new OutboxSender(outbox, subs, runs, new DigestMails(papers, new SqlTopicMatcher(db, papers), links),
+                 OutboxSender sender = new OutboxSender(outbox, subs, runs, new DigestMails(papers, new SqlTopicMatcher(db, papers), links, picks),
                     new MailRenderer(), links, eml ? new EmlDirectoryTransport(data.resolve("outbox"), "Paperboy <digest@paperboy.test>") : smtp,
                     clock, workers, 3);
                  ProgressBar bar = new ProgressBar("sending", composed.queued())) {
@@ -89,12 +99,13 @@ public final class DigestBench {
             long t2 = System.nanoTime();
             double compose = (t1 - t0) / 1e9;
             double send = (t2 - t1) / 1e9;
-            System.out.printf("subscribers            %d (workers %d, -Xmx %d MiB, %s)%n", n, workers, Runtime.getRuntime().maxMemory() >> 20,
-                    eml ? ".eml files" : "SMTP");
+            System.out.printf("subscribers            %d (workers %d, -Xmx %d MiB, %s%s)%n", n, workers, Runtime.getRuntime().maxMemory() >> 20,
+                    eml ? ".eml files" : "SMTP", personal ? ", each a reader with a For-you section" : "");
             System.out.printf("compose                %d rows in %.2f s = %.0f rows/s%n", composed.queued(), compose, composed.queued() / compose);
             System.out.printf("deliver                %d sent, %d retried, %d failed in %.2f s = %.0f mails/s%n",
                     report.sent(), report.retried(), report.failed(), send, report.sent() / send);
             System.out.printf("end to end             %.2f s = %.0f mails/s%n", compose + send, report.sent() / (compose + send));
+            if (personal) world.report();
             System.out.printf("peak heap              %d MiB (after a GC before the run; -Xmx bounds it)%n", peakHeap() >> 20);
         }
     }
