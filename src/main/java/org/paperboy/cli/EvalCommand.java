@@ -149,7 +149,7 @@ final class EvalCommand implements Runnable {
         LearnedFusion.forModel(modelId).ifPresent(f -> out.put("shipped " + f.version(), f));
         if (fusionFile != null) out.put("file " + fusionFile.getFileName(), readFusion(fusionFile));
         if (train) {
-            LearnedFusion learned = learn(eval, new PaperSearch(index, embedder, LearnedFusion.HAND_BUILT), modelId);
+            LearnedFusion learned = learn(eval, index, embedder, modelId);
             out.put("learned " + learned.version(), learned);
         }
         return out;
@@ -163,12 +163,46 @@ final class EvalCommand implements Runnable {
         }
     }
 
-    /** Cross-validates the grid on the training split, trains the best configuration on all of it and writes it. */
-    private LearnedFusion learn(BeirEval eval, PaperSearch search, String modelId) {
+    /**
+     * Cross-validates the grid on the training split (its claims embedded with and without the
+     * model's instruction), trains the best configuration on all of it and writes it.
+     */
+    private LearnedFusion learn(BeirEval eval, SearchIndex index, OnnxEmbedder embedder, String modelId) {
+        Map<Boolean, List<FusionTrainer.Sample>> samples = new LinkedHashMap<>();
+        for (boolean instruction : List.of(true, false)) {
+            PaperSearch search = new PaperSearch(index, embedder, LearnedFusion.HAND_BUILT.withQueryInstruction(instruction));
+            samples.put(instruction, trainingSamples(eval, search, instruction ? "training candidates" : "training candidates, bare queries"));
+            System.err.printf(Locale.ROOT, "%d training queries%s; hand-built fusion on them: nDCG@10 %.4f%n", samples.get(instruction).size(),
+                    instruction ? "" : " without the instruction", FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, samples.get(instruction)));
+        }
+        List<FusionTrainer.Result> results = FusionTrainer.crossValidate(samples, FusionTrainer.grid(), r -> System.err.printf(Locale.ROOT,
+                "  cv nDCG@10 %.4f  features %-13s C %-5s negatives %-3d instruction %s%n", r.cvNdcg(), r.config().name(), r.config().c(),
+                r.config().negatives(), r.config().queryInstruction() ? "on" : "off"));
+        var best = results.get(0);
+        List<FusionTrainer.Sample> chosen = samples.get(best.config().queryInstruction());
+        double handCv = FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, chosen);
+        double floor = FusionTrainer.floor(chosen);
+        String folder = dir.toAbsolutePath().normalize().getFileName().toString();
+        String version = folder + "-train-" + best.config().label();
+        String trainedOn = String.format(Locale.ROOT, "%s qrels/train.tsv, %d queries; %d-fold cv nDCG@10 %.4f (hand-built %.4f); floor = %.0f%% quantile of relevant candidates' cosine",
+                folder, chosen.size(), FusionTrainer.FOLDS, best.cvNdcg(), handCv, FusionTrainer.FLOOR_QUANTILE * 100);
+        LearnedFusion learned = FusionTrainer.train(chosen, best.config(), version, modelId, floor, trainedOn);
+        Path out = fusionOut != null ? fusionOut : Path.of("src/main/resources/org/paperboy/index/fusion", modelId + ".json");
+        try {
+            if (out.getParent() != null) Files.createDirectories(out.getParent());
+            Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(learned.toJson()) + "\n");
+        } catch (IOException e) {
+            throw new UserError("cannot write " + out + ": " + e.getMessage());
+        }
+        System.err.println("fusion written to " + out + ": " + learned.version() + ", similarity floor " + floor);
+        return learned;
+    }
+
+    private static List<FusionTrainer.Sample> trainingSamples(BeirEval eval, PaperSearch search, String label) {
         var queries = eval.queries(BeirEval.TRAIN);
         var qrels = eval.qrels(BeirEval.TRAIN);
         List<FusionTrainer.Sample> samples = new ArrayList<>();
-        try (ProgressBar bar = new ProgressBar("training candidates", queries.size())) {
+        try (ProgressBar bar = new ProgressBar(label, queries.size())) {
             for (BeirEval.Query q : queries) {
                 try {
                     var c = search.candidates(ParsedQuery.text(q.text()));
@@ -179,26 +213,7 @@ final class EvalCommand implements Runnable {
                 bar.step(1);
             }
         }
-        System.err.printf(Locale.ROOT, "%d training queries; hand-built fusion on them: nDCG@10 %.4f%n", samples.size(), FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, samples));
-        List<FusionTrainer.Result> results = FusionTrainer.crossValidate(samples, FusionTrainer.grid(), r -> System.err.printf(Locale.ROOT,
-                "  cv nDCG@10 %.4f  features %-9s C %-5s negatives %d%n", r.cvNdcg(), r.config().name(), r.config().c(), r.config().negatives()));
-        var best = results.get(0);
-        double handCv = FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, samples);
-        double floor = FusionTrainer.floor(samples);
-        String folder = dir.toAbsolutePath().normalize().getFileName().toString();
-        String version = folder + "-train-" + best.config().name() + "-C" + best.config().c() + "-n" + best.config().negatives();
-        String trainedOn = String.format(Locale.ROOT, "%s qrels/train.tsv, %d queries; %d-fold cv nDCG@10 %.4f (hand-built %.4f); floor = %.0f%% quantile of relevant candidates' cosine",
-                folder, samples.size(), FusionTrainer.FOLDS, best.cvNdcg(), handCv, FusionTrainer.FLOOR_QUANTILE * 100);
-        LearnedFusion learned = FusionTrainer.train(samples, best.config(), version, modelId, floor, trainedOn);
-        Path out = fusionOut != null ? fusionOut : Path.of("src/main/resources/org/paperboy/index/fusion", modelId + ".json");
-        try {
-            if (out.getParent() != null) Files.createDirectories(out.getParent());
-            Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(learned.toJson()) + "\n");
-        } catch (IOException e) {
-            throw new UserError("cannot write " + out + ": " + e.getMessage());
-        }
-        System.err.println("fusion written to " + out + ": " + learned.version() + ", similarity floor " + floor);
-        return learned;
+        return samples;
     }
 
     private void writeRun(Map<String, List<Fusion.Scored<String>>> runs, String tag) {

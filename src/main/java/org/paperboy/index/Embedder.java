@@ -13,6 +13,15 @@ public interface Embedder extends AutoCloseable {
 
     float[] embedQuery(String query);
 
+    /**
+     * A query with or without the model's instruction: a fusion learned on queries embedded bare
+     * ({@link LearnedFusion#queryInstruction()} false) is served the same way. Bare, a query is
+     * embedded as a document would be (the models here give documents no prefix).
+     */
+    default float[] embedQuery(String query, boolean instruction) {
+        return instruction ? embedQuery(query) : embedDocument(query);
+    }
+
     float[] embedDocument(String text);
 
     /** The text of a paper that is embedded: title and abstract. */

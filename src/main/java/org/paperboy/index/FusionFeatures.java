@@ -22,10 +22,15 @@ public final class FusionFeatures {
     public static final String Z_TITLE = "z_title";
     public static final String Z_KEYWORD_LONG = "z_keyword_x_query_length";
     public static final String Z_MEANING_LONG = "z_meaning_x_query_length";
+    public static final String Z_KEYWORD_GAP = "z_keyword_x_keyword_gap";
+    public static final String Z_MEANING_GAP = "z_meaning_x_keyword_gap";
+    public static final String Z_KEYWORD_TOP_MEANING = "z_keyword_x_top_meaning";
+    public static final String Z_MEANING_TOP_MEANING = "z_meaning_x_top_meaning";
 
     /** Every feature, in the order of {@link #compute}'s columns. */
     public static final List<String> ALL = List.of(Z_KEYWORD, Z_MEANING, MEANING, KEYWORD_OF_BEST, MEANING_GAP,
-            KEYWORD_RANK, MEANING_RANK, TERM_OVERLAP, TITLE_OVERLAP, Z_TITLE, Z_KEYWORD_LONG, Z_MEANING_LONG);
+            KEYWORD_RANK, MEANING_RANK, TERM_OVERLAP, TITLE_OVERLAP, Z_TITLE, Z_KEYWORD_LONG, Z_MEANING_LONG,
+            Z_KEYWORD_GAP, Z_MEANING_GAP, Z_KEYWORD_TOP_MEANING, Z_MEANING_TOP_MEANING);
 
     /** Rank features are RANK_DAMPING / (RANK_DAMPING + rank): 1 at the top, 0 when absent from a list. */
     static final double RANK_DAMPING = 10;
@@ -47,6 +52,7 @@ public final class FusionFeatures {
         double[] zKw = zScores(kw), zCos = zScores(cos), zTitle = zScores(title);
         double maxKw = max(kw), maxCos = max(cos), minCos = min(cos);
         double length = Math.min(LENGTH_CAP, queryTerms / LENGTH_SCALE);
+        double gap = keywordGap(kw), top = Double.isFinite(maxCos) ? maxCos : 0;
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) {
             Candidate c = cands.get(i);
@@ -58,9 +64,22 @@ public final class FusionFeatures {
                 recip(c.keywordRank()), recip(c.meaningRank()),
                 c.termOverlap(), c.titleOverlap(), zTitle[i],
                 zKw[i] * length, zCos[i] * length,
+                zKw[i] * gap, zCos[i] * gap, zKw[i] * top, zCos[i] * top,
             };
         }
         return rows;
+    }
+
+    /**
+     * How far the best keyword match stands out: (best − second) / best BM25 among the candidates, in
+     * [0, 1]; 0 when fewer than two papers match a word. A query-level signal of keyword confidence.
+     */
+    static double keywordGap(double[] kw) {
+        double first = 0, second = 0;
+        for (double v : kw) {
+            if (v > first) { second = first; first = v; } else if (v > second) second = v;
+        }
+        return first > 0 && second > 0 ? (first - second) / first : 0;
     }
 
     private static double recip(int rank) {

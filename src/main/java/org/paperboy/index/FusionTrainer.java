@@ -9,6 +9,7 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,25 +17,39 @@ import java.util.function.Consumer;
 /**
  * Learns a {@link LearnedFusion} from judged training queries: a pairwise linear ranker (RankSVM
  * as logistic regression on feature differences, liblinear) over hybrid's candidates. Each choice
- * (feature set, regularisation, how many non-relevant candidates each relevant one is paired
- * with) is made by k-fold cross-validation over the training queries, by nDCG@10; the chosen
- * configuration is then trained on all of them. Test judgments play no part.
+ * (queries embedded with or without the model's instruction, feature set, regularisation, how many
+ * non-relevant candidates each relevant one is paired with) is made by k-fold cross-validation
+ * over the training queries, by nDCG@10; the chosen configuration is then trained on all of them.
+ * Test judgments play no part.
  */
 public final class FusionTrainer {
 
     /** One training query: its candidates, their paper ids, and its judgments. */
     public record Sample(String queryId, List<Candidate> cands, List<String> ids, int queryTerms, Map<String, Integer> rel) {}
 
-    /** @param negatives non-relevant candidates paired with each relevant one: the best ones by the hand-built fusion */
-    public record Config(String name, List<String> features, double c, int negatives) {}
+    /**
+     * @param negatives        non-relevant candidates paired with each relevant one: the best ones by the hand-built fusion
+     * @param queryInstruction whether the candidates come from queries embedded with the model's instruction
+     */
+    public record Config(String name, List<String> features, double c, int negatives, boolean queryInstruction) {
+        public Config(String name, List<String> features, double c, int negatives) {
+            this(name, features, c, negatives, true);
+        }
+
+        /** A short name for the model's version: feature set, C, negatives, and "-bare" for queries without the instruction. */
+        public String label() {
+            return name + "-C" + c + "-n" + negatives + (queryInstruction ? "" : "-bare");
+        }
+    }
 
     public record Result(Config config, double cvNdcg) {}
 
     public static final int FOLDS = 5;
     /** The similarity floor lets through all but this share of the relevant training candidates. */
     public static final double FLOOR_QUANTILE = 0.01;
-    static final double[] COSTS = {0.01, 0.1, 1};
+    static final double[] COSTS = {0.001, 0.01, 0.1};
     static final int[] NEGATIVES = {20, 200};
+    static final boolean[] INSTRUCTION = {true, false};
 
     /** Feature sets tried, from the hand-built fusion's two signals upwards. */
     static final Map<String, List<String>> FEATURE_SETS = featureSets();
@@ -42,15 +57,19 @@ public final class FusionTrainer {
     private FusionTrainer() {}
 
     private static Map<String, List<String>> featureSets() {
-        Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> m = new LinkedHashMap<>();
         List<String> z = List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING);
-        List<String> raw = concat(z, List.of(FusionFeatures.MEANING, FusionFeatures.KEYWORD_OF_BEST, FusionFeatures.MEANING_GAP));
-        List<String> ranks = concat(raw, List.of(FusionFeatures.KEYWORD_RANK, FusionFeatures.MEANING_RANK));
-        List<String> terms = concat(ranks, List.of(FusionFeatures.TERM_OVERLAP, FusionFeatures.TITLE_OVERLAP, FusionFeatures.Z_TITLE));
-        m.put("z-scores", z);
-        m.put("+raw", raw);
-        m.put("+ranks", ranks);
-        m.put("+terms", terms);
+        List<String> ranks = List.of(FusionFeatures.KEYWORD_RANK, FusionFeatures.MEANING_RANK);
+        // query-level signals enter only as interactions with the two z-scores: they reweight the signals per query
+        List<String> query = List.of(FusionFeatures.Z_KEYWORD_LONG, FusionFeatures.Z_MEANING_LONG, FusionFeatures.Z_KEYWORD_GAP,
+                FusionFeatures.Z_MEANING_GAP, FusionFeatures.Z_KEYWORD_TOP_MEANING, FusionFeatures.Z_MEANING_TOP_MEANING);
+        List<String> raw = List.of(FusionFeatures.MEANING, FusionFeatures.KEYWORD_OF_BEST, FusionFeatures.MEANING_GAP);
+        m.put("z", z);
+        m.put("z+ranks", concat(z, ranks));
+        m.put("z+overlap", concat(z, List.of(FusionFeatures.TERM_OVERLAP, FusionFeatures.TITLE_OVERLAP)));
+        m.put("z+query", concat(z, query));
+        m.put("z+ranks+query", concat(concat(z, ranks), query));
+        m.put("z+raw+ranks", concat(concat(z, raw), ranks));
         m.put("all", FusionFeatures.ALL);
         return m;
     }
@@ -64,17 +83,24 @@ public final class FusionTrainer {
     /** Every configuration of the grid. */
     public static List<Config> grid() {
         List<Config> out = new ArrayList<>();
-        FEATURE_SETS.forEach((name, features) -> {
-            for (double c : COSTS) for (int n : NEGATIVES) out.add(new Config(name, features, c, n));
-        });
+        for (boolean instruction : INSTRUCTION) {
+            FEATURE_SETS.forEach((name, features) -> {
+                for (double c : COSTS) for (int n : NEGATIVES) out.add(new Config(name, features, c, n, instruction));
+            });
+        }
         return out;
     }
 
-    /** Cross-validates every configuration; the best first. */
-    public static List<Result> crossValidate(List<Sample> samples, List<Config> grid, Consumer<Result> progress) {
+    /**
+     * Cross-validates every configuration on the samples of its query embedding (with the
+     * instruction: key true); the best first. A configuration whose samples are missing is skipped.
+     */
+    public static List<Result> crossValidate(Map<Boolean, List<Sample>> samples, List<Config> grid, Consumer<Result> progress) {
         List<Result> out = new ArrayList<>();
         for (Config c : grid) {
-            Result r = new Result(c, cvNdcg(samples, c));
+            List<Sample> s = samples.get(c.queryInstruction());
+            if (s == null) continue;
+            Result r = new Result(c, cvNdcg(s, c));
             progress.accept(r);
             out.add(r);
         }
@@ -126,7 +152,7 @@ public final class FusionTrainer {
         double[] w = m.getFeatureWeights().clone();
         // liblinear's weights score its first label; make them score "relevant above"
         if (m.getLabels()[0] != 1) for (int i = 0; i < w.length; i++) w[i] = -w[i];
-        return new LearnedFusion(version, model, c.features(), w, floor, trainedOn);
+        return new LearnedFusion(version, model, c.features(), w, floor, trainedOn, c.queryInstruction());
     }
 
     /** Each relevant candidate against the best non-relevant ones by the hand-built fusion, both ways round. */

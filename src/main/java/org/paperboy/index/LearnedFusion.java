@@ -21,14 +21,22 @@ import java.util.Optional;
  *
  * @param version          names the training run; shown by {@code --explain}
  * @param similarityFloor  lowest cosine at which a paper matching no word is still a result
+ * @param queryInstruction whether queries are embedded with the model's instruction (as when the
+ *                         fusion was learned; training chooses either by cross-validation)
  */
-public record LearnedFusion(String version, String model, List<String> features, double[] weights, double similarityFloor, String trainedOn) {
+public record LearnedFusion(String version, String model, List<String> features, double[] weights, double similarityFloor, String trainedOn,
+                            boolean queryInstruction) {
 
     public static final int FORMAT = 1;
 
     /** The fusion of the first release: both signals standardised over the candidates and summed. */
     public static final LearnedFusion HAND_BUILT = new LearnedFusion("hand-built z-score sum", "", List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING),
             new double[] {1, 1}, Double.NEGATIVE_INFINITY, "");
+
+    /** A fusion for queries embedded with the model's instruction. */
+    public LearnedFusion(String version, String model, List<String> features, double[] weights, double similarityFloor, String trainedOn) {
+        this(version, model, features, weights, similarityFloor, trainedOn, true);
+    }
 
     public LearnedFusion {
         features = List.copyOf(features);
@@ -63,18 +71,25 @@ public record LearnedFusion(String version, String model, List<String> features,
         for (int i = 0; i < weights.length; i++) weights[i] = w.get(i).asDouble(Double.NaN);
         JsonNode floor = json.path("similarityFloor");
         return new LearnedFusion(json.path("version").asText(""), json.path("model").asText(""), names, weights,
-                floor.isNumber() ? floor.asDouble() : Double.NEGATIVE_INFINITY, json.path("trainedOn").asText(""));
+                floor.isNumber() ? floor.asDouble() : Double.NEGATIVE_INFINITY, json.path("trainedOn").asText(""),
+                json.path("queryInstruction").asBoolean(true));
     }
 
     public ObjectNode toJson() {
         ObjectMapper m = new ObjectMapper();
         ObjectNode o = m.createObjectNode().put("format", FORMAT).put("version", version).put("model", model).put("trainedOn", trainedOn);
         if (Double.isFinite(similarityFloor)) o.put("similarityFloor", similarityFloor);
+        o.put("queryInstruction", queryInstruction);
         ArrayNode f = o.putArray("features");
         features.forEach(f::add);
         ArrayNode w = o.putArray("weights");
         for (double x : weights) w.add(x);
         return o;
+    }
+
+    /** The same fusion, for queries embedded with or without the model's instruction. */
+    public LearnedFusion withQueryInstruction(boolean instruction) {
+        return new LearnedFusion(version, model, features, weights, similarityFloor, trainedOn, instruction);
     }
 
     /** Whether a candidate is a result at all: it matches a word, or its meaning is close enough. */

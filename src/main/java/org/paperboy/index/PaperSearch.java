@@ -160,7 +160,7 @@ public final class PaperSearch {
         IndexSearcher s = index.acquire();
         try {
             Run run = new Run(s, new Request(q, Mode.HYBRID, Order.RELEVANCE, 0, FUSION_DEPTH, false), FUSION_DEPTH);
-            float[] v = embedder.embedQuery(q.semanticText());
+            float[] v = embedder.embedQuery(q.semanticText(), fusion.queryInstruction());
             List<Candidate> list = run.candidates(run.keywordQuery(), v, FUSION_DEPTH);
             StoredFields stored = s.storedFields();
             List<String> ids = new ArrayList<>();
@@ -309,7 +309,7 @@ public final class PaperSearch {
         }
 
         float[] vector() {
-            if (vector == null) vector = embedder.embedQuery(r.query().semanticText());
+            if (vector == null) vector = embedder.embedQuery(r.query().semanticText(), fusion.queryInstruction());
             return vector;
         }
 

@@ -28,6 +28,7 @@ import org.paperboy.index.EmbeddingModel;
 import org.paperboy.index.EmbeddingStore;
 import org.paperboy.index.Fusion;
 import org.paperboy.index.IndexFollower;
+import org.paperboy.index.LearnedFusion;
 import org.paperboy.index.OnnxEmbedder;
 import org.paperboy.index.PaperSearch;
 import org.paperboy.index.ParsedQuery;
@@ -338,6 +339,12 @@ public final class PgBaselineBench {
             return v;
         }
 
+        /** Precomputed as the model's fusion embeds its queries (with or without the instruction). */
+        @Override
+        public float[] embedQuery(String query, boolean instruction) {
+            return embedQuery(query);
+        }
+
         @Override
         public float[] embedDocument(String text) {
             throw new UnsupportedOperationException("documents are embedded before the bench");
@@ -345,13 +352,14 @@ public final class PgBaselineBench {
     }
 
     private static Map<String, float[]> embedQueries(Embedder embedder, List<BeirEval.Query> queries) {
-        for (int i = 0; i < Math.min(20, queries.size()); i++) embedder.embedQuery(queries.get(i).text().strip());
+        boolean instruction = LearnedFusion.forModelOrHandBuilt(embedder.model()).queryInstruction();
+        for (int i = 0; i < Math.min(20, queries.size()); i++) embedder.embedQuery(queries.get(i).text().strip(), instruction);
         Map<String, float[]> out = new LinkedHashMap<>();
         long[] nanos = new long[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             String text = queries.get(i).text().strip();
             long t = java.lang.System.nanoTime();
-            out.put(text, embedder.embedQuery(text));
+            out.put(text, embedder.embedQuery(text, instruction));
             nanos[i] = java.lang.System.nanoTime() - t;
         }
         Arrays.sort(nanos);

@@ -135,4 +135,79 @@ class LearnedFusionTest {
         assertTrue(FusionTrainer.cvNdcg(samples, config) > FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, samples) + 0.1);
         assertEquals(0.9, FusionTrainer.floor(samples), 1e-12, "every relevant candidate has cosine 0.9");
     }
+
+    @Test
+    void aModelSaysWhetherItsQueriesAreEmbeddedWithTheInstructionAndOlderFilesMeanWith() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        LearnedFusion old = LearnedFusion.parse(json.readTree("{\"format\":1,\"features\":[\"z_keyword\"],\"weights\":[1]}"));
+        assertTrue(old.queryInstruction(), "a file without the field was learned with the instruction");
+        LearnedFusion bare = new LearnedFusion("v", "m", List.of(FusionFeatures.Z_MEANING), new double[] {1}, 0.5, "", false);
+        assertFalse(LearnedFusion.parse(bare.toJson()).queryInstruction());
+        assertTrue(LearnedFusion.parse(bare.withQueryInstruction(true).toJson()).queryInstruction());
+        assertFalse(LearnedFusion.HAND_BUILT.withQueryInstruction(false).queryInstruction());
+        assertTrue(LearnedFusion.HAND_BUILT.queryInstruction());
+    }
+
+    @Test
+    void queryLevelSignalsReweightTheTwoZScoresPerQuery() {
+        // BM25 30, 10, 20: the best stands (30 − 20) / 30 = 1/3 clear of the second; the best cosine is 0.9
+        List<Candidate> c = List.of(cand(1, 30, 0.5, 0, 2), cand(2, 10, 0.9, 2, 0), cand(3, 20, 0.7, 1, 1));
+        double[][] rows = FusionFeatures.compute(c, 4);
+        int zk = FusionFeatures.ALL.indexOf(FusionFeatures.Z_KEYWORD), zm = FusionFeatures.ALL.indexOf(FusionFeatures.Z_MEANING);
+        for (double[] r : rows) {
+            assertEquals(r[zk] / 3, r[FusionFeatures.ALL.indexOf(FusionFeatures.Z_KEYWORD_GAP)], 1e-12);
+            assertEquals(r[zm] / 3, r[FusionFeatures.ALL.indexOf(FusionFeatures.Z_MEANING_GAP)], 1e-12);
+            assertEquals(r[zk] * 0.9, r[FusionFeatures.ALL.indexOf(FusionFeatures.Z_KEYWORD_TOP_MEANING)], 1e-12);
+            assertEquals(r[zm] * 0.9, r[FusionFeatures.ALL.indexOf(FusionFeatures.Z_MEANING_TOP_MEANING)], 1e-12);
+        }
+        assertEquals(1.0 / 3, FusionFeatures.keywordGap(new double[] {30, 10, 20}), 1e-12);
+        assertEquals(0, FusionFeatures.keywordGap(new double[] {30, 0, 0}), "one match: no second to stand clear of");
+        assertEquals(0, FusionFeatures.keywordGap(new double[] {5, 5}), 1e-12, "a tie at the top");
+        assertEquals(0, FusionFeatures.keywordGap(new double[] {}));
+    }
+
+    @Test
+    void crossValidationChoosesTheQueryEmbeddingWhoseCandidatesJudgeBetter() {
+        // the same 40 queries embedded two ways: bare, the relevant paper is the closest in meaning; with the instruction, meaning is noise
+        java.util.Random rnd = new java.util.Random(3);
+        Map<Boolean, List<FusionTrainer.Sample>> samples = Map.of(true, synthetic(rnd, false), false, synthetic(rnd, true));
+        List<FusionTrainer.Config> grid = List.of(
+                new FusionTrainer.Config("z", List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING), 0.1, 20, true),
+                new FusionTrainer.Config("z", List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING), 0.1, 20, false));
+        List<FusionTrainer.Result> seen = new ArrayList<>();
+        var results = FusionTrainer.crossValidate(samples, grid, seen::add);
+        assertEquals(2, seen.size());
+        assertFalse(results.get(0).config().queryInstruction(), results.toString());
+        assertTrue(results.get(0).cvNdcg() > results.get(1).cvNdcg() + 0.2, results.toString());
+        assertEquals("z-C0.1-n20-bare", results.get(0).config().label());
+        LearnedFusion f = FusionTrainer.train(samples.get(false), results.get(0).config(), "v", "m", 0.5, "");
+        assertFalse(f.queryInstruction(), "the learned model is served the way its candidates were embedded");
+        assertTrue(FusionTrainer.crossValidate(Map.of(true, samples.get(true)), grid, r -> {}).stream().allMatch(r -> r.config().queryInstruction()),
+                "a configuration without samples is skipped");
+    }
+
+    @Test
+    void theGridTriesBothQueryEmbeddingsForEveryFeatureSet() {
+        var grid = FusionTrainer.grid();
+        assertEquals(grid.size() / 2, grid.stream().filter(FusionTrainer.Config::queryInstruction).count());
+        for (var c : grid) {
+            assertTrue(c.features().containsAll(List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING)), "every set extends the hand-built fusion's two signals: " + c);
+            assertTrue(FusionFeatures.ALL.containsAll(c.features()));
+        }
+    }
+
+    private static List<FusionTrainer.Sample> synthetic(java.util.Random rnd, boolean meaningful) {
+        List<FusionTrainer.Sample> out = new ArrayList<>();
+        for (int q = 0; q < 40; q++) {
+            List<Candidate> cands = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                double cos = meaningful && i == 0 ? 0.95 : 0.5 + 0.4 * rnd.nextDouble();
+                cands.add(new Candidate(i, 10 * rnd.nextDouble(), 0, 0, cos, i, i, 0.5, 0));
+                ids.add("q" + q + "d" + i);
+            }
+            out.add(new FusionTrainer.Sample("q" + q, cands, ids, 5, Map.of("q" + q + "d0", 1)));
+        }
+        return out;
+    }
 }

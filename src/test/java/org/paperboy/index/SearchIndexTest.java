@@ -258,6 +258,26 @@ class SearchIndexTest {
     }
 
     @Test
+    void queriesAreEmbeddedAsTheFusionWasLearned() {
+        open(TestDatabases.Kind.SQLITE);
+        loadAndEmbed();
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Embedder recording = new Embedder() {
+            public String model() { return embedder.model(); }
+            public int dimensions() { return embedder.dimensions(); }
+            public float[] embedQuery(String q) { asked.add("query " + q); return embedder.embedQuery(q); }
+            public float[] embedDocument(String t) { asked.add("bare " + t); return embedder.embedDocument(t); }
+        };
+        try (SearchIndex index = index()) {
+            new IndexFollower(index, papers, vectors).catchUp(n -> {});
+            ids(new PaperSearch(index, recording, LearnedFusion.HAND_BUILT), "car", PaperSearch.Mode.HYBRID);
+            ids(new PaperSearch(index, recording, LearnedFusion.HAND_BUILT.withQueryInstruction(false)), "car", PaperSearch.Mode.SEMANTIC);
+            new PaperSearch(index, recording, LearnedFusion.HAND_BUILT.withQueryInstruction(false)).candidates(QueryParser.parse("protein"));
+            assertEquals(List.of("query car", "bare car", "bare protein"), asked);
+        }
+    }
+
+    @Test
     void semanticOnlyMatchesFillWhatKeywordLeavesDownToTheSimilarityFloor() {
         open(TestDatabases.Kind.SQLITE);
         loadAndEmbed();
