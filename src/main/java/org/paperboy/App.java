@@ -12,6 +12,7 @@ import org.paperboy.community.RateLimiter;
 import org.paperboy.config.Settings;
 import org.paperboy.enrich.ThumbnailStore;
 import org.paperboy.enrich.Thumbnails;
+import org.paperboy.index.EmbeddingStore;
 import org.paperboy.index.PaperSearch;
 import org.paperboy.index.SearchServices;
 import org.paperboy.ingest.ArxivApiClient;
@@ -53,6 +54,7 @@ import org.paperboy.ops.Readiness;
 import org.paperboy.paper.ThumbnailUrls;
 import org.paperboy.recommend.DbCatalog;
 import org.paperboy.recommend.ForYou;
+import org.paperboy.recommend.PaperVectors;
 import org.paperboy.recommend.SignalRepository;
 import org.paperboy.recommend.Signals;
 import org.paperboy.store.Database;
@@ -155,7 +157,7 @@ public final class App implements AutoCloseable {
         subscriptions.onQueued(outboxSender::wake);
         this.listings = new ListingService(papers);
         // recommend: each reader's signals and For-you model
-        this.forYou = new ForYou(new DbCatalog(papers), new SignalRepository(db));
+        this.forYou = new ForYou(new DbCatalog(papers, PaperVectors.stored(new EmbeddingStore(db), settings.embeddingModel())), new SignalRepository(db));
         this.signals = new Signals(new SignalRepository(db), papers, clock, forYou::changed);
     }
 

@@ -38,15 +38,7 @@ final class Likeness {
     /** The positive with the highest cosine above {@code min}, or null; ties go to the earlier positive. */
     ReaderModel.Positive nearest(SparseVector x, double min) {
         if (positives.isEmpty()) return null;
-        double[] sims = new double[positives.size()];
-        for (int i = 0; i < x.size(); i++) {
-            Postings list = postings.get(x.index()[i]);
-            if (list == null) continue;
-            float v = x.value()[i];
-            int[] who = list.positives();
-            float[] value = list.values();
-            for (int j = 0; j < who.length; j++) sims[who[j]] += v * value[j];
-        }
+        double[] sims = similarities(x);
         int best = -1;
         double bestSim = min;
         for (int p = 0; p < sims.length; p++) {
@@ -56,5 +48,26 @@ final class Likeness {
             }
         }
         return best < 0 ? null : positives.get(best);
+    }
+
+    /** The highest cosine between x and one positive; 0 without positives. */
+    double highest(SparseVector x) {
+        double best = 0;
+        for (double s : similarities(x)) best = Math.max(best, s);
+        return best;
+    }
+
+    /** The cosine of x with each positive, in the positives' order. */
+    private double[] similarities(SparseVector x) {
+        double[] sims = new double[positives.size()];
+        for (int i = 0; i < x.size(); i++) {
+            Postings list = postings.get(x.index()[i]);
+            if (list == null) continue;
+            float v = x.value()[i];
+            int[] who = list.positives();
+            float[] value = list.values();
+            for (int j = 0; j < who.length; j++) sims[who[j]] += v * value[j];
+        }
+        return sims;
     }
 }

@@ -7,7 +7,12 @@ import java.util.List;
  * positives, and the positives themselves for the nearest-like part of the score and for reasons.
  * Scoring is a pure function of these.
  */
-public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroid, List<Positive> positives, Blend blend) {
+public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroid, List<Positive> positives, Blend blend, Likeness likes) {
+
+    /** The positives are indexed for the nearest-like part of the score only when the blend uses it. */
+    public ReaderModel(LinearLearner.LinearModel linear, SparseVector centroid, List<Positive> positives, Blend blend) {
+        this(linear, centroid, positives, blend, blend.nearest() == 0 ? null : new Likeness(positives));
+    }
 
     /** How the parts add up: the linear score (a logit), the centroid's cosine, the nearest positive's cosine. */
     public record Blend(double linear, double centroid, double nearest) {
@@ -32,8 +37,6 @@ public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroi
 
     /** The highest cosine between x and one positive. */
     public double nearest(SparseVector x) {
-        double best = 0;
-        for (Positive p : positives) best = Math.max(best, p.features().dot(x));
-        return best;
+        return (likes != null ? likes : new Likeness(positives)).highest(x);
     }
 }
