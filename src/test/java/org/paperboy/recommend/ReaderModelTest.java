@@ -28,6 +28,6 @@ class ReaderModelTest {
         assertEquals(0.64, model.nearest(x), 1e-6);
         assertEquals(0.5 + 2 * 0.64, model.score(x), 1e-6);
         assertEquals(0.5, model.score(v(new int[] {5}, new float[] {1})), 1e-9, "nothing in common: the linear part alone");
-        assertNull(new ReaderModel(flat, SparseVector.EMPTY, likes, ReaderModel.Blend.DEFAULT).likes(), "no nearest part, no index");
+        assertNull(new ReaderModel(flat, SparseVector.EMPTY, likes, new ReaderModel.Blend(1, 0, 0)).likes(), "no nearest part, no index");
     }
 }
