@@ -19,6 +19,7 @@ import org.paperboy.enrich.StarSnapshot;
 import org.paperboy.enrich.StarsRepository;
 import org.paperboy.enrich.ThumbnailStore;
 import org.paperboy.enrich.Thumbnails;
+import org.paperboy.index.EmbeddingStore;
 import org.paperboy.index.PaperSearch;
 import org.paperboy.index.SearchServices;
 import org.paperboy.ingest.ArxivApiClient;
@@ -63,6 +64,7 @@ import org.paperboy.paper.ThumbnailUrls;
 import org.paperboy.recommend.DbCatalog;
 import org.paperboy.recommend.DigestForYou;
 import org.paperboy.recommend.ForYou;
+import org.paperboy.recommend.PaperVectors;
 import org.paperboy.recommend.SignalRepository;
 import org.paperboy.recommend.Signals;
 import org.paperboy.store.Database;
@@ -149,7 +151,7 @@ public final class App implements AutoCloseable {
         accountMail.onQueued(accountMailSender::wake);
         this.community = new Community(settings, db, papers, clock, accountMail, arxivFetcher(), PasswordHasher.Params.OWASP);
         // recommend: each reader's signals and For-you model (the digests' For-you section uses it)
-        this.forYou = new ForYou(new DbCatalog(papers), new SignalRepository(db));
+        this.forYou = new ForYou(new DbCatalog(papers, PaperVectors.stored(new EmbeddingStore(db), settings.embeddingModel())), new SignalRepository(db));
         this.signals = new Signals(new SignalRepository(db), papers, clock, forYou::changed);
         PersonalPicks digestForYou = new DigestForYou(forYou, papers, verifiedAccount(new UserRepository(db)));
         // notify: subscriptions, digests and the outbox sender

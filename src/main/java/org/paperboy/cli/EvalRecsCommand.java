@@ -5,22 +5,32 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.paperboy.config.Settings;
+import org.paperboy.index.EmbeddingStore;
 import org.paperboy.recommend.Item;
 import org.paperboy.recommend.MemoryCatalog;
+import org.paperboy.recommend.PaperVectors;
 import org.paperboy.recommend.Ranker;
 import org.paperboy.recommend.RecsEval;
 import org.paperboy.recommend.RecsUsers;
+import org.paperboy.recommend.Vocabulary;
+import org.paperboy.store.Database;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "eval-recs", mixinStandardHelpOptions = true,
         description = "Measure For-you recommendations on a readers file (JSON lines {user, likes, later}): the likes are each reader's "
                 + "saves; every day one of their later papers was first listed, all papers of that day are ranked by the For-you "
                 + "ranker. Prints nDCG@10, MRR@10 and the number of (reader, day) events.")
 final class EvalRecsCommand implements Runnable {
+    private static final int VECTOR_BATCH = 500;
 
     @Parameters(index = "0", paramLabel = "USERS.jsonl", description = "Readers, e.g. ../shared/data/recs-dev/users.jsonl")
     Path users;
@@ -39,6 +49,14 @@ final class EvalRecsCommand implements Runnable {
     @Option(names = "--threads", defaultValue = "2", description = "Readers evaluated in parallel")
     int threads;
 
+    @Option(names = "--embeddings",
+            description = "Add the papers' stored embeddings (of --embedding-model) from the database of --data to their features, "
+                    + "as the For-you page does; papers without one rank on their text")
+    boolean embeddings;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
         List<RecsEval.Mode> modes = modes();
@@ -47,9 +65,10 @@ final class EvalRecsCommand implements Runnable {
         readers.problems().forEach(p -> System.err.println("paperboy: " + p));
         if (readers.readers().isEmpty()) throw new UserError(users + ": no readers");
         List<Item> items = CatalogFile.read(catalogFile);
+        Map<String, float[]> vectors = embeddings ? vectors(items) : Map.of();
         MemoryCatalog memory;
         try (ProgressBar bar = new ProgressBar("vocabulary", items.size())) {
-            memory = new MemoryCatalog(items);
+            memory = new MemoryCatalog(items, Vocabulary.Options.DEFAULT, vectors);
             bar.step(items.size());
         }
         Ranker ranker = new Ranker(memory);
@@ -75,6 +94,24 @@ final class EvalRecsCommand implements Runnable {
         } catch (IOException e) {
             throw new UserError("cannot write " + file + ": " + e.getMessage());
         }
+    }
+
+    /** The stored embeddings of the catalog's papers, read from the database of the data directory in batches. */
+    private Map<String, float[]> vectors(List<Item> items) {
+        Settings settings = SettingsOptions.load(spec);
+        if (settings.embeddingModel().isEmpty()) throw new UserError("--embeddings: the embedding model is off (--embedding-model)");
+        Map<String, float[]> out = new HashMap<>();
+        try (Database db = Database.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+             ProgressBar bar = new ProgressBar("embeddings", items.size())) {
+            PaperVectors stored = PaperVectors.stored(new EmbeddingStore(db), settings.embeddingModel());
+            for (int from = 0; from < items.size(); from += VECTOR_BATCH) {
+                List<String> ids = items.subList(from, Math.min(items.size(), from + VECTOR_BATCH)).stream().map(Item::id).toList();
+                out.putAll(stored.vectors(ids));
+                bar.step(ids.size());
+            }
+        }
+        System.err.printf(Locale.ROOT, "paperboy: %,d of %,d papers have a stored %s embedding%n", out.size(), items.size(), settings.embeddingModel());
+        return out;
     }
 
     private Path defaultCatalog() {

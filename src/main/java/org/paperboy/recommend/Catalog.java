@@ -20,13 +20,16 @@ public interface Catalog {
 
     int dimensions();
 
+    /** How many of the reader's latest active days give the papers they passed over (as the For-you page takes them). */
+    int ACTIVE_DAYS = 20;
+
     /**
-     * Papers listed on the days the reader acted on (the days of their positive signals) that they
-     * did not act on: what they saw and passed over, the implicit negatives.
+     * Papers listed on the reader's latest {@link #ACTIVE_DAYS} active days (the days of their positive
+     * signals) that they did not act on: what they saw and passed over, the implicit negatives.
      */
     default List<Item> passedOver(List<Signal> signals) {
         Set<String> acted = new HashSet<>();
-        Set<LocalDate> days = new TreeSet<>();
+        TreeSet<LocalDate> days = new TreeSet<>();
         for (Signal s : signals) {
             acted.add(s.paperId());
             if (!s.kind().positive) continue;
@@ -34,7 +37,11 @@ public interface Catalog {
             if (item != null && item.day() != null) days.add(item.day());
         }
         List<Item> out = new ArrayList<>();
-        for (LocalDate day : days) for (Item i : listedOn(day)) if (!acted.contains(i.id())) out.add(i);
+        int n = 0;
+        for (LocalDate day : days.descendingSet()) {
+            if (n++ >= ACTIVE_DAYS) break;
+            for (Item i : listedOn(day)) if (!acted.contains(i.id())) out.add(i);
+        }
         return out;
     }
 }

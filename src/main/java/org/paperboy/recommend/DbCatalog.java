@@ -17,21 +17,28 @@ import org.paperboy.store.PaperRepository;
  * {@link #REBUILD_GROWTH} fraction; features are cached per paper id (bounded, least recently used).
  * Papers by id and by listing day are kept while the catalog's change sequence stays where it was:
  * retraining thousands of readers before a digest reads the same few days again and again.
+ * A paper's stored embedding joins its features; features made while it had none are remade once
+ * {@link #VECTOR_RECHECK_MILLIS} have passed, so the background backfill reaches the ranking.
  */
 public final class DbCatalog implements Catalog {
     static final double REBUILD_GROWTH = 0.1;
     static final int FEATURE_CACHE = 50_000;
     private static final int BATCH = 2_000;
+    static final long VECTOR_RECHECK_MILLIS = 10 * 60_000;
+
+    /** Cached features; {@code vectorless} is when they were made without an embedding (0: they have one, or none is stored anywhere). */
+    private record Cached(SparseVector features, long vectorless) {}
 
     private final PaperRepository papers;
+    private final PaperVectors vectors;
     private volatile Vocabulary vocabulary;
     private volatile long builtAtCount = -1;
     /** The vocabulary the cached vectors were counted with (guarded by {@code features}). */
     private Vocabulary cachedFor;
     private volatile long checkedAtSeq = -1;
-    private final Map<String, SparseVector> features = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, Cached> features = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SparseVector> e) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> e) {
             return size() > FEATURE_CACHE;
         }
     };
@@ -67,7 +74,12 @@ public final class DbCatalog implements Catalog {
     }
 
     public DbCatalog(PaperRepository papers) {
+        this(papers, PaperVectors.NONE);
+    }
+
+    public DbCatalog(PaperRepository papers, PaperVectors vectors) {
         this.papers = papers;
+        this.vectors = vectors;
     }
 
     /**
@@ -148,18 +160,20 @@ public final class DbCatalog implements Catalog {
     @Override
     public SparseVector features(Item item) {
         Vocabulary v = vocabulary();
+        long now = System.currentTimeMillis();
         synchronized (features) {
-            SparseVector f = v == cachedFor ? features.get(item.id()) : null;
-            if (f != null) return f;
+            Cached c = v == cachedFor ? features.get(item.id()) : null;
+            if (c != null && (c.vectorless() == 0 || now - c.vectorless() < VECTOR_RECHECK_MILLIS)) return c.features();
         }
-        SparseVector f = v.features(item);
+        float[] vector = vectors == PaperVectors.NONE ? null : vectors.vectors(List.of(item.id())).get(item.id());
+        SparseVector f = v.features(item, vector);
         synchronized (features) {
             // a vector of the vocabulary that was just replaced must not stay in the cache of the new one
             if (v != cachedFor) {
                 features.clear();
                 cachedFor = v;
             }
-            features.put(item.id(), f);
+            features.put(item.id(), new Cached(f, vector != null || vectors == PaperVectors.NONE ? 0 : now));
         }
         return f;
     }

@@ -71,6 +71,27 @@ final class Likeness {
     /** The positive with the highest cosine above {@code min}, or null; ties go to the earlier positive. */
     ReaderModel.Positive nearest(SparseVector x, double min) {
         if (positives.isEmpty()) return null;
+        double[] sims = similarities(x);
+        int best = -1;
+        double bestSim = min;
+        for (int p = 0; p < sims.length; p++) {
+            if (sims[p] > bestSim) {
+                bestSim = sims[p];
+                best = p;
+            }
+        }
+        return best < 0 ? null : positives.get(best);
+    }
+
+    /** The highest cosine between x and one positive; 0 without positives. */
+    double highest(SparseVector x) {
+        double best = 0;
+        for (double s : similarities(x)) best = Math.max(best, s);
+        return best;
+    }
+
+    /** The cosine of x with each positive, in the positives' order. */
+    private double[] similarities(SparseVector x) {
         double[] sims = new double[positives.size()];
         int[] xi = x.index();
         float[] xv = x.value();
@@ -86,15 +107,7 @@ final class Likeness {
             }
             for (int j = start[k], end = start[k + 1]; j < end; j++) sims[who[j]] += v * values[j];
         }
-        int best = -1;
-        double bestSim = min;
-        for (int p = 0; p < sims.length; p++) {
-            if (sims[p] > bestSim) {
-                bestSim = sims[p];
-                best = p;
-            }
-        }
-        return best < 0 ? null : positives.get(best);
+        return sims;
     }
 
     /** The first slot from {@code from} whose feature is at least {@code f}: galloping, then binary search. */

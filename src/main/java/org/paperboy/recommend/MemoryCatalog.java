@@ -13,12 +13,19 @@ public final class MemoryCatalog implements Catalog {
     private final Map<LocalDate, List<Item>> byDay = new HashMap<>();
     private final Vocabulary vocabulary;
     private final Map<String, SparseVector> features = new ConcurrentHashMap<>();
+    private final Map<String, float[]> vectors;
 
     public MemoryCatalog(List<Item> items) {
         this(items, Vocabulary.Options.DEFAULT);
     }
 
     public MemoryCatalog(List<Item> items, Vocabulary.Options options) {
+        this(items, options, Map.of());
+    }
+
+    /** With the papers' embeddings by id (the benchmark reads them from a data directory). */
+    public MemoryCatalog(List<Item> items, Vocabulary.Options options, Map<String, float[]> vectors) {
+        this.vectors = vectors;
         for (Item i : items) {
             byId.put(i.id(), i);
             if (i.day() != null) byDay.computeIfAbsent(i.day(), d -> new ArrayList<>()).add(i);
@@ -46,7 +53,7 @@ public final class MemoryCatalog implements Catalog {
 
     @Override
     public SparseVector features(Item item) {
-        return features.computeIfAbsent(item.id(), k -> vocabulary.features(item));
+        return features.computeIfAbsent(item.id(), k -> vocabulary.features(item, vectors.get(item.id())));
     }
 
     @Override

@@ -24,8 +24,12 @@ public final class Ranker {
     }
 
     public Ranker(Catalog catalog, LinearLearner learner, ReaderModel.Blend blend) {
+        this(catalog, new ReaderTrainer(learner, blend));
+    }
+
+    public Ranker(Catalog catalog, ReaderTrainer trainer) {
         this.catalog = catalog;
-        this.trainer = new ReaderTrainer(learner, blend);
+        this.trainer = trainer;
     }
 
     public Catalog catalog() {

@@ -16,10 +16,16 @@ public final class ReaderTrainer {
 
     private final LinearLearner learner;
     private final ReaderModel.Blend blend;
+    private final int maxNegatives;
 
     public ReaderTrainer(LinearLearner learner, ReaderModel.Blend blend) {
+        this(learner, blend, MAX_NEGATIVES);
+    }
+
+    public ReaderTrainer(LinearLearner learner, ReaderModel.Blend blend, int maxNegatives) {
         this.learner = learner;
         this.blend = blend;
+        this.maxNegatives = maxNegatives;
     }
 
     public record Negative(String id, SparseVector features) {}
@@ -28,15 +34,15 @@ public final class ReaderTrainer {
         SparseVector centroid = centroid(positives);
         if (positives.size() < MIN_POSITIVES || negatives.isEmpty()) return new ReaderModel(null, centroid, positives, blend);
         List<SparseVector> pos = positives.stream().map(ReaderModel.Positive::features).toList();
-        List<SparseVector> neg = thin(negatives).stream().map(Negative::features).toList();
+        List<SparseVector> neg = thin(negatives, maxNegatives).stream().map(Negative::features).toList();
         return new ReaderModel(learner.train(pos, neg, dimensions), centroid, positives, blend);
     }
 
-    static List<Negative> thin(List<Negative> negatives) {
-        if (negatives.size() <= MAX_NEGATIVES) return negatives;
+    static List<Negative> thin(List<Negative> negatives, int max) {
+        if (negatives.size() <= max) return negatives;
         List<Negative> sorted = new ArrayList<>(negatives);
         sorted.sort(Comparator.comparingInt((Negative n) -> mix(n.id().hashCode())).thenComparing(Negative::id));
-        return sorted.subList(0, MAX_NEGATIVES);
+        return sorted.subList(0, max);
     }
 
     private static int mix(int h) {

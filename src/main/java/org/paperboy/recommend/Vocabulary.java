@@ -3,6 +3,7 @@ package org.paperboy.recommend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,20 @@ public final class Vocabulary {
     static final double CATEGORY_WEIGHT = 0.5;
     /** The title counts as often as this many abstract mentions. */
     static final int TITLE_REPEAT = 2;
+    /** Width of the stored paper embeddings (bge-small, MiniLM) that follow the categories when a paper has one. */
+    public static final int VECTOR_WIDTH = 384;
+    /** How much a paper's embedding (norm 1) weighs next to its text. */
+    static final double VECTOR_WEIGHT = 1.0;
 
     private static final Analyzer ANALYZER = new EnglishAnalyzer();
 
     /** How papers become features; {@link #DEFAULT} is what Paperboy ranks with (chosen on the recs-dev benchmark). */
-    public record Options(double categoryWeight, int titleRepeat, boolean bigrams) {
-        public static final Options DEFAULT = new Options(CATEGORY_WEIGHT, TITLE_REPEAT, false);
+    public record Options(double categoryWeight, int titleRepeat, boolean bigrams, double vectorWeight) {
+        public static final Options DEFAULT = new Options(CATEGORY_WEIGHT, TITLE_REPEAT, false, VECTOR_WEIGHT);
+
+        public Options(double categoryWeight, int titleRepeat, boolean bigrams) {
+            this(categoryWeight, titleRepeat, bigrams, VECTOR_WEIGHT);
+        }
     }
 
     private final Options options;
@@ -86,8 +95,13 @@ public final class Vocabulary {
         return new Vocabulary(termDf, catDf, docs, options);
     }
 
-    /** Width of the feature space: terms, then categories. */
+    /** Width of the feature space: terms, then categories, then the embedding. */
     public int dimensions() {
+        return vectorOffset() + VECTOR_WIDTH;
+    }
+
+    /** Where a paper's embedding starts in its features. */
+    public int vectorOffset() {
         return terms.length + categories.length;
     }
 
@@ -95,9 +109,11 @@ public final class Vocabulary {
         return terms.length;
     }
 
-    /** The term (a stem) or "category NAME" behind a feature index. */
+    /** The term (a stem), the category or "embedding N" behind a feature index. */
     public String name(int feature) {
-        return feature < terms.length ? terms[feature] : categories[feature - terms.length];
+        if (feature < terms.length) return terms[feature];
+        if (feature < vectorOffset()) return categories[feature - terms.length];
+        return "embedding " + (feature - vectorOffset());
     }
 
     public boolean isTerm(int feature) {
@@ -106,6 +122,31 @@ public final class Vocabulary {
 
     /** Text tf-idf (norm 1) followed by categories (norm {@link #CATEGORY_WEIGHT}). */
     public SparseVector features(Item item) {
+        return features(item, null);
+    }
+
+    /**
+     * As {@link #features(Item)}, followed by the paper's embedding scaled to norm {@link #VECTOR_WEIGHT}
+     * when it has one of {@link #VECTOR_WIDTH} (null or another width: text and categories only).
+     */
+    public SparseVector features(Item item, float[] vector) {
+        SparseVector text = textFeatures(item);
+        if (vector == null || vector.length != VECTOR_WIDTH || options.vectorWeight() <= 0) return text;
+        double norm = 0;
+        for (float v : vector) norm += (double) v * v;
+        if (norm == 0) return text;
+        int n = text.size();
+        int[] idx = Arrays.copyOf(text.index(), n + VECTOR_WIDTH);
+        float[] val = Arrays.copyOf(text.value(), n + VECTOR_WIDTH);
+        float scale = (float) (options.vectorWeight() / Math.sqrt(norm));
+        for (int i = 0; i < VECTOR_WIDTH; i++) {
+            idx[n + i] = vectorOffset() + i;
+            val[n + i] = vector[i] * scale;
+        }
+        return new SparseVector(idx, val);
+    }
+
+    private SparseVector textFeatures(Item item) {
         Map<String, Integer> counts = termCounts(item, options);
         int n = counts.size() + item.categories().size();
         int[] idx = new int[n];

@@ -58,9 +58,9 @@ class LinearLearnerTest {
     void thinningKeepsAFixedSubsetOfTooManyNegatives() {
         List<ReaderTrainer.Negative> many = new ArrayList<>();
         for (int i = 0; i < ReaderTrainer.MAX_NEGATIVES + 500; i++) many.add(new ReaderTrainer.Negative("n" + i, SparseVector.EMPTY));
-        List<ReaderTrainer.Negative> kept = ReaderTrainer.thin(many);
+        List<ReaderTrainer.Negative> kept = ReaderTrainer.thin(many, ReaderTrainer.MAX_NEGATIVES);
         assertEquals(ReaderTrainer.MAX_NEGATIVES, kept.size());
-        assertEquals(kept, ReaderTrainer.thin(new ArrayList<>(many.reversed())), "the same subset whatever the order");
+        assertEquals(kept, ReaderTrainer.thin(new ArrayList<>(many.reversed()), ReaderTrainer.MAX_NEGATIVES), "the same subset whatever the order");
     }
 
     @Test
