@@ -46,10 +46,17 @@ la() { cut -d" " -f1-3 /proc/loadavg; }
 say() { echo "[$(date -u +%H:%M:%S)] $*; load average $(la) on $(nproc) cores"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pg_as() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-timed() { # command...: runs it and keeps its wall time in $secs
-  local t0; t0=$(date +%s.%N)
-  "$@" || return $?
+timed() { # name, command...: runs it; keeps its wall time in $secs and its CPU time in $cpu (own + PostgreSQL's)
+  local name="$1"; shift
+  local t0 p0; t0=$(date +%s.%N); p0="$(pg_cpu)"
+  /usr/bin/time -f '%U %S' -o "$logs/$name.cpu" "$@" || return $?
   secs="$(echo "$(date +%s.%N) - $t0" | bc)"
+  local own; own="$(awk '{print $1 + $2}' "$logs/$name.cpu")"
+  cpu="CPU $own s in the JVM + $(echo "$(pg_cpu) - $p0" | bc) s in PostgreSQL (wall time grows with the load, CPU time hardly)"
+}
+pg_cpu() { # CPU seconds of PostgreSQL's exited backends (a client's connections end when it exits)
+  local pid; pid="$(head -n 1 "$work/pg/postmaster.pid" 2>/dev/null)" || { echo 0; return; }
+  awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15 + $16 + $17) / hz}' "/proc/$pid/stat"
 }
 
 say "scale-pg: $n papers, serve -Xmx$heap"
@@ -60,7 +67,8 @@ mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=
   || fail "cannot resolve the test classpath"
 cp="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
 bench=("$java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -Xmx3g -cp "$cp" org.paperboy.bench.ScalePgBench)
-jar=("$java" --enable-native-access=ALL-UNNAMED -jar target/paperboy.jar)
+# the launcher, as a user runs it: it adds the flags the jar needs (the vector API Lucene's HNSW uses)
+jar=("$root/paperboy")
 
 work="$(mktemp -d "${SCALE_PG_DIR:-/tmp}/paperboy-scale-pg.XXXXXX")"
 logs="$work.logs"; mkdir -p "$logs"
@@ -92,37 +100,33 @@ export PAPERBOY_DB="jdbc:postgresql://127.0.0.1:$pgport/paperboy" PAPERBOY_DB_US
 export PAPERBOY_HARVEST_INTERVAL=off PAPERBOY_LOG_FORMAT=text
 sql() { psql -h 127.0.0.1 -p "$pgport" -U postgres -d paperboy -At -c "$1"; }
 
-timed "${heavy[@]}" "${bench[@]}" catalog --sample "$sample" --papers "$n" --out "$work/catalog.jsonl.gz" 2>"$logs/catalog.err" \
+timed catalog "${heavy[@]}" "${bench[@]}" catalog --sample "$sample" --papers "$n" --out "$work/catalog.jsonl.gz" 2>"$logs/catalog.err" \
   || { tail -n 30 "$logs/catalog.err" >&2; fail "synthesis failed"; }
 say "1. synthesised the catalog file in $(printf '%.1f' "$secs") s: $(du -h "$work/catalog.jsonl.gz" | cut -f1)"
 
-pg_cpu() { # CPU seconds of PostgreSQL's exited backends (a client's connections end when it exits)
-  awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15 + $16 + $17) / hz}' "/proc/$(head -n 1 "$work/pg/postmaster.pid")/stat"
-}
-pg0="$(pg_cpu)"
-timed /usr/bin/time -f '%U %S' -o "$logs/import.cpu" "${heavy[@]}" "${jar[@]}" import --no-index "$work/catalog.jsonl.gz" \
+timed import "${heavy[@]}" "${jar[@]}" import --no-index "$work/catalog.jsonl.gz" \
   >"$logs/import.out" 2>"$logs/import.err" || { tail -n 30 "$logs/import.err" >&2; fail "import failed (see $logs/import.err)"; }
 papers="$(sql "SELECT COUNT(*) FROM papers")"
 head -n 3 "$logs/import.out"
 say "2. IMPORT (paperboy import --no-index into PostgreSQL): $papers papers in $(printf '%.0f' "$secs") s = $(echo "$papers / $secs" | bc) papers/s (whole command, JVM start included)"
-say "   CPU: import JVM $(awk '{print $1 + $2}' "$logs/import.cpu") s (user+sys), PostgreSQL backends $(echo "$(pg_cpu) - $pg0" | bc) s (wall time grows with the load, CPU time hardly)"
+say "   $cpu"
 [ "$papers" = "$n" ] || fail "the database holds $papers papers, expected $n"
 
-timed "${heavy[@]}" "${bench[@]}" vectors --sample "$sample" --embed "$embed" --cache "$work/model-cache" 2>"$logs/vectors.err" \
+timed vectors "${heavy[@]}" "${bench[@]}" vectors --sample "$sample" --embed "$embed" --cache "$work/model-cache" 2>"$logs/vectors.err" \
   || { tail -n 30 "$logs/vectors.err" >&2; fail "vectors failed"; }
-say "3. vectors in $(printf '%.1f' "$secs") s"
+say "3. vectors in $(printf '%.1f' "$secs") s; $cpu"
 
-timed "${heavy[@]}" "${jar[@]}" reindex >"$logs/reindex.out" 2>"$logs/reindex.err" \
+timed reindex "${heavy[@]}" "${jar[@]}" reindex >"$logs/reindex.out" 2>"$logs/reindex.err" \
   || { tail -n 30 "$logs/reindex.err" >&2; fail "reindex failed (see $logs/reindex.err)"; }
 cat "$logs/reindex.out"
 say "4. INDEX (paperboy reindex): $(printf '%.0f' "$secs") s = $(echo "$papers / $secs" | bc) papers/s; $(du -sh "$work/node/index" | cut -f1) on disk;" \
   "PostgreSQL database $(sql "SELECT pg_size_pretty(pg_database_size('paperboy'))")"
+say "   $cpu"
 
 pg_nice 0
 read -r day day_papers < <(sql "SELECT listing_date, COUNT(*) FROM papers GROUP BY listing_date ORDER BY 2 DESC, 1 DESC LIMIT 1" | tr '|' ' ')
 say "5. serve -Xms$heap -Xmx$heap; the busiest day is $day with $day_papers papers"
-"$java" --enable-native-access=ALL-UNNAMED "-Xms$heap" "-Xmx$heap" -XX:+ExitOnOutOfMemoryError -jar target/paperboy.jar serve \
-  --port "$port" --host 127.0.0.1 >"$logs/serve.log" 2>&1 &
+PAPERBOY_JAVA_OPTS="-Xms$heap -Xmx$heap -XX:+ExitOnOutOfMemoryError" "${jar[@]}" serve --port "$port" --host 127.0.0.1 >"$logs/serve.log" 2>&1 &
 serve_pid=$!
 t0=$SECONDS
 until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/readyz" || true)" = 200 ]; do

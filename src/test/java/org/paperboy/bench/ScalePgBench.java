@@ -224,8 +224,8 @@ public final class ScalePgBench {
             long t0 = System.nanoTime();
             long n = 0;
             Random noise = new Random(SEED);
+            long seq = 0;
             try (ProgressBar bar = new ProgressBar("vectors", 0)) {
-                long seq = 0;
                 for (List<EmbeddingStore.Pending> page; !(page = store.pendingSince(model, seq, PAGE)).isEmpty(); seq = page.get(page.size() - 1).changeSeq()) {
                     List<EmbeddingStore.Computed> batch = new ArrayList<>(page.size());
                     for (EmbeddingStore.Pending p : page) {
@@ -239,6 +239,8 @@ public final class ScalePgBench {
                     bar.step(page.size());
                 }
             }
+            // what the background backfill leaves when it is done, so that serve does not walk the whole catalog again
+            store.saveBackfillCursor(model, seq);
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "vectors: %,d saved in %.1f s (%,.0f/s), load average %s%n", n, s, n / s, loadAverage());
         }
