@@ -102,7 +102,7 @@ sql() { psql -h 127.0.0.1 -p "$pgport" -U postgres -d paperboy -At -c "$1"; }
 
 timed catalog "${heavy[@]}" "${bench[@]}" catalog --sample "$sample" --papers "$n" --out "$work/catalog.jsonl.gz" 2>"$logs/catalog.err" \
   || { tail -n 30 "$logs/catalog.err" >&2; fail "synthesis failed"; }
-say "1. synthesised the catalog file in $(printf '%.1f' "$secs") s: $(du -h "$work/catalog.jsonl.gz" | cut -f1)"
+say "1. synthesised the catalog file in $(printf '%.1f' "$secs") s: $(du -h "$work/catalog.jsonl.gz" | cut -f1); $cpu"
 
 timed import "${heavy[@]}" "${jar[@]}" import --no-index "$work/catalog.jsonl.gz" \
   >"$logs/import.out" 2>"$logs/import.err" || { tail -n 30 "$logs/import.err" >&2; fail "import failed (see $logs/import.err)"; }
@@ -124,7 +124,9 @@ say "4. INDEX (paperboy reindex): $(printf '%.0f' "$secs") s = $(echo "$papers /
 say "   $cpu"
 
 pg_nice 0
-read -r day day_papers < <(sql "SELECT listing_date, COUNT(*) FROM papers GROUP BY listing_date ORDER BY 2 DESC, 1 DESC LIMIT 1" | tr '|' ' ')
+days="$(sql "SELECT listing_date FROM papers GROUP BY listing_date ORDER BY COUNT(*) DESC, 1 DESC LIMIT 31" | paste -sd,)"
+day="${days%%,*}"
+day_papers="$(sql "SELECT COUNT(*) FROM papers WHERE listing_date = '$day'")"
 say "5. serve -Xms$heap -Xmx$heap; the busiest day is $day with $day_papers papers"
 PAPERBOY_JAVA_OPTS="-Xms$heap -Xmx$heap -XX:+ExitOnOutOfMemoryError" "${jar[@]}" serve --port "$port" --host 127.0.0.1 >"$logs/serve.log" 2>&1 &
 serve_pid=$!
@@ -135,7 +137,7 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1
   sleep 1
 done
 say "   serve ready in $((SECONDS - t0)) s"
-"${bench[@]}" measure --base "http://127.0.0.1:$port" --day "$day" --sample "$sample" --queries 300 --clients 4 --seconds 15 \
+"${bench[@]}" measure --base "http://127.0.0.1:$port" --days "$days" --pid "$serve_pid" --sample "$sample" --queries 300 --clients 4 --seconds 15 \
   2>"$logs/measure.err" || { tail -n 30 "$logs/measure.err" >&2; fail "measurement failed"; }
 
 kill -0 "$serve_pid" 2>/dev/null || fail "serve died during the measurement (see $logs/serve.log)"

@@ -83,8 +83,11 @@ public final class ScalePgBench {
         switch (args.length == 0 ? "" : args[0]) {
             case "catalog" -> catalog(Path.of(o.get("sample")), Integer.parseInt(o.get("papers")), Path.of(o.get("out")));
             case "vectors" -> vectors(Path.of(o.get("sample")), Integer.parseInt(o.getOrDefault("embed", "2000")), Path.of(o.get("cache")));
-            case "measure" -> measure(o.get("base"), o.get("day"), Path.of(o.get("sample")), Integer.parseInt(o.getOrDefault("queries", "300")),
-                    Integer.parseInt(o.getOrDefault("clients", "4")), Integer.parseInt(o.getOrDefault("seconds", "15")));
+            case "measure" -> {
+                serverPid = Long.parseLong(o.getOrDefault("pid", "0"));
+                measure(o.get("base"), List.of(o.get("days").split(",")), Path.of(o.get("sample")), Integer.parseInt(o.getOrDefault("queries", "300")),
+                        Integer.parseInt(o.getOrDefault("clients", "4")), Integer.parseInt(o.getOrDefault("seconds", "15")));
+            }
             default -> throw new IllegalArgumentException("usage: ScalePgBench catalog|vectors|measure [options]");
         }
     }
@@ -305,9 +308,17 @@ public final class ScalePgBench {
 
     // ---- measure ----------------------------------------------------------------------------------
 
-    /** Day page and hybrid / keyword search over HTTP against a running serve, one client then several. */
-    static void measure(String base, String day, Path sampleFile, int queries, int clients, int seconds) throws Exception {
+    /** The serve process, whose CPU time per request is reported beside the wall times (0: not reported). */
+    private static long serverPid;
+
+    /**
+     * Day pages and hybrid / keyword / semantic search over HTTP against a running serve, one client
+     * then several. {@code days} are the busiest days, busiest first: it is measured at length (a
+     * listing is cached until the catalog changes), the others once each, as uncached pages.
+     */
+    static void measure(String base, List<String> days, Path sampleFile, int queries, int clients, int seconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String day = days.get(0);
         String dayUrl = base + "/papers?date=" + day;
         long t0 = System.nanoTime();
         HttpResponse<byte[]> first = http.send(HttpRequest.newBuilder(URI.create(dayUrl)).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -319,6 +330,10 @@ public final class ScalePgBench {
         for (int i = 0; i < 500; i++) dayUrls.add(dayUrl);
         report("day page", "1 client", sequential(http, dayUrls));
         report("day page", clients + " clients " + seconds + " s", concurrent(dayUrls, clients, seconds));
+        if (days.size() > 1) {
+            List<String> others = days.subList(1, days.size()).stream().map(d -> base + "/papers?date=" + d).toList();
+            report("day page", others.size() + " other busy days, uncached", sequential(http, others));
+        }
 
         List<String> qs = queries(sampleFile, queries);
         for (String mode : List.of("hybrid", "keyword", "semantic")) {
@@ -339,10 +354,12 @@ public final class ScalePgBench {
         return n;
     }
 
-    record Run(long[] nanos, double seconds) {}
+    /** Wall time of each request, and the server's CPU time over the whole run (-1 when unknown). */
+    record Run(long[] nanos, double seconds, double serverCpuSeconds) {}
 
     private static Run sequential(HttpClient http, List<String> urls) throws Exception {
         long[] nanos = new long[urls.size()];
+        double cpu0 = serverCpu();
         long start = System.nanoTime();
         for (int i = 0; i < urls.size(); i++) {
             long t = System.nanoTime();
@@ -350,7 +367,7 @@ public final class ScalePgBench {
             expectOk(r, urls.get(i));
             nanos[i] = System.nanoTime() - t;
         }
-        return new Run(nanos, (System.nanoTime() - start) / 1e9);
+        return new Run(nanos, (System.nanoTime() - start) / 1e9, cpu0 < 0 ? -1 : serverCpu() - cpu0);
     }
 
     private static Run concurrent(List<String> urls, int clients, int seconds) throws Exception {
@@ -358,6 +375,7 @@ public final class ScalePgBench {
         AtomicLong next = new AtomicLong();
         List<long[]> all = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        double cpu0 = serverCpu();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             long[] mine = new long[1 << 20];
@@ -382,16 +400,17 @@ public final class ScalePgBench {
         for (Thread t : threads) t.join();
         double s = (System.nanoTime() - start) / 1e9;
         long[] nanos = all.stream().flatMapToLong(m -> Arrays.stream(m, 1, 1 + (int) m[0])).toArray();
-        return new Run(nanos, s);
+        return new Run(nanos, s, cpu0 < 0 ? -1 : serverCpu() - cpu0);
     }
 
     private static void report(String what, String how, Run r) {
         long[] n = r.nanos().clone();
         Arrays.sort(n);
         if (n.length == 0) throw new IllegalStateException(what + ": no request completed");
-        System.out.printf(Locale.ROOT, "%-16s %-32s %,6d requests  %,8.1f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms; load average %s%n",
+        String cpu = r.serverCpuSeconds() < 0 ? "" : String.format(Locale.ROOT, "  server CPU %.2f ms/request", r.serverCpuSeconds() * 1e3 / n.length);
+        System.out.printf(Locale.ROOT, "%-16s %-32s %,6d requests  %,8.1f req/s  p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms%s; load average %s%n",
                 what, how, n.length, n.length / r.seconds(), n[n.length / 2] / 1e6, n[(int) Math.ceil(n.length * 0.99) - 1] / 1e6,
-                n[n.length - 1] / 1e6, loadAverage());
+                n[n.length - 1] / 1e6, cpu, loadAverage());
     }
 
     /** 2 to 4 consecutive words of random real titles, all distinct (as SearchBench and ScaleBench ask). */
@@ -411,6 +430,24 @@ public final class ScalePgBench {
         }
         return new ArrayList<>(out);
     }
+
+    /**
+     * CPU seconds the server used so far (all its threads; the follower's polls and the jobs are in it
+     * too, a small share): unlike wall time it hardly grows when other processes share the cores.
+     */
+    private static double serverCpu() {
+        if (serverPid <= 0) return -1;
+        try {
+            String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Linux's USER_HZ, 100 on every architecture Java runs on. */
+    private static final int CLOCK_TICKS = 100;
 
     static String loadAverage() {
         try {
