@@ -25,6 +25,7 @@ public final class DbCatalog implements Catalog {
     static final int FEATURE_CACHE = 50_000;
     private static final int BATCH = 2_000;
     static final long VECTOR_RECHECK_MILLIS = 10 * 60_000;
+    static final long SEQ_CHECK_MILLIS = 200;
 
     /** Cached features; {@code vectorless} is when they were made without an embedding (0: they have one, or none is stored anywhere). */
     private record Cached(SparseVector features, long vectorless) {}
@@ -36,6 +37,7 @@ public final class DbCatalog implements Catalog {
     /** The vocabulary the cached vectors were counted with (guarded by {@code features}). */
     private Vocabulary cachedFor;
     private volatile long checkedAtSeq = -1;
+    private volatile long checkedAtMillis;
     private final Map<String, Cached> features = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Cached> e) {
@@ -84,13 +86,20 @@ public final class DbCatalog implements Catalog {
 
     /**
      * Counts the vocabulary now when there is none yet or the catalog grew enough; the papers are
-     * counted again only once the change sequence moved (every request and digest mail asks).
+     * counted again only once the change sequence moved, and that is read at most every
+     * {@link #SEQ_CHECK_MILLIS} (every paper's features ask, hundreds per request and per digest mail,
+     * and the vocabulary changes only after {@link #REBUILD_GROWTH} of growth).
      */
     public Vocabulary vocabulary() {
-        long now = papers.lastChangeSeq();
         Vocabulary known = vocabulary;
+        long millis = System.currentTimeMillis();
+        if (known != null && millis - checkedAtMillis < SEQ_CHECK_MILLIS) return known;
+        long now = papers.lastChangeSeq();
         // the common case reads one counter row and takes no lock: readers ranking in parallel do not queue here
-        if (known != null && now == checkedAtSeq) return known;
+        if (known != null && now == checkedAtSeq) {
+            checkedAtMillis = millis;
+            return known;
+        }
         return vocabulary(now);
     }
 
@@ -111,6 +120,7 @@ public final class DbCatalog implements Catalog {
             }
         }
         checkedAtSeq = now;
+        checkedAtMillis = System.currentTimeMillis();
         return vocabulary;
     }
 
