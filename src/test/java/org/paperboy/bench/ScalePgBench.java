@@ -283,7 +283,7 @@ public final class ScalePgBench {
             if (v[i] != null) continue;
             float[] c = v[embedded.get(rnd.nextInt(embedded.size()))].clone();
             for (int d = 0; d < c.length; d++) c[d] += (float) (rnd.nextGaussian() * COPY_NOISE);
-            v[i] = normalize(c);
+            v[i] = SearchBench.normalize(c);
         }
         return v;
     }
@@ -295,15 +295,7 @@ public final class ScalePgBench {
         for (int d = 0; d < v.length; d++) {
             v[d] = (float) ((1 - SECOND_PARENT_WEIGHT) * a[d] + SECOND_PARENT_WEIGHT * b[d] + rnd.nextGaussian() * CHILD_NOISE);
         }
-        return normalize(v);
-    }
-
-    private static float[] normalize(float[] v) {
-        double s = 0;
-        for (float x : v) s += x * x;
-        float inv = (float) (1 / Math.sqrt(s));
-        for (int i = 0; i < v.length; i++) v[i] *= inv;
-        return v;
+        return SearchBench.normalize(v);
     }
 
     // ---- measure ----------------------------------------------------------------------------------

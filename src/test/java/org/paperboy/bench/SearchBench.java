@@ -125,7 +125,7 @@ public final class SearchBench {
         return n;
     }
 
-    private static float[] normalize(float[] v) {
+    static float[] normalize(float[] v) {
         double s = 0;
         for (float x : v) s += x * x;
         float inv = (float) (1 / Math.sqrt(s));

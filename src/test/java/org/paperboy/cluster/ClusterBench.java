@@ -22,9 +22,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.paperboy.App;
-import org.paperboy.community.PasswordHasher;
-import org.paperboy.community.Secrets;
-import org.paperboy.community.UserRepository;
+import org.paperboy.community.bench.CommunityBench;
 import org.paperboy.config.Settings;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Author;
@@ -65,7 +63,7 @@ public final class ClusterBench {
             List<String> tokens;
             try (App app = new App(Settings.load(Map.of("db", url, "db-user", "postgres", "data", tmp.resolve("seed").toString()), Map.of()), Clock.systemUTC())) {
                 ids = seedPapers(app, paperCount, day);
-                tokens = seedUsers(app, clients);
+                tokens = CommunityBench.seedUsers(app, clients);
             }
             List<Row> rows = new ArrayList<>();
             for (int n : sizes) rows.addAll(measure(n, haproxy, tmp.resolve("cluster" + n), url, day, ids, tokens, seconds));
@@ -171,19 +169,6 @@ public final class ClusterBench {
         }
         app.papers().upsert(ps, day, (old, incoming) -> incoming);
         return ps.stream().map(p -> p.id().base()).toList();
-    }
-
-    /** Verified accounts with API tokens; a cheap hash, since log-in is not what is measured. */
-    private static List<String> seedUsers(App app, int n) {
-        UserRepository users = new UserRepository(app.db());
-        String hash = new PasswordHasher(PasswordHasher.Params.FAST_FOR_TESTS, new Secrets()).hash("benchmark password");
-        List<String> tokens = new ArrayList<>();
-        long now = System.currentTimeMillis();
-        for (int i = 0; i < n; i++) {
-            long id = users.insert("bench" + i, "bench" + i + "@example.org", hash, now, now);
-            tokens.add(app.community().accounts().newApiToken(users.byId(id).orElseThrow(), "bench"));
-        }
-        return tokens;
     }
 
     private static void waitFor(HttpClient http, String url) throws InterruptedException {

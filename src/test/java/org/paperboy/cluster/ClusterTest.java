@@ -524,15 +524,7 @@ class ClusterTest {
     // --- small helpers ------------------------------------------------------------------------
 
     private int status(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return NodeProcess.status(http, url, Duration.ofSeconds(5));
     }
 
     private void awaitStatus(String url, int expected, Duration within) throws InterruptedException {

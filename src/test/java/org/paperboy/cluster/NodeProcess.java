@@ -83,8 +83,13 @@ final class NodeProcess {
     }
 
     int status(HttpClient http, String path) {
+        return status(http, url(path), Duration.ofSeconds(3));
+    }
+
+    /** The status a GET of {@code url} answers; -1 when none came. */
+    static int status(HttpClient http, String url, Duration timeout) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(3)).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -109,7 +109,7 @@ public final class CommunityBench {
     }
 
     /** Verified accounts with API tokens; a cheap hash, since log-in is not what is measured. */
-    private static List<String> seedUsers(App app, int n) {
+    public static List<String> seedUsers(App app, int n) {
         UserRepository users = new UserRepository(app.db());
         String hash = new PasswordHasher(PasswordHasher.Params.FAST_FOR_TESTS, new Secrets()).hash("benchmark password");
         List<String> tokens = new ArrayList<>();
