@@ -25,7 +25,6 @@ public final class DbCatalog implements Catalog {
     static final int FEATURE_CACHE = 50_000;
     private static final int BATCH = 2_000;
     static final long VECTOR_RECHECK_MILLIS = 10 * 60_000;
-    static final long SEQ_CHECK_MILLIS = 200;
 
     /** Cached features; {@code vectorless} is when they were made without an embedding (0: they have one, or none is stored anywhere). */
     private record Cached(SparseVector features, long vectorless) {}
@@ -37,7 +36,6 @@ public final class DbCatalog implements Catalog {
     /** The vocabulary the cached vectors were counted with (guarded by {@code features}). */
     private Vocabulary cachedFor;
     private volatile long checkedAtSeq = -1;
-    private volatile long checkedAtMillis;
     private final Map<String, Cached> features = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Cached> e) {
@@ -86,20 +84,13 @@ public final class DbCatalog implements Catalog {
 
     /**
      * Counts the vocabulary now when there is none yet or the catalog grew enough; the papers are
-     * counted again only once the change sequence moved, and that is read at most every
-     * {@link #SEQ_CHECK_MILLIS} (every paper's features ask, hundreds per request and per digest mail,
-     * and the vocabulary changes only after {@link #REBUILD_GROWTH} of growth).
+     * counted again only once the change sequence moved (every request and digest mail asks).
      */
     public Vocabulary vocabulary() {
-        Vocabulary known = vocabulary;
-        long millis = System.currentTimeMillis();
-        if (known != null && millis - checkedAtMillis < SEQ_CHECK_MILLIS) return known;
         long now = papers.lastChangeSeq();
+        Vocabulary known = vocabulary;
         // the common case reads one counter row and takes no lock: readers ranking in parallel do not queue here
-        if (known != null && now == checkedAtSeq) {
-            checkedAtMillis = millis;
-            return known;
-        }
+        if (known != null && now == checkedAtSeq) return known;
         return vocabulary(now);
     }
 
@@ -120,7 +111,6 @@ public final class DbCatalog implements Catalog {
             }
         }
         checkedAtSeq = now;
-        checkedAtMillis = System.currentTimeMillis();
         return vocabulary;
     }
 
@@ -169,7 +159,10 @@ public final class DbCatalog implements Catalog {
 
     @Override
     public SparseVector features(Item item) {
-        Vocabulary v = vocabulary();
+        // the vocabulary the caller's model was just checked against: asking the database for the change
+        // sequence again for every paper was one query per candidate (hundreds per request and per digest mail)
+        Vocabulary v = vocabulary;
+        if (v == null) v = vocabulary();
         long now = System.currentTimeMillis();
         synchronized (features) {
             Cached c = v == cachedFor ? features.get(item.id()) : null;

@@ -197,8 +197,10 @@ public final class ForYou implements AutoCloseable {
         ReaderModel model = ranker.train(list, passedOver(list));
         Set<String> hidden = new HashSet<>();
         for (SignalRepository.Mark m : marks) if (m.kind().equals(SignalRepository.HIDE)) hidden.add(m.arxivId());
-        c = new Cached(model, v, follows, System.currentTimeMillis(), keys, Set.copyOf(hidden));
-        models.put(userId, c);
+        Cached fresh = new Cached(model, v, follows, System.currentTimeMillis(), keys, Set.copyOf(hidden));
+        // the background retrain and a request may train the same signals at once: the first one stored stays,
+        // so both go on with one model (and the rankings remembered for it stay valid)
+        c = models.merge(userId, fresh, (old, mine) -> old.vocabulary() == v && old.signalKeys().equals(keys) ? old : mine);
         LOG.debug("trained user {} on {} signals in {} ms", userId, list.size(), (System.nanoTime() - t0) / 1_000_000);
         return c;
     }
