@@ -7,7 +7,7 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,21 +36,22 @@ public final class LinearLearner {
     }
 
     /** A linear model, or null when one class is empty (nothing to tell apart). */
-    public LinearModel train(List<SparseVector> positives, List<SparseVector> negatives, int dimensions) {
+    public LinearModel train(List<SparseVector> positives, List<SparseVector> negatives) {
         if (positives.isEmpty() || negatives.isEmpty()) return null;
+        int[] used = usedFeatures(positives, negatives);
         Problem problem = new Problem();
         problem.l = positives.size() + negatives.size();
-        problem.n = dimensions + 1;
+        problem.n = used.length + 1;
         problem.bias = 1;
         problem.x = new Feature[problem.l][];
         problem.y = new double[problem.l];
         int row = 0;
         for (SparseVector p : positives) {
-            problem.x[row] = nodes(p, dimensions);
+            problem.x[row] = nodes(p, used);
             problem.y[row++] = 1;
         }
         for (SparseVector n : negatives) {
-            problem.x[row] = nodes(n, dimensions);
+            problem.x[row] = nodes(n, used);
             problem.y[row++] = -1;
         }
         Parameter parameter = new Parameter(solver, c, EPSILON);
@@ -62,27 +63,49 @@ public final class LinearLearner {
         double sign = model.getLabels()[0] == 1 ? 1 : -1;
         // kept sparse: only features seen in training have weights, and a reader's model stays small in memory
         int nonZero = 0;
-        for (int i = 0; i < dimensions; i++) if (w[i] != 0) nonZero++;
+        for (int k = 0; k < used.length; k++) if (w[k] != 0) nonZero++;
         int[] idx = new int[nonZero];
         float[] val = new float[nonZero];
-        for (int i = 0, m = 0; i < dimensions; i++) {
-            if (w[i] == 0) continue;
-            idx[m] = i;
-            val[m++] = (float) (sign * w[i]);
+        for (int k = 0, m = 0; k < used.length; k++) {
+            if (w[k] == 0) continue;
+            idx[m] = used[k];
+            val[m++] = (float) (sign * w[k]);
         }
-        return new LinearModel(new SparseVector(idx, val), sign * w[dimensions]);
+        return new LinearModel(new SparseVector(idx, val), sign * w[used.length]);
     }
 
     /**
-     * liblinear's rows, the bias last. A feature outside {@code dimensions} (a vector counted by a newer
-     * vocabulary than the one that gave the dimensions, while the catalog grew) is left out: liblinear
-     * refuses a row whose indices are not ascending, and that failed the reader's whole page.
+     * The features that occur in the training rows, ascending. liblinear works on these alone: the
+     * catalog's feature space (millions of phrases) would cost arrays of its size at every step.
      */
-    private static Feature[] nodes(SparseVector v, int dimensions) {
-        List<Feature> f = new ArrayList<>(v.size() + 1);
-        for (int i = 0; i < v.size(); i++) if (v.index()[i] < dimensions) f.add(new FeatureNode(v.index()[i] + 1, v.value()[i]));
-        f.add(new FeatureNode(dimensions + 1, 1));
-        return f.toArray(new Feature[0]);
+    private static int[] usedFeatures(List<SparseVector> positives, List<SparseVector> negatives) {
+        int total = 0;
+        for (SparseVector v : positives) total += v.size();
+        for (SparseVector v : negatives) total += v.size();
+        int[] all = new int[total];
+        int m = 0;
+        for (List<SparseVector> rows : List.of(positives, negatives)) {
+            for (SparseVector v : rows) {
+                System.arraycopy(v.index(), 0, all, m, v.size());
+                m += v.size();
+            }
+        }
+        Arrays.sort(all);
+        int distinct = 0;
+        for (int i = 0; i < total; i++) if (i == 0 || all[i] != all[i - 1]) all[distinct++] = all[i];
+        return Arrays.copyOf(all, distinct);
+    }
+
+    /** liblinear's row (1-based positions among {@code used}), the bias last. */
+    private static Feature[] nodes(SparseVector v, int[] used) {
+        Feature[] f = new Feature[v.size() + 1];
+        int from = 0;
+        for (int i = 0; i < v.size(); i++) {
+            from = Arrays.binarySearch(used, from, used.length, v.index()[i]);
+            f[i] = new FeatureNode(from + 1, v.value()[i]);
+        }
+        f[v.size()] = new FeatureNode(used.length + 1, 1);
+        return f;
     }
 
     /** Weights over the feature space and a bias: score = w·x + b. */

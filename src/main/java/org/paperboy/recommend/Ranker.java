@@ -55,7 +55,7 @@ public final class Ranker {
         for (Item item : passedOver) {
             if (seen.add(item.id())) negatives.add(new ReaderTrainer.Negative(item.id(), catalog.features(item)));
         }
-        return trainer.train(positives, negatives, catalog.dimensions());
+        return trainer.train(positives, negatives);
     }
 
     /** The papers ordered by the model, best first. */

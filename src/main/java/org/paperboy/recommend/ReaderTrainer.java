@@ -30,12 +30,12 @@ public final class ReaderTrainer {
 
     public record Negative(String id, SparseVector features) {}
 
-    public ReaderModel train(List<ReaderModel.Positive> positives, List<Negative> negatives, int dimensions) {
+    public ReaderModel train(List<ReaderModel.Positive> positives, List<Negative> negatives) {
         SparseVector centroid = centroid(positives);
         if (positives.size() < MIN_POSITIVES || negatives.isEmpty()) return new ReaderModel(null, centroid, positives, blend);
         List<SparseVector> pos = positives.stream().map(ReaderModel.Positive::features).toList();
         List<SparseVector> neg = thin(negatives, maxNegatives).stream().map(Negative::features).toList();
-        return new ReaderModel(learner.train(pos, neg, dimensions), centroid, positives, blend);
+        return new ReaderModel(learner.train(pos, neg), centroid, positives, blend);
     }
 
     static List<Negative> thin(List<Negative> negatives, int max) {

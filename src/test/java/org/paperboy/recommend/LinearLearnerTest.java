@@ -20,7 +20,7 @@ class LinearLearnerTest {
         List<SparseVector> pos = List.of(v(new int[] {0, 2}, new float[] {1, 0.5f}), v(new int[] {0}, new float[] {0.8f}));
         List<SparseVector> neg = new ArrayList<>();
         for (int i = 0; i < 30; i++) neg.add(v(new int[] {1, 2}, new float[] {1, 0.5f}));
-        LinearLearner.LinearModel m = new LinearLearner().train(pos, neg, 3);
+        LinearLearner.LinearModel m = new LinearLearner().train(pos, neg);
         assertTrue(m.weight(0) > 0, "the positives' feature weighs for");
         assertTrue(m.weight(1) < 0, "the negatives' feature weighs against");
         assertTrue(m.score(v(new int[] {0}, new float[] {1})) > 0);
@@ -33,7 +33,7 @@ class LinearLearnerTest {
         // ("feature nodes must be sorted by index in ascending order"), a 500 on the reader's day page
         List<SparseVector> pos = List.of(v(new int[] {0, 5}, new float[] {1, 1}), v(new int[] {0}, new float[] {1}));
         List<SparseVector> neg = List.of(v(new int[] {1, 7}, new float[] {1, 1}), v(new int[] {1}, new float[] {1}));
-        LinearLearner.LinearModel m = new LinearLearner().train(pos, neg, 2);
+        LinearLearner.LinearModel m = new LinearLearner().train(pos, neg);
         assertTrue(m.weight(0) > 0);
         assertTrue(m.weight(1) < 0);
     }
@@ -43,15 +43,15 @@ class LinearLearnerTest {
         // liblinear orients weights to the label of its first row; the wrapper always orients them to the positives
         List<SparseVector> pos = List.of(v(new int[] {0}, new float[] {1}));
         List<SparseVector> neg = List.of(v(new int[] {1}, new float[] {1}));
-        LinearLearner.LinearModel a = new LinearLearner().train(pos, neg, 2);
-        LinearLearner.LinearModel b = new LinearLearner().train(pos, neg, 2);
+        LinearLearner.LinearModel a = new LinearLearner().train(pos, neg);
+        LinearLearner.LinearModel b = new LinearLearner().train(pos, neg);
         assertEquals(a.weight(0), b.weight(0), 1e-12, "training is deterministic");
         assertTrue(a.score(pos.get(0)) > a.score(neg.get(0)));
     }
 
     @Test
     void oneEmptyClassGivesNoModel() {
-        assertNull(new LinearLearner().train(List.of(v(new int[] {0}, new float[] {1})), List.of(), 1));
+        assertNull(new LinearLearner().train(List.of(v(new int[] {0}, new float[] {1})), List.of()));
     }
 
     @Test
@@ -70,7 +70,7 @@ class LinearLearnerTest {
         java.util.Random r = new java.util.Random(7);
         for (int i = 0; i < 1000; i++) pos.add(random(r, 0));
         for (int i = 0; i < ReaderTrainer.MAX_NEGATIVES; i++) neg.add(random(r, 500));
-        LinearLearner.LinearModel m = new LinearLearner().train(pos, neg, 20_000);
+        LinearLearner.LinearModel m = new LinearLearner().train(pos, neg);
         assertTrue(m.score(pos.get(0)) > m.score(neg.get(0)));
     }
 

@@ -1,0 +1,81 @@
+package org.paperboy.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Words and phrases as features: what is kept, how phrases match, and that they are known by hash only. */
+class VocabularyTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    private static Item item(String id, String title, String abs) {
+        return new Item(id, title, abs, List.of("cs.LG"), DAY);
+    }
+
+    private static Vocabulary words(List<Item> items) {
+        return Vocabulary.build(items, new Vocabulary.Options(0, 1, 1, 0));
+    }
+
+    private static Vocabulary phrases(List<Item> items) {
+        return Vocabulary.build(items, new Vocabulary.Options(0, 1, 3, 0));
+    }
+
+    private final List<Item> items = List.of(
+            item("a", "Sparse mixture of experts for translation", "We route tokens."),
+            item("b", "Scaling sparse mixture of experts", "Experts route tokens in translation."),
+            item("c", "Mixture models of sparse experts", "Translation tokens route."));
+
+    @Test
+    void phrasesSeenInTwoPapersBecomeFeatures() {
+        Vocabulary v = phrases(items);
+        // "sparse mixture", "mixture expert", "sparse mixture expert" (stop words drop out), "route token"
+        assertEquals(4, v.phraseCount());
+        assertEquals(v.termCount() + v.phraseCount() + 1 + Vocabulary.VECTOR_WIDTH, v.dimensions(), "words, phrases, one category, the embedding");
+        assertEquals(0, words(items).phraseCount());
+    }
+
+    @Test
+    void sharedPhrasesMakePapersCloserThanSharedWordsAlone() {
+        Vocabulary v = phrases(items);
+        SparseVector a = v.features(items.get(0)), b = v.features(items.get(1)), c = v.features(items.get(2));
+        // b and c share the same words with a; only b shares its phrases
+        assertTrue(a.dot(b) > a.dot(c) + 0.1, a.dot(b) + " vs " + a.dot(c));
+        Vocabulary w = words(items);
+        assertEquals(w.features(items.get(0)).dot(w.features(items.get(1))), w.features(items.get(0)).dot(w.features(items.get(2))), 0.15,
+                "with words alone the two are about as close");
+    }
+
+    @Test
+    void phrasesAreNotNamedInReasons() {
+        Vocabulary v = phrases(items);
+        SparseVector a = v.features(items.get(0));
+        int phrase = -1;
+        for (int f : a.index()) if (f >= v.termCount() && f < v.termCount() + v.phraseCount()) phrase = f;
+        assertTrue(phrase >= 0);
+        assertFalse(v.isTerm(phrase));
+        assertTrue(v.isTerm(a.index()[0]));
+        assertEquals("a phrase", v.name(phrase));
+    }
+
+    @Test
+    void aNumberOrALetterEndsAPhrase() {
+        List<Item> split = List.of(item("x", "Deep 3 nets", ""), item("y", "Deep 3 nets", ""));
+        assertEquals(0, phrases(split).phraseCount(), "deep and net are not neighbours across the number");
+        List<Item> joined = List.of(item("x", "Deep nets", ""), item("y", "Deep nets", ""));
+        assertEquals(1, phrases(joined).phraseCount());
+    }
+
+    @Test
+    void theSameCatalogGivesTheSameFeatures() {
+        List<Item> reversed = new ArrayList<>(items.reversed());
+        SparseVector a = phrases(items).features(items.get(1)), b = phrases(reversed).features(items.get(1));
+        assertArrayEquals(a.index(), b.index());
+        assertArrayEquals(a.value(), b.value());
+    }
+}
