@@ -18,6 +18,8 @@ import java.util.List;
 public final class LinearLearner {
     static final double DEFAULT_C = 10.0;
     static final double EPSILON = 0.01;
+    /** A weight below this fraction of the largest is left out of the model. */
+    static final double KEPT_WEIGHT = 0.02;
 
     static {
         Linear.disableDebugOutput();
@@ -62,12 +64,16 @@ public final class LinearLearner {
         // liblinear orients the weights towards its first label, the class of the first row: +1
         double sign = model.getLabels()[0] == 1 ? 1 : -1;
         // kept sparse: only features seen in training have weights, and a reader's model stays small in memory
+        // weights too small to move a ranking are dropped: a reader's rows hold tens of thousands of phrases
+        double largest = 0;
+        for (int k = 0; k < used.length; k++) largest = Math.max(largest, Math.abs(w[k]));
+        double keep = largest * KEPT_WEIGHT;
         int nonZero = 0;
-        for (int k = 0; k < used.length; k++) if (w[k] != 0) nonZero++;
+        for (int k = 0; k < used.length; k++) if (w[k] != 0 && Math.abs(w[k]) >= keep) nonZero++;
         int[] idx = new int[nonZero];
         float[] val = new float[nonZero];
         for (int k = 0, m = 0; k < used.length; k++) {
-            if (w[k] == 0) continue;
+            if (w[k] == 0 || Math.abs(w[k]) < keep) continue;
             idx[m] = used[k];
             val[m++] = (float) (sign * w[k]);
         }

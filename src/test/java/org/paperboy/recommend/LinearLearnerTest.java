@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LinearLearnerTest {
@@ -67,14 +70,30 @@ class LinearLearnerTest {
     void trainsOnAThousandPositivesAgainstTheNegativeCap() {
         List<SparseVector> pos = new ArrayList<>();
         List<SparseVector> neg = new ArrayList<>();
-        java.util.Random r = new java.util.Random(7);
+        Random r = new Random(7);
         for (int i = 0; i < 1000; i++) pos.add(random(r, 0));
         for (int i = 0; i < ReaderTrainer.MAX_NEGATIVES; i++) neg.add(random(r, 500));
         LinearLearner.LinearModel m = new LinearLearner().train(pos, neg);
         assertTrue(m.score(pos.get(0)) > m.score(neg.get(0)));
     }
 
-    private static SparseVector random(java.util.Random r, int offset) {
+    @Test
+    void leavesOutWeightsTooSmallToMoveARanking() {
+        List<SparseVector> pos = new ArrayList<>();
+        List<SparseVector> neg = new ArrayList<>();
+        Random r = new Random(11);
+        for (int i = 0; i < 200; i++) pos.add(random(r, 0));
+        for (int i = 0; i < 1000; i++) neg.add(random(r, 500));
+        Set<Integer> seen = new HashSet<>();
+        for (List<SparseVector> rows : List.of(pos, neg)) for (SparseVector v : rows) for (int f : v.index()) seen.add(f);
+        SparseVector w = new LinearLearner().train(pos, neg).weights();
+        double largest = 0;
+        for (float v : w.value()) largest = Math.max(largest, Math.abs(v));
+        for (float v : w.value()) assertTrue(Math.abs(v) >= largest * LinearLearner.KEPT_WEIGHT * 0.999, v + " is below the cut");
+        assertTrue(w.size() < seen.size(), w.size() + " weights kept of " + seen.size() + " features");
+    }
+
+    private static SparseVector random(Random r, int offset) {
         int n = 120;
         int[] idx = new int[n];
         float[] val = new float[n];
