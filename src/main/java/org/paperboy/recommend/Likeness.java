@@ -31,18 +31,10 @@ final class Likeness {
 
     Likeness(List<ReaderModel.Positive> positives) {
         this.positives = positives;
+        features = SparseVector.distinctIndices(positives.stream().map(ReaderModel.Positive::features).toList());
+        int distinct = features.length;
         int total = 0;
         for (ReaderModel.Positive p : positives) total += p.features().size();
-        int[] all = new int[total];
-        int m = 0;
-        for (ReaderModel.Positive p : positives) {
-            System.arraycopy(p.features().index(), 0, all, m, p.features().size());
-            m += p.features().size();
-        }
-        Arrays.sort(all);
-        int distinct = 0;
-        for (int i = 0; i < total; i++) if (i == 0 || all[i] != all[i - 1]) all[distinct++] = all[i];
-        features = Arrays.copyOf(all, distinct);
         start = new int[distinct + 1];
         for (ReaderModel.Positive p : positives) for (int f : p.features().index()) start[Arrays.binarySearch(features, f) + 1]++;
         for (int k = 0; k < distinct; k++) start[k + 1] += start[k];

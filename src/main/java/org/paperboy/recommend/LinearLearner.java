@@ -9,6 +9,7 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Trains a reader's linear model with liblinear (L2-regularised logistic regression), positives
@@ -40,7 +41,9 @@ public final class LinearLearner {
     /** A linear model, or null when one class is empty (nothing to tell apart). */
     public LinearModel train(List<SparseVector> positives, List<SparseVector> negatives) {
         if (positives.isEmpty() || negatives.isEmpty()) return null;
-        int[] used = usedFeatures(positives, negatives);
+        // liblinear works on the features of these rows alone: the catalog's feature space (millions of
+        // phrases) would cost arrays of its size at every step
+        int[] used = SparseVector.distinctIndices(Stream.concat(positives.stream(), negatives.stream()).toList());
         Problem problem = new Problem();
         problem.l = positives.size() + negatives.size();
         problem.n = used.length + 1;
@@ -78,28 +81,6 @@ public final class LinearLearner {
             val[m++] = (float) (sign * w[k]);
         }
         return new LinearModel(new SparseVector(idx, val), sign * w[used.length]);
-    }
-
-    /**
-     * The features that occur in the training rows, ascending. liblinear works on these alone: the
-     * catalog's feature space (millions of phrases) would cost arrays of its size at every step.
-     */
-    private static int[] usedFeatures(List<SparseVector> positives, List<SparseVector> negatives) {
-        int total = 0;
-        for (SparseVector v : positives) total += v.size();
-        for (SparseVector v : negatives) total += v.size();
-        int[] all = new int[total];
-        int m = 0;
-        for (List<SparseVector> rows : List.of(positives, negatives)) {
-            for (SparseVector v : rows) {
-                System.arraycopy(v.index(), 0, all, m, v.size());
-                m += v.size();
-            }
-        }
-        Arrays.sort(all);
-        int distinct = 0;
-        for (int i = 0; i < total; i++) if (i == 0 || all[i] != all[i - 1]) all[distinct++] = all[i];
-        return Arrays.copyOf(all, distinct);
     }
 
     /** liblinear's row (1-based positions among {@code used}), the bias last. */

@@ -1,6 +1,7 @@
 package org.paperboy.recommend;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** A sparse vector with ascending indices; the tf-idf and category features of one paper. */
 public record SparseVector(int[] index, float[] value) {
@@ -61,6 +62,22 @@ public record SparseVector(int[] index, float[] value) {
     }
 
     /** Sorts the (index, value) pairs; duplicate indices are summed. */
+    /** Every index that occurs in any of the vectors, ascending, once each. */
+    static int[] distinctIndices(List<SparseVector> vectors) {
+        int total = 0;
+        for (SparseVector v : vectors) total += v.size();
+        int[] all = new int[total];
+        int m = 0;
+        for (SparseVector v : vectors) {
+            System.arraycopy(v.index, 0, all, m, v.size());
+            m += v.size();
+        }
+        Arrays.sort(all);
+        int distinct = 0;
+        for (int i = 0; i < total; i++) if (i == 0 || all[i] != all[i - 1]) all[distinct++] = all[i];
+        return Arrays.copyOf(all, distinct);
+    }
+
     static SparseVector of(int[] idx, float[] val, int n) {
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;

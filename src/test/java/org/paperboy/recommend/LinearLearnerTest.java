@@ -68,22 +68,18 @@ class LinearLearnerTest {
 
     @Test
     void trainsOnAThousandPositivesAgainstTheNegativeCap() {
-        List<SparseVector> pos = new ArrayList<>();
-        List<SparseVector> neg = new ArrayList<>();
         Random r = new Random(7);
-        for (int i = 0; i < 1000; i++) pos.add(random(r, 0));
-        for (int i = 0; i < ReaderTrainer.MAX_NEGATIVES; i++) neg.add(random(r, 500));
+        List<SparseVector> pos = rows(r, 1000, 0);
+        List<SparseVector> neg = rows(r, ReaderTrainer.MAX_NEGATIVES, 500);
         LinearLearner.LinearModel m = new LinearLearner().train(pos, neg);
         assertTrue(m.score(pos.get(0)) > m.score(neg.get(0)));
     }
 
     @Test
     void leavesOutWeightsTooSmallToMoveARanking() {
-        List<SparseVector> pos = new ArrayList<>();
-        List<SparseVector> neg = new ArrayList<>();
         Random r = new Random(11);
-        for (int i = 0; i < 200; i++) pos.add(random(r, 0));
-        for (int i = 0; i < 1000; i++) neg.add(random(r, 500));
+        List<SparseVector> pos = rows(r, 200, 0);
+        List<SparseVector> neg = rows(r, 1000, 500);
         Set<Integer> seen = new HashSet<>();
         for (List<SparseVector> rows : List.of(pos, neg)) for (SparseVector v : rows) for (int f : v.index()) seen.add(f);
         SparseVector w = new LinearLearner().train(pos, neg).weights();
@@ -91,6 +87,12 @@ class LinearLearnerTest {
         for (float v : w.value()) largest = Math.max(largest, Math.abs(v));
         for (float v : w.value()) assertTrue(Math.abs(v) >= largest * LinearLearner.KEPT_WEIGHT * 0.999, v + " is below the cut");
         assertTrue(w.size() < seen.size(), w.size() + " weights kept of " + seen.size() + " features");
+    }
+
+    private static List<SparseVector> rows(Random r, int n, int offset) {
+        List<SparseVector> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(random(r, offset));
+        return out;
     }
 
     private static SparseVector random(Random r, int offset) {
