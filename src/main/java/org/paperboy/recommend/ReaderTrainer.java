@@ -12,7 +12,7 @@ import java.util.List;
  */
 public final class ReaderTrainer {
     static final int MIN_POSITIVES = 3;
-    /** 4,000 scored 0.3587 on 200 recs-dev readers, 2,000 0.3570, 1,000 0.3544; training time grows with it (1.3 s at 4,000 for 500 saves). */
+    /** 4,000 scored 0.3587 on 200 recs-dev readers, 2,000 0.3570, 1,000 0.3544; the first request after a save (retrain and ranking, 500 saves) took 1.4 s at 4,000. */
     static final int MAX_NEGATIVES = 2000;
 
     private final LinearLearner learner;

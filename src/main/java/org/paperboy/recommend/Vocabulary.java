@@ -26,7 +26,7 @@ public final class Vocabulary {
      * Phrases up to this many stems: a reader's papers share the names of their methods, data and
      * tasks ("graph neural network", "sparse mixture of experts") far more than single words. On
      * the recs-dev readers a plain tf-idf centroid scores words 0.233, up to 2 stems 0.281, 3: 0.299,
-     * 4: 0.305; in the For-you model (subset of 200 readers) 2: 0.353, 3: 0.356, 4: 0.352.
+     * 4: 0.305; in the For-you model (subset of 200 readers) 2: 0.353 (categories 0.25), 3: 0.356, 4: 0.352.
      */
     static final int NGRAMS = 3;
     /**
