@@ -1,5 +1,7 @@
 package org.paperboy.rank;
 
+import java.util.List;
+
 /** One page of a listing: {@code page} counts from 0, {@code limit} papers per page. */
 public record Paging(int page, int limit) {
 
@@ -30,6 +32,12 @@ public record Paging(int page, int limit) {
 
     public Paging previous() {
         return new Paging(Math.max(0, page - 1), limit);
+    }
+
+    /** This page of a whole list (empty past its end). */
+    public <T> List<T> of(List<T> all) {
+        int from = Math.min(all.size(), offset());
+        return all.subList(from, Math.min(all.size(), from + limit));
     }
 
     /** Whether another page follows, given how many papers the whole listing holds. */

@@ -111,8 +111,7 @@ public final class ApiRoutes implements RouteGroup {
             list.add(p);
         }
         if (q.sort() != ListingSort.NEWEST) list.sort(Comparator.comparingInt(Paper::upvotes).reversed());
-        int from = Math.min(list.size(), q.paging().offset());
-        return list.subList(from, Math.min(list.size(), from + q.paging().limit()));
+        return q.paging().of(list);
     }
 
     /** {@code date}, {@code week} or {@code month}; none means the latest day with papers or submissions (empty when there is none). */

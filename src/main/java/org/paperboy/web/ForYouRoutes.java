@@ -23,6 +23,7 @@ import org.paperboy.community.User;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.PaperJson;
+import org.paperboy.rank.Paging;
 import org.paperboy.rank.Period;
 import org.paperboy.recommend.ForYou;
 import org.paperboy.recommend.SeedIds;
@@ -60,7 +61,7 @@ public final class ForYouRoutes implements RouteGroup {
     private final Map<Long, Answer> answers = new ConcurrentHashMap<>();
     static final int ANSWERS_KEPT = 256;
 
-    private record Answer(List<ForYou.Pick> picks, byte[] json) {}
+    private record Answer(List<ForYou.Pick> picks, Paging paging, byte[] json) {}
 
     public ForYouRoutes(ForYou forYou, Signals signals, PaperRepository papers, ListingService listings, Templates templates, Csrf csrf) {
         this.forYou = forYou;
@@ -115,18 +116,21 @@ public final class ForYouRoutes implements RouteGroup {
         return u;
     }
 
+    /** The period's papers in the reader's order, paged as {@code /api/daily_papers} is ({@code p}, {@code limit}). */
     private void apiRecommendations(Context ctx) {
         User u = apiReader(ctx);
         Optional<Period> period = period(ctx);
+        Paging paging = Params.parse(() -> Paging.parse(ctx.queryParam("p"), ctx.queryParam("limit")));
         List<ForYou.Pick> picks = period.map(p -> ranked(u, p)).orElse(List.of());
         Answer known = answers.get(u.id());
-        if (known != null && known.picks() == picks) {
+        if (known != null && known.picks() == picks && known.paging().equals(paging)) {
             ctx.contentType(JSON).result(known.json());
             return;
         }
+        List<ForYou.Pick> page = paging.of(picks);
         ArrayNode out = MAPPER.createArrayNode();
-        var submitters = papers.submitters(picks.stream().map(p -> p.paper().id().base()).toList());
-        for (ForYou.Pick p : picks) {
+        var submitters = papers.submitters(page.stream().map(p -> p.paper().id().base()).toList());
+        for (ForYou.Pick p : page) {
             ObjectNode entry = json.dailyEntry(p.paper(), submitters.get(p.paper().id().base()));
             entry.put("score", Math.round(p.score() * 1e4) / 1e4);
             entry.put("reason", p.reason());
@@ -134,7 +138,7 @@ public final class ForYouRoutes implements RouteGroup {
         }
         byte[] bytes = json.bytes(out);
         if (answers.size() >= ANSWERS_KEPT) answers.clear();
-        answers.put(u.id(), new Answer(picks, bytes));
+        answers.put(u.id(), new Answer(picks, paging, bytes));
         ctx.contentType(JSON).result(bytes);
     }
 

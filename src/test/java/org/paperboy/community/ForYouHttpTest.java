@@ -54,8 +54,12 @@ class ForYouHttpTest {
     private List<String> recommendedIds(String token) throws Exception {
         var r = api("GET", "/api/recommendations?date=2026-11-26", token);
         assertEquals(200, r.statusCode(), r.body());
+        return ids(r.body());
+    }
+
+    private static List<String> ids(String body) throws Exception {
         List<String> ids = new ArrayList<>();
-        for (JsonNode n : JSON.readTree(r.body())) {
+        for (JsonNode n : JSON.readTree(body)) {
             assertTrue(n.has("score") && n.has("reason") && n.path("paper").has("id"), n.toString());
             ids.add(n.path("paper").path("id").asText());
         }
@@ -85,6 +89,13 @@ class ForYouHttpTest {
         List<String> forAda = recommendedIds(adaToken);
         assertFalse(forAda.contains("2611.00003"), "hidden from ada");
         assertTrue(forAda.containsAll(List.of("2611.00001", "2611.00002")), forAda.toString());
+        assertEquals(forAda.subList(0, 1), ids(api("GET", "/api/recommendations?date=2026-11-26&limit=1", adaToken).body()), "limit: the first");
+        assertEquals(forAda.subList(1, 2), ids(api("GET", "/api/recommendations?date=2026-11-26&limit=1&p=1", adaToken).body()),
+                "p: pages as /api/daily_papers does");
+        assertEquals(List.of(), ids(api("GET", "/api/recommendations?date=2026-11-26&p=99", adaToken).body()), "past the end: empty");
+        var badLimit = api("GET", "/api/recommendations?date=2026-11-26&limit=0", adaToken);
+        assertEquals(400, badLimit.statusCode());
+        assertTrue(badLimit.body().contains("limit must be between 1 and 100"), badLimit.body());
         List<String> forBob = recommendedIds(bobToken);
         assertTrue(forBob.contains("2611.00003"), "bob still sees what ada hid");
         String bobBody = api("GET", "/api/recommendations?date=2026-11-26", bobToken).body();
