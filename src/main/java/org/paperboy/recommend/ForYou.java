@@ -3,6 +3,7 @@ package org.paperboy.recommend;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -41,17 +42,9 @@ public final class ForYou implements AutoCloseable {
 
     public record Pick(Paper paper, double score, String reason) {}
 
-    /**
-     * A reader's trained model, with the index of their likes that the reasons search (built once
-     * per model, not per request) and the papers they hid (part of the signals the model is keyed by).
-     */
+    /** A reader's trained model, with their follows and the papers they hid (part of the signals the model is keyed by). */
     private record Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys,
-                          Set<String> hidden, Likeness likeness) {
-        Cached(ReaderModel model, Vocabulary vocabulary, List<SignalRepository.Follow> follows, long builtAt, Set<String> signalKeys,
-               Set<String> hidden) {
-            this(model, vocabulary, follows, builtAt, signalKeys, hidden, new Likeness(model.positives()));
-        }
-    }
+                          Set<String> hidden) {}
 
     /** A digest's For-you picks for one reader, and the papers they hid (which leave the rest of their mail too). */
     public record DigestPicks(List<Pick> picks, Set<String> hidden) {}
@@ -59,9 +52,23 @@ public final class ForYou implements AutoCloseable {
     private final DbCatalog catalog;
     private final SignalRepository signals;
     private final Ranker ranker;
+    private final DenseScratch scratch = new DenseScratch();
     private final Map<Long, Cached> models = new ConcurrentHashMap<>();
-    /** A period's ranking for one reader and the model and catalog state it was computed from. */
-    private record Ranking(Cached model, long catalogSeq, List<Pick> picks) {}
+    /**
+     * A period's ranking for one reader and the model and catalog state it was computed from; its
+     * picks by versioned paper id, whose scores and reasons stay right while the model does.
+     */
+    private record Ranking(Cached model, long catalogSeq, List<Pick> picks, Map<String, Pick> byVersion) {
+        Ranking(Cached model, long catalogSeq, List<Pick> picks) {
+            this(model, catalogSeq, picks, byVersion(picks));
+        }
+
+        private static Map<String, Pick> byVersion(List<Pick> picks) {
+            Map<String, Pick> out = new HashMap<>(picks.size() * 2);
+            for (Pick p : picks) out.put(p.paper().id().toString(), p);
+            return out;
+        }
+    }
 
     /** Rankings kept (a day is a few hundred picks); least recently asked for go first. */
     static final int RANKINGS_KEPT = 64;
@@ -120,6 +127,9 @@ public final class ForYou implements AutoCloseable {
      * As {@link #rank(long, List)} for one period ({@code periodKey} names it), remembered: asked
      * again while the reader's model (every signal, hidden papers included) and the catalog's change
      * sequence (new papers, votes, moderation) are what they were, the ranking is not computed again.
+     * After a change in the catalog with the same model, the period's papers are read again (new
+     * papers, new vote counts) but only the papers not scored before are scored: a vote elsewhere
+     * does not cost a reader the scoring of the whole day.
      */
     public List<Pick> rank(long userId, String periodKey, Supplier<List<Paper>> papers) {
         // the sequence is read before the papers: a change in between makes the next request recompute
@@ -131,7 +141,8 @@ public final class ForYou implements AutoCloseable {
             r = rankings.get(key);
         }
         if (r != null && r.model() == c && r.catalogSeq() == seq) return r.picks();
-        List<Pick> picks = List.copyOf(rank(c, shown(papers.get(), c.hidden()), Integer.MAX_VALUE));
+        Map<String, Pick> known = r != null && r.model() == c ? r.byVersion() : Map.of();
+        List<Pick> picks = List.copyOf(rank(c, shown(papers.get(), c.hidden()), Integer.MAX_VALUE, known));
         synchronized (rankings) {
             rankings.put(key, new Ranking(c, seq, picks));
         }
@@ -145,7 +156,7 @@ public final class ForYou implements AutoCloseable {
     public DigestPicks digestPicks(long userId, List<Paper> papers, int n) {
         Cached c = model(userId);
         if (!enough(c)) return new DigestPicks(List.of(), c.hidden());
-        return new DigestPicks(rank(c, shown(papers, c.hidden()), n), c.hidden());
+        return new DigestPicks(rank(c, shown(papers, c.hidden()), n, Map.of()), c.hidden());
     }
 
     private static List<Paper> shown(List<Paper> papers, Set<String> hidden) {
@@ -229,29 +240,42 @@ public final class ForYou implements AutoCloseable {
     }
 
     private List<Pick> rank(Cached c, List<Paper> papers) {
-        return rank(c, papers, Integer.MAX_VALUE);
+        return rank(c, papers, Integer.MAX_VALUE, Map.of());
     }
 
-    /** All papers scored and ordered; a reason for the first {@code explained} of them only (a digest shows five). */
-    private List<Pick> rank(Cached c, List<Paper> papers, int explained) {
-        record Scored(Paper paper, SparseVector x, String author, String category, double score) {}
-        List<Scored> scored = new ArrayList<>(papers.size());
-        for (Paper p : papers) {
-            SparseVector x = catalog.features(DbCatalog.item(p));
-            String author = followedAuthor(c.follows(), p);
-            String category = followedCategory(c.follows(), p);
-            boolean search = matchesSearch(c.follows(), p);
-            double score = c.model().score(x) + (author != null ? AUTHOR_BOOST : 0) + (category != null ? CATEGORY_BOOST : 0) + (search ? SEARCH_BOOST : 0);
-            scored.add(new Scored(p, x, author, category, score));
+    /**
+     * All papers scored and ordered; a reason for the first {@code explained} of them only (a digest
+     * shows five). A paper in {@code known} (by versioned id) keeps the score and reason it has there.
+     */
+    private List<Pick> rank(Cached c, List<Paper> papers, int explained, Map<String, Pick> known) {
+        record Scored(Paper paper, SparseVector x, Likeness.Match nearest, String author, String category, double score, String reason) {}
+        try (ReaderModel.Dense dense = c.model().dense(scratch)) {
+            List<Scored> scored = new ArrayList<>(papers.size());
+            for (Paper p : papers) {
+                Pick before = known.get(p.id().toString());
+                if (before != null) {
+                    scored.add(new Scored(p, null, null, null, null, before.score(), before.reason()));
+                    continue;
+                }
+                SparseVector x = catalog.features(DbCatalog.item(p));
+                String author = followedAuthor(c.follows(), p);
+                String category = followedCategory(c.follows(), p);
+                boolean search = matchesSearch(c.follows(), p);
+                ReaderModel.Score model = dense.score(x);
+                double score = model.value() + (author != null ? AUTHOR_BOOST : 0) + (category != null ? CATEGORY_BOOST : 0) + (search ? SEARCH_BOOST : 0);
+                scored.add(new Scored(p, x, model.nearest(), author, category, score, null));
+            }
+            scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.paper().id().base()));
+            Reasons reasons = new Reasons(c.vocabulary());
+            List<Pick> out = new ArrayList<>(Math.min(explained, scored.size()));
+            for (Scored s : scored) {
+                if (out.size() >= explained) break;
+                String reason = s.reason() != null ? s.reason()
+                        : reasons.explain(dense::termWeights, s.nearest(), s.x(), s.author(), s.category()).text();
+                out.add(new Pick(s.paper(), s.score(), reason));
+            }
+            return out;
         }
-        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.paper().id().base()));
-        Reasons reasons = new Reasons(c.vocabulary());
-        List<Pick> out = new ArrayList<>(Math.min(explained, scored.size()));
-        for (Scored s : scored) {
-            if (out.size() >= explained) break;
-            out.add(new Pick(s.paper(), s.score(), reasons.explain(c.model(), c.likeness(), s.x(), s.author(), s.category()).text()));
-        }
-        return out;
     }
 
     static String followedAuthor(List<SignalRepository.Follow> follows, Paper p) {

@@ -60,37 +60,74 @@ final class Likeness {
         }
     }
 
-    /** The positive with the highest cosine above {@code min}, or null; ties go to the earlier positive. */
-    ReaderModel.Positive nearest(SparseVector x, double min) {
-        if (positives.isEmpty()) return null;
-        double[] sims = similarities(x);
+    /** A liked paper and its cosine with a candidate. */
+    record Match(ReaderModel.Positive positive, double cosine) {}
+
+    /** The positive with the highest cosine (ties go to the earlier positive), or null when none shares a feature with x. */
+    Match best(SparseVector x) {
+        return positives.isEmpty() ? null : best(similarities(x, null));
+    }
+
+    /** As {@link #best(SparseVector)}, finding x's features through {@code slots} as {@link #mark} left them. */
+    Match best(SparseVector x, int[] slots) {
+        return positives.isEmpty() ? null : best(similarities(x, slots));
+    }
+
+    private Match best(double[] sims) {
         int best = -1;
-        double bestSim = min;
+        double bestSim = 0;
         for (int p = 0; p < sims.length; p++) {
             if (sims[p] > bestSim) {
                 bestSim = sims[p];
                 best = p;
             }
         }
-        return best < 0 ? null : positives.get(best);
+        return best < 0 ? null : new Match(positives.get(best), bestSim);
+    }
+
+    /** The positive with the highest cosine above {@code min}, or null. */
+    ReaderModel.Positive nearest(SparseVector x, double min) {
+        Match m = best(x);
+        return m != null && m.cosine() > min ? m.positive() : null;
     }
 
     /** The highest cosine between x and one positive; 0 without positives. */
     double highest(SparseVector x) {
-        double best = 0;
-        for (double s : similarities(x)) best = Math.max(best, s);
-        return best;
+        Match m = best(x);
+        return m == null ? 0 : m.cosine();
     }
 
-    /** The cosine of x with each positive, in the positives' order. */
-    private double[] similarities(SparseVector x) {
+    /** The largest feature of the positives, -1 without any. */
+    int maxFeature() {
+        return features.length == 0 ? -1 : features[features.length - 1];
+    }
+
+    /** Writes each feature's place in the index (plus one) at its position in {@code slots}; {@link #unmark} zeroes them again. */
+    void mark(int[] slots) {
+        for (int k = 0; k < features.length; k++) slots[features[k]] = k + 1;
+    }
+
+    void unmark(int[] slots) {
+        for (int f : features) slots[f] = 0;
+    }
+
+    /**
+     * The cosine of x with each positive, in the positives' order. Each of x's features is found by
+     * a galloping search of the index's features or, given {@code slots} from {@link #mark}, by one lookup.
+     */
+    private double[] similarities(SparseVector x, int[] slots) {
         double[] sims = new double[positives.size()];
         int[] xi = x.index();
         float[] xv = x.value();
         int k = 0;
-        for (int i = 0; i < xi.length && k < features.length; i++) {
-            k = seek(xi[i], k);
-            if (k >= features.length || features[k] != xi[i]) continue;
+        for (int i = 0; i < xi.length; i++) {
+            if (slots != null) {
+                if (xi[i] >= slots.length || (k = slots[xi[i]] - 1) < 0) continue;
+            } else {
+                k = seek(xi[i], k);
+                if (k >= features.length) break;
+                if (features[k] != xi[i]) continue;
+            }
             float v = xv[i];
             float[] column = dense[k];
             if (column != null) {

@@ -104,5 +104,19 @@ public final class LinearLearner {
         public double weight(int feature) {
             return weights.get(feature);
         }
+
+        /** The largest feature with a weight, -1 without any. */
+        int maxFeature() {
+            return weights.size() == 0 ? -1 : weights.index()[weights.size() - 1];
+        }
+
+        /** Writes each weight at its feature's position in {@code dense}; {@link #unspread} zeroes them again. */
+        void spread(float[] dense) {
+            for (int i = 0; i < weights.size(); i++) dense[weights.index()[i]] = weights.value()[i];
+        }
+
+        void unspread(float[] dense) {
+            for (int f : weights.index()) dense[f] = 0;
+        }
     }
 }

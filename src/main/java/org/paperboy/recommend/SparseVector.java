@@ -43,9 +43,9 @@ public record SparseVector(int[] index, float[] value) {
     }
 
     /** The dot product with a dense weight vector (indices beyond it count as zero). */
-    public double dot(double[] dense) {
+    public double dot(float[] dense) {
         double s = 0;
-        for (int i = 0; i < index.length; i++) if (index[i] < dense.length) s += value[i] * dense[index[i]];
+        for (int i = 0; i < index.length; i++) if (index[i] < dense.length) s += (double) value[i] * dense[index[i]];
         return s;
     }
 
@@ -61,7 +61,6 @@ public record SparseVector(int[] index, float[] value) {
         return Math.sqrt(s);
     }
 
-    /** Sorts the (index, value) pairs; duplicate indices are summed. */
     /** Every index that occurs in any of the vectors, ascending, once each. */
     static int[] distinctIndices(List<SparseVector> vectors) {
         int total = 0;
@@ -78,19 +77,33 @@ public record SparseVector(int[] index, float[] value) {
         return Arrays.copyOf(all, distinct);
     }
 
+    /** This vector's values at the first {@code n} indices of x (0 where absent), found by one forward search. */
+    float[] valuesAt(SparseVector x, int n) {
+        float[] out = new float[n];
+        int from = 0;
+        for (int i = 0; i < n && from < index.length; i++) {
+            int j = Arrays.binarySearch(index, from, index.length, x.index[i]);
+            if (j >= 0) out[i] = value[j];
+            from = j >= 0 ? j + 1 : -j - 1;
+        }
+        return out;
+    }
+
+    /** Sorts the (index, value) pairs; duplicate indices are summed. */
     static SparseVector of(int[] idx, float[] val, int n) {
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Integer.compare(idx[a], idx[b]));
+        // (index, position) packed in one long: a primitive sort, no boxed comparator (indices are never negative)
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) order[i] = (long) idx[i] << 32 | i;
+        Arrays.sort(order);
         int[] outI = new int[n];
         float[] outV = new float[n];
         int m = 0;
         for (int k = 0; k < n; k++) {
-            int o = order[k];
-            if (m > 0 && outI[m - 1] == idx[o]) outV[m - 1] += val[o];
+            int at = (int) order[k];
+            if (m > 0 && outI[m - 1] == idx[at]) outV[m - 1] += val[at];
             else {
-                outI[m] = idx[o];
-                outV[m++] = val[o];
+                outI[m] = idx[at];
+                outV[m++] = val[at];
             }
         }
         return new SparseVector(Arrays.copyOf(outI, m), Arrays.copyOf(outV, m));

@@ -61,8 +61,8 @@ public final class Vocabulary {
 
     private final Map<String, Integer> termIds;
     private final String[] terms;
-    /** Hashes of the kept phrases, ascending; phrase k is feature terms.length + k. */
-    private final long[] phrases;
+    /** Hashes of the kept phrases; phrase k is feature terms.length + k. */
+    private final SortedHashes phrases;
     /** Idf of the words, then of the phrases. */
     private final float[] idf;
     private final Map<String, Integer> categoryIds;
@@ -78,13 +78,13 @@ public final class Vocabulary {
         });
         kept.sort(null);
         terms = kept.toArray(String[]::new);
-        phrases = phraseDf.atLeast(MIN_DF);
-        idf = new float[terms.length + phrases.length];
+        phrases = new SortedHashes(phraseDf.atLeast(MIN_DF));
+        idf = new float[terms.length + phrases.size()];
         for (int i = 0; i < terms.length; i++) {
             termIds.put(terms[i], i);
             idf[i] = idf(docs, termDf.get(terms[i])[0]);
         }
-        for (int k = 0; k < phrases.length; k++) idf[terms.length + k] = idf(docs, phraseDf.count(phrases[k]));
+        for (int k = 0; k < phrases.size(); k++) idf[terms.length + k] = idf(docs, phraseDf.count(phrases.get(k)));
         List<String> cats = new ArrayList<>(catDf.keySet());
         cats.sort(null);
         categories = cats.toArray(String[]::new);
@@ -135,7 +135,7 @@ public final class Vocabulary {
     }
 
     public int phraseCount() {
-        return phrases.length;
+        return phrases.size();
     }
 
     /** The word (a stem), "a phrase", the category or "embedding N" behind a feature index. */
@@ -192,7 +192,7 @@ public final class Vocabulary {
             norm += (double) val[m] * val[m++];
         }
         for (var e : t.phrases().entrySet()) {
-            int k = Arrays.binarySearch(phrases, e.getKey());
+            int k = phrases.indexOf(e.getKey());
             if (k < 0) continue;
             idx[m] = terms.length + k;
             val[m] = weight(terms.length + k, e.getValue());

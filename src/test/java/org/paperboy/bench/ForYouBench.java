@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.paperboy.App;
 import org.paperboy.community.User;
 import org.paperboy.community.UserRepository;
@@ -19,20 +20,26 @@ import org.paperboy.recommend.SignalRepository;
 /**
  * For-you latency through the HTTP API: the largest day of the shared arXiv sample ranked for a
  * reader with N saved papers (GET /api/recommendations with a Bearer token), p50 / p99 over
- * sequential requests after one warm-up (which counts the vocabulary and trains the model): first
- * with a change in the catalog before each request (the ranking and its reasons are computed
- * again, the cold case), then with nothing changed (the remembered ranking), and the first request
- * after one more save (the model retrained).
+ * sequential requests (the API's default page of 50) after one warm-up (which counts the
+ * vocabulary and trains the model): first with a change in the catalog before each request (the
+ * day's papers read again, the scores of those already ranked kept), then with nothing changed (the
+ * remembered ranking), then other busy days asked once each (every paper scored and explained), and
+ * the first request after one more save (the model retrained).
  *
  *   bench/foryou.sh [--papers 75000] [--signals 500] [--requests 300]
  */
 public final class ForYouBench {
     private static double[] time(HttpClient http, HttpRequest req, int n, Runnable before) throws Exception {
+        return time(http, () -> req, n, before);
+    }
+
+    private static double[] time(HttpClient http, Supplier<HttpRequest> req, int n, Runnable before) throws Exception {
         double[] ms = new double[n];
         for (int i = 0; i < n; i++) {
             before.run();
+            HttpRequest r = req.get();
             long s = System.nanoTime();
-            send(http, req);
+            send(http, r);
             ms[i] = (System.nanoTime() - s) / 1e6;
         }
         Arrays.sort(ms);
@@ -42,6 +49,13 @@ public final class ForYouBench {
     private static void send(HttpClient http, HttpRequest req) throws Exception {
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+    }
+
+    /** Each day asked once, a request each. */
+    private static double[] timeDays(HttpClient http, App app, String token, List<String> days) throws Exception {
+        int[] next = {0};
+        return time(http, () -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/api/recommendations?date=" + days.get(next[0]++)))
+                .header("Authorization", "Bearer " + token).build(), days.size(), () -> { });
     }
 
     private static void report(String what, double[] ms) {
@@ -90,9 +104,24 @@ public final class ForYouBench {
             // cold: another paper changes (a vote) before each request, so the ranking is computed again (model and features stay cached)
             String other = jdbi.withHandle(h -> h.createQuery("SELECT arxiv_id FROM papers WHERE listing_date <> :d LIMIT 1").bind("d", day)
                     .mapTo(String.class).one());
-            report("ranking recomputed (catalog changed before each request)", time(http, req, n,
+            report("catalog changed before each request (the day read again, its scores kept)", time(http, req, n,
                     () -> jdbi.useTransaction(h -> app.papers().touch(h, other))));
-            report("ranking cached (nothing changed in between)", time(http, req, n, () -> { }));
+            report("ranking remembered (nothing changed in between)", time(http, req, n, () -> { }));
+            // a day the reader has not opened before: every paper scored and explained (features computed where not cached)
+            List<String> days = jdbi.withHandle(h -> h.createQuery("SELECT listing_date FROM papers WHERE listing_date <> :d GROUP BY listing_date "
+                    + "HAVING COUNT(*) >= 300 ORDER BY COUNT(*) DESC LIMIT :n").bind("d", day).bind("n", n).mapTo(String.class).list());
+            int papersOnThem = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM papers WHERE listing_date IN (<days>)").bindList("days", days)
+                    .mapTo(Integer.class).one());
+            String fresh = String.format("%d other days of 300 papers or more, %d papers each on average, each asked once", days.size(),
+                    papersOnThem / Math.max(1, days.size()));
+            List<String> firstHalf = days.subList(0, days.size() / 2), secondHalf = days.subList(days.size() / 2, days.size());
+            report("ranked afresh, the first reader of the day (" + fresh + "; features of its papers computed)", timeDays(http, app, token, firstHalf));
+            // another reader opened these days first: their papers' features are in the catalog's cache, as on a server with several readers
+            long other2 = users.insert("colleague", "colleague@example.org", "x", 1L, 1L);
+            for (String p : liked.subList(0, Math.min(20, liked.size()))) signals.mark(other2, SignalRepository.SAVE, p, 1L);
+            String otherToken = app.community().accounts().newApiToken(users.byId(other2).orElseThrow(), "bench");
+            timeDays(http, app, otherToken, secondHalf);
+            report("ranked afresh, a day another reader opened before (" + fresh + ")", timeDays(http, app, token, secondHalf));
             String extra = jdbi.withHandle(h -> h.createQuery("SELECT arxiv_id FROM papers WHERE listing_date < :d AND primary_category = 'cs.LG' LIMIT 1")
                     .bind("d", day).mapTo(String.class).one());
             long r = System.nanoTime();

@@ -159,9 +159,16 @@ class SignalsTest {
             w.db.jdbi().useTransaction(h -> w.papers.touch(h, "2603.00004"));
             w.forYou.rank(w.ada, "day:" + DAY, day);
             assertEquals(3, reads.get(), "the catalog changed (a vote): ranked again");
+            w.papers.upsert(List.of(paper("2603.00005", "Graph networks for molecular property prediction", "Molecules as graphs.", "cs.LG")), DAY,
+                    (a, b) -> b);
+            List<ForYou.Pick> withNew = w.forYou.rank(w.ada, "day:" + DAY, day);
+            assertEquals(4, reads.get(), "a new paper: read again");
+            assertTrue(withNew.stream().anyMatch(p -> p.paper().id().base().equals("2603.00005")), "the new paper is ranked");
+            assertEquals(idsAndReasons(w.forYou.rank(w.ada, w.papers.listing(Listing.day(DAY)))), idsAndReasons(withNew),
+                    "the papers scored before keep their scores and reasons, the new one is scored: as ranking afresh");
             w.forYou.rank(w.ada, "week:x", day);
             w.forYou.rank(w.bob, "day:" + DAY, day);
-            assertEquals(5, reads.get(), "another period and another reader are rankings of their own");
+            assertEquals(6, reads.get(), "another period and another reader are rankings of their own");
         }
     }
 }

@@ -33,4 +33,14 @@ class SparseVectorTest {
         assertEquals(expected, small.dot(big), 1e-6);
         assertEquals(expected, big.dot(small), 1e-6);
     }
+
+    @Test
+    void valuesAtTheFirstIndicesOfAnotherVectorAreLookedUpOneByOne() {
+        SparseVector weights = new SparseVector(new int[] {2, 4, 9, 30}, new float[] {0.5f, -1, 2, 3});
+        SparseVector x = new SparseVector(new int[] {1, 4, 9, 10, 30}, new float[] {1, 1, 1, 1, 1});
+        float[] all = weights.valuesAt(x, 5);
+        for (int i = 0; i < x.size(); i++) assertEquals(weights.get(x.index()[i]), all[i], 0, "at " + x.index()[i]);
+        assertEquals(3, weights.valuesAt(x, 3).length, "only the first n");
+        assertEquals(0, SparseVector.EMPTY.valuesAt(x, 5)[4], 0);
+    }
 }
