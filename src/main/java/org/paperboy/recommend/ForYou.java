@@ -53,6 +53,8 @@ public final class ForYou implements AutoCloseable {
     private final SignalRepository signals;
     private final Ranker ranker;
     private final DenseScratch scratch = new DenseScratch();
+    /** A reader's trainings take turns (on one of these locks, picked by the reader's id). */
+    private final Object[] trainingLocks = new Object[64];
     private final Map<Long, Cached> models = new ConcurrentHashMap<>();
     /**
      * A period's ranking for one reader and the model and catalog state it was computed from; its
@@ -81,6 +83,7 @@ public final class ForYou implements AutoCloseable {
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("for-you-train").unstarted(r));
 
     public ForYou(DbCatalog catalog, SignalRepository signals) {
+        for (int i = 0; i < trainingLocks.length; i++) trainingLocks[i] = new Object();
         this.catalog = catalog;
         this.signals = signals;
         this.ranker = new Ranker(catalog);
@@ -201,19 +204,27 @@ public final class ForYou implements AutoCloseable {
         for (SignalRepository.Mark m : marks) keys.add(m.kind() + " " + m.arxivId());
         for (SignalRepository.Follow f : follows) keys.add(f.kind() + ": " + f.target());
         // upvotes reach this table without telling us: the signals themselves say whether the model is current
-        if (c != null && c.vocabulary() == v && c.signalKeys().equals(keys)) return c;
-        long t0 = System.nanoTime();
-        List<Signal> list = new ArrayList<>();
-        for (SignalRepository.Mark m : marks) list.add(new Signal(m.arxivId(), kind(m.kind())));
-        ReaderModel model = ranker.train(list, passedOver(list));
-        Set<String> hidden = new HashSet<>();
-        for (SignalRepository.Mark m : marks) if (m.kind().equals(SignalRepository.HIDE)) hidden.add(m.arxivId());
-        Cached fresh = new Cached(model, v, follows, System.currentTimeMillis(), keys, Set.copyOf(hidden));
-        // the background retrain and a request may train the same signals at once: the first one stored stays,
-        // so both go on with one model (and the rankings remembered for it stay valid)
-        c = models.merge(userId, fresh, (old, mine) -> old.vocabulary() == v && old.signalKeys().equals(keys) ? old : mine);
-        LOG.debug("trained user {} on {} signals in {} ms", userId, list.size(), (System.nanoTime() - t0) / 1_000_000);
-        return c;
+        if (current(c, v, keys)) return c;
+        // a request that comes while the background retrains this reader waits for that model instead of
+        // training the same signals a second time beside it (two trainings on two cores doubled the wait)
+        synchronized (trainingLocks[Math.floorMod(Long.hashCode(userId), trainingLocks.length)]) {
+            c = models.get(userId);
+            if (current(c, v, keys)) return c;
+            long t0 = System.nanoTime();
+            List<Signal> list = new ArrayList<>();
+            for (SignalRepository.Mark m : marks) list.add(new Signal(m.arxivId(), kind(m.kind())));
+            ReaderModel model = ranker.train(list, passedOver(list));
+            Set<String> hidden = new HashSet<>();
+            for (SignalRepository.Mark m : marks) if (m.kind().equals(SignalRepository.HIDE)) hidden.add(m.arxivId());
+            c = new Cached(model, v, follows, System.currentTimeMillis(), keys, Set.copyOf(hidden));
+            models.put(userId, c);
+            LOG.debug("trained user {} on {} signals in {} ms", userId, list.size(), (System.nanoTime() - t0) / 1_000_000);
+            return c;
+        }
+    }
+
+    private static boolean current(Cached c, Vocabulary v, Set<String> keys) {
+        return c != null && c.vocabulary() == v && c.signalKeys().equals(keys);
     }
 
     private Cached trainInstance() {

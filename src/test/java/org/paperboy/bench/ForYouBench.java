@@ -122,13 +122,18 @@ public final class ForYouBench {
             String otherToken = app.community().accounts().newApiToken(users.byId(other2).orElseThrow(), "bench");
             timeDays(http, app, otherToken, secondHalf);
             report("ranked afresh, a day another reader opened before (" + fresh + ")", timeDays(http, app, token, secondHalf));
-            String extra = jdbi.withHandle(h -> h.createQuery("SELECT arxiv_id FROM papers WHERE listing_date < :d AND primary_category = 'cs.LG' LIMIT 1")
-                    .bind("d", day).mapTo(String.class).one());
-            long r = System.nanoTime();
-            app.signals().save(id, extra);
-            send(http, req);
-            System.out.printf("after one more save: first request %.0f ms (the model is retrained, in the background or by this request)%n",
-                    (System.nanoTime() - r) / 1e6);
+            List<String> extra = jdbi.withHandle(h -> h.createQuery("SELECT arxiv_id FROM papers WHERE listing_date < :d AND primary_category = 'cs.LG' LIMIT 10")
+                    .bind("d", day).mapTo(String.class).list());
+            double[] afterSave = new double[extra.size()];
+            for (int i = 0; i < extra.size(); i++) {
+                long r = System.nanoTime();
+                app.signals().save(id, extra.get(i));
+                send(http, req);
+                afterSave[i] = (System.nanoTime() - r) / 1e6;
+            }
+            Arrays.sort(afterSave);
+            System.out.printf("after one more save (%d times): first request p50 %.0f ms, max %.0f ms (the model retrained in the background, "
+                    + "the request waits for it; target: retrain < 1 s)%n", afterSave.length, afterSave[afterSave.length / 2], afterSave[afterSave.length - 1]);
         }
     }
 }
