@@ -6,7 +6,7 @@
 # mail set-up when no SMTP server is configured); no SMTP server is started then.
 # With foryou every subscriber is also a verified account with 20-50 saves from a made-up catalog
 # (6,300 papers, 300 on the digest's day), so every mail carries a For-you section ranked for its
-# reader; the models are trained first (timed apart) and held in memory: give it a heap (2g for 10000).
+# reader; the models are trained first (timed apart) and held in memory: give it a heap (3g for 10000).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
