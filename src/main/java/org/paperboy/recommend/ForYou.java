@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -22,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ranks listings for a reader: the reader's model (cached, retrained in the background when their
- * signals change), follows as boosts, hidden papers removed, a reason on every paper. Visitors get
+ * Ranks listings for a reader: the reader's model (cached within a memory budget, retrained in the
+ * background when their signals change), follows as boosts, hidden papers removed, a reason on every paper. Visitors get
  * the instance profile: the admin's seeds, else every reader's positives together.
  */
 public final class ForYou implements AutoCloseable {
@@ -55,7 +54,7 @@ public final class ForYou implements AutoCloseable {
     private final DenseScratch scratch = new DenseScratch();
     /** A reader's trainings take turns (on one of these locks, picked by the reader's id). */
     private final Object[] trainingLocks = new Object[64];
-    private final Map<Long, Cached> models = new ConcurrentHashMap<>();
+    private final ModelCache<Cached> models;
     /**
      * A period's ranking for one reader and the model and catalog state it was computed from; its
      * picks by versioned paper id, whose scores and reasons stay right while the model does.
@@ -83,6 +82,12 @@ public final class ForYou implements AutoCloseable {
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("for-you-train").unstarted(r));
 
     public ForYou(DbCatalog catalog, SignalRepository signals) {
+        this(catalog, signals, ModelCache.defaultBudget());
+    }
+
+    /** @param modelBytes how much memory the readers' cached models may take (estimated) */
+    public ForYou(DbCatalog catalog, SignalRepository signals, long modelBytes) {
+        models = new ModelCache<>(modelBytes, c -> c.model().bytes());
         for (int i = 0; i < trainingLocks.length; i++) trainingLocks[i] = new Object();
         this.catalog = catalog;
         this.signals = signals;

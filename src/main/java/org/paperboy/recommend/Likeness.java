@@ -97,6 +97,13 @@ final class Likeness {
         return m == null ? 0 : m.cosine();
     }
 
+    /** About how much memory the index holds. */
+    long bytes() {
+        long b = 8L * features.length + 8L * who.length;
+        for (float[] column : dense) if (column != null) b += 4L * column.length;
+        return b;
+    }
+
     /** The largest feature of the positives, -1 without any. */
     int maxFeature() {
         return features.length == 0 ? -1 : features[features.length - 1];

@@ -55,6 +55,13 @@ public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroi
         return m == null ? 0 : m.cosine();
     }
 
+    /** About how much memory the model holds: weights, centroid, the positives' features and their index. */
+    public long bytes() {
+        long b = 8L * (centroid.size() + (linear == null ? 0 : linear.weights().size()));
+        for (Positive p : positives) b += 8L * p.features().size() + 64;
+        return b + likes.bytes();
+    }
+
     /** The highest cosine between x and one positive. */
     public double nearest(SparseVector x) {
         return likes.highest(x);

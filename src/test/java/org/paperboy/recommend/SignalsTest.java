@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,6 +56,10 @@ class SignalsTest {
     }
 
     private World world(TestDatabases.Kind kind) {
+        return world(kind, Long.MAX_VALUE);
+    }
+
+    private World world(TestDatabases.Kind kind, long modelBytes) {
         Database db = TestDatabases.open(kind, tmp);
         PaperRepository papers = new PaperRepository(db);
         papers.upsert(List.of(
@@ -66,7 +71,7 @@ class SignalsTest {
         long ada = users.insert("ada", "ada@example.org", "h", 1L, 1L);
         long bob = users.insert("bob", "bob@example.org", "h", 1L, 1L);
         SignalRepository repo = new SignalRepository(db);
-        ForYou forYou = new ForYou(new DbCatalog(papers), repo);
+        ForYou forYou = new ForYou(new DbCatalog(papers), repo, modelBytes);
         List<Long> changes = new ArrayList<>();
         Signals signals = new Signals(repo, papers, CLOCK, u -> {
             changes.add(u);
@@ -86,6 +91,23 @@ class SignalsTest {
             w.signals.unhide(w.ada, "2603.00003v1");
             assertTrue(w.ranked(w.ada).contains("2603.00003"), "undo restores it");
             assertEquals(List.of(w.ada, w.ada), w.changes, "each change asks for a retrain");
+        }
+    }
+
+    @Test
+    void readersWhoseModelsLeftTheCacheAreTrainedAgainWithTheirOwnSignals() {
+        // a budget of one byte keeps one model at a time: every switch of reader trains again
+        try (World w = world(TestDatabases.Kind.SQLITE, 1)) {
+            w.signals.save(w.ada, "2603.00001");
+            w.signals.hide(w.ada, "2603.00003");
+            w.signals.save(w.bob, "2603.00003");
+            for (int round = 0; round < 2; round++) {
+                assertFalse(w.ranked(w.ada).contains("2603.00003"), "hidden from ada");
+                assertEquals("2603.00003", w.ranked(w.bob).get(0), "bob's save ranks first for him");
+            }
+            List<ForYou.Pick> picks = w.forYou.rank(w.ada, w.papers.listing(Listing.day(DAY)));
+            assertEquals("like Graph neural networks for molecules, which you saved",
+                    picks.stream().filter(p -> p.paper().id().base().equals("2603.00002")).findFirst().orElseThrow().reason());
         }
     }
 
