@@ -164,10 +164,8 @@ public final class DbCatalog implements Catalog {
         Vocabulary v = vocabulary;
         if (v == null) v = vocabulary();
         long now = System.currentTimeMillis();
-        synchronized (features) {
-            Cached c = v == cachedFor ? features.get(item.id()) : null;
-            if (c != null && (c.vectorless() == 0 || now - c.vectorless() < VECTOR_RECHECK_MILLIS)) return c.features();
-        }
+        SparseVector known = cached(v, item.id(), now);
+        if (known != null) return known;
         float[] vector = vectors == PaperVectors.NONE ? null : vectors.vectors(List.of(item.id())).get(item.id());
         SparseVector f = v.features(item, vector);
         synchronized (features) {
@@ -179,6 +177,32 @@ public final class DbCatalog implements Catalog {
             features.put(item.id(), new Cached(f, vector != null || vectors == PaperVectors.NONE ? 0 : now));
         }
         return f;
+    }
+
+    /** The features cached for the paper with this vocabulary, or null when they must be made (again). */
+    private SparseVector cached(Vocabulary v, String id, long now) {
+        synchronized (features) {
+            Cached c = v == cachedFor ? features.get(id) : null;
+            if (c != null && (c.vectorless() == 0 || now - c.vectorless() < VECTOR_RECHECK_MILLIS)) return c.features();
+            return null;
+        }
+    }
+
+    /**
+     * Makes the features of the newest day's papers that are not cached yet, so that the first reader
+     * of a new day does not wait for them (most of a first ranking's time); returns how many it made.
+     */
+    public int warmLatestDay() {
+        Optional<LocalDate> day = papers.latestDay();
+        if (day.isEmpty()) return 0;
+        Vocabulary v = vocabulary();
+        int made = 0;
+        for (Item item : listedOn(day.get())) {
+            if (cached(v, item.id(), System.currentTimeMillis()) != null) continue;
+            features(item);
+            made++;
+        }
+        return made;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.paperboy.recommend;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,9 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.Paper;
 import org.slf4j.Logger;
@@ -35,6 +38,8 @@ public final class ForYou implements AutoCloseable {
     static final double AUTHOR_BOOST = 3.0;
     static final double CATEGORY_BOOST = 1.0;
     static final double SEARCH_BOOST = 1.5;
+    /** A list this long is scored on all cores; below it the threads' start costs more than they save. */
+    static final int PARALLEL_FROM = 128;
     /** The instance profile is rebuilt at most this often (it changes with everyone's signals). */
     static final long INSTANCE_TTL_MILLIS = 10 * 60_000;
     static final long INSTANCE_ID = -1;
@@ -79,7 +84,12 @@ public final class ForYou implements AutoCloseable {
             return size() > RANKINGS_KEPT;
         }
     };
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("for-you-train").unstarted(r));
+    private final ScheduledExecutorService background =
+            Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("for-you-train").unstarted(r));
+    /** How often the newest day's features are checked (a harvest lands once a day; a pass without news costs one query). */
+    static final long WARM_EVERY_SECONDS = 60;
+    /** The change sequence the newest day was last prepared at (touched by the background thread only). */
+    private long warmedAtSeq = -1;
 
     public ForYou(DbCatalog catalog, SignalRepository signals) {
         this(catalog, signals, ModelCache.defaultBudget());
@@ -94,15 +104,26 @@ public final class ForYou implements AutoCloseable {
         this.ranker = new Ranker(catalog);
     }
 
-    /** Counts the catalog's vocabulary in the background, so the first reader does not wait for it. */
+    /**
+     * Counts the catalog's vocabulary in the background, and from then on makes the features of the
+     * newest day's papers whenever the catalog changed: the first reader of a harvested day does not
+     * wait for them, whichever node harvested it.
+     */
     public void warmUp() {
-        background.submit(() -> {
-            try {
-                catalog.vocabulary();
-            } catch (RuntimeException e) {
-                LOG.warn("counting the For-you vocabulary failed: {}", e.toString());
-            }
-        });
+        background.scheduleWithFixedDelay(this::warmLatestDay, 0, WARM_EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void warmLatestDay() {
+        try {
+            long seq = catalog.changeSeq();
+            if (seq == warmedAtSeq) return;
+            int made = catalog.warmLatestDay();
+            warmedAtSeq = seq;
+            if (made > 0) LOG.debug("features of {} papers of the newest day made ahead of its readers", made);
+        } catch (RuntimeException e) {
+            // a failed pass must not end the schedule: the next one tries again
+            LOG.warn("preparing the newest day for For you failed: {}", e.toString());
+        }
     }
 
     /** The reader's signals changed: drop the model and retrain it in the background. */
@@ -128,7 +149,7 @@ public final class ForYou implements AutoCloseable {
     /** The papers without the reader's hidden ones, best first for them, each with its reason. */
     public List<Pick> rank(long userId, List<Paper> papers) {
         Cached c = model(userId);
-        return rank(c, shown(papers, c.hidden()));
+        return rank(c, shown(papers, c.hidden()), Integer.MAX_VALUE, Map.of(), true);
     }
 
     /**
@@ -150,7 +171,7 @@ public final class ForYou implements AutoCloseable {
         }
         if (r != null && r.model() == c && r.catalogSeq() == seq) return r.picks();
         Map<String, Pick> known = r != null && r.model() == c ? r.byVersion() : Map.of();
-        List<Pick> picks = List.copyOf(rank(c, shown(papers.get(), c.hidden()), Integer.MAX_VALUE, known));
+        List<Pick> picks = List.copyOf(rank(c, shown(papers.get(), c.hidden()), Integer.MAX_VALUE, known, true));
         synchronized (rankings) {
             rankings.put(key, new Ranking(c, seq, picks));
         }
@@ -164,7 +185,8 @@ public final class ForYou implements AutoCloseable {
     public DigestPicks digestPicks(long userId, List<Paper> papers, int n) {
         Cached c = model(userId);
         if (!enough(c)) return new DigestPicks(List.of(), c.hidden());
-        return new DigestPicks(rank(c, shown(papers, c.hidden()), n, Map.of()), c.hidden());
+        // a digest already ranks one reader per core
+        return new DigestPicks(rank(c, shown(papers, c.hidden()), n, Map.of(), false), c.hidden());
     }
 
     private static List<Paper> shown(List<Paper> papers, Set<String> hidden) {
@@ -174,7 +196,7 @@ public final class ForYou implements AutoCloseable {
 
     /** For visitors: the instance profile's order. */
     public List<Pick> rankForVisitors(List<Paper> papers) {
-        return rank(instance(), papers);
+        return rank(instance(), papers, Integer.MAX_VALUE, Map.of(), true);
     }
 
     /**
@@ -255,35 +277,22 @@ public final class ForYou implements AutoCloseable {
         return out;
     }
 
-    private List<Pick> rank(Cached c, List<Paper> papers) {
-        return rank(c, papers, Integer.MAX_VALUE, Map.of());
-    }
+    private record Scored(Paper paper, SparseVector x, Likeness.Match nearest, String author, String category, double score, String reason) {}
 
     /**
      * All papers scored and ordered; a reason for the first {@code explained} of them only (a digest
      * shows five). A paper in {@code known} (by versioned id) keeps the score and reason it has there.
+     * With {@code parallel}, a long list is scored on all cores: a reader waits for one day's ranking,
+     * and the features and likes of one paper need nothing from another's.
      */
-    private List<Pick> rank(Cached c, List<Paper> papers, int explained, Map<String, Pick> known) {
-        record Scored(Paper paper, SparseVector x, Likeness.Match nearest, String author, String category, double score, String reason) {}
+    private List<Pick> rank(Cached c, List<Paper> papers, int explained, Map<String, Pick> known, boolean parallel) {
         try (ReaderModel.Dense dense = c.model().dense(scratch)) {
-            List<Scored> scored = new ArrayList<>(papers.size());
-            for (Paper p : papers) {
-                Pick before = known.get(p.id().toString());
-                if (before != null) {
-                    scored.add(new Scored(p, null, null, null, null, before.score(), before.reason()));
-                    continue;
-                }
-                SparseVector x = catalog.features(DbCatalog.item(p));
-                String author = followedAuthor(c.follows(), p);
-                String category = followedCategory(c.follows(), p);
-                boolean search = matchesSearch(c.follows(), p);
-                ReaderModel.Score model = dense.score(x);
-                double score = model.value() + (author != null ? AUTHOR_BOOST : 0) + (category != null ? CATEGORY_BOOST : 0) + (search ? SEARCH_BOOST : 0);
-                scored.add(new Scored(p, x, model.nearest(), author, category, score, null));
-            }
-            scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.paper().id().base()));
+            Scored[] scored = new Scored[papers.size()];
+            IntStream each = IntStream.range(0, scored.length);
+            (parallel && scored.length >= PARALLEL_FROM ? each.parallel() : each).forEach(i -> scored[i] = score(c, dense, papers.get(i), known));
+            Arrays.sort(scored, Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.paper().id().base()));
             Reasons reasons = new Reasons(c.vocabulary());
-            List<Pick> out = new ArrayList<>(Math.min(explained, scored.size()));
+            List<Pick> out = new ArrayList<>(Math.min(explained, scored.length));
             for (Scored s : scored) {
                 if (out.size() >= explained) break;
                 String reason = s.reason() != null ? s.reason()
@@ -292,6 +301,18 @@ public final class ForYou implements AutoCloseable {
             }
             return out;
         }
+    }
+
+    private Scored score(Cached c, ReaderModel.Dense dense, Paper p, Map<String, Pick> known) {
+        Pick before = known.get(p.id().toString());
+        if (before != null) return new Scored(p, null, null, null, null, before.score(), before.reason());
+        SparseVector x = catalog.features(DbCatalog.item(p));
+        String author = followedAuthor(c.follows(), p);
+        String category = followedCategory(c.follows(), p);
+        boolean search = matchesSearch(c.follows(), p);
+        ReaderModel.Score model = dense.score(x);
+        double score = model.value() + (author != null ? AUTHOR_BOOST : 0) + (category != null ? CATEGORY_BOOST : 0) + (search ? SEARCH_BOOST : 0);
+        return new Scored(p, x, model.nearest(), author, category, score, null);
     }
 
     static String followedAuthor(List<SignalRepository.Follow> follows, Paper p) {
@@ -338,7 +359,7 @@ public final class ForYou implements AutoCloseable {
         background.shutdownNow();
         try {
             // a retrain still reading the database must end before the database closes
-            background.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            background.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

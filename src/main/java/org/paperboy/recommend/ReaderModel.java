@@ -89,19 +89,27 @@ public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroi
     final class Dense implements AutoCloseable {
         private final DenseScratch scratch;
 
-        /** Laid out on the first paper scored: a listing whose papers were all scored before needs no layout. */
-        private DenseScratch.Arrays arrays;
+        /**
+         * Laid out on the first paper scored: a listing whose papers were all scored before needs no
+         * layout. Papers may be scored from several threads, so the first of them lays it out under a lock.
+         */
+        private volatile DenseScratch.Arrays arrays;
 
         private Dense(DenseScratch scratch) {
             this.scratch = scratch;
         }
 
         private DenseScratch.Arrays arrays() {
-            if (arrays != null) return arrays;
-            arrays = scratch.take(Math.max(likes.maxFeature(), linear == null ? -1 : linear.maxFeature()) + 1);
-            if (linear != null) linear.spread(arrays.floats());
-            likes.mark(arrays.ints());
-            return arrays;
+            DenseScratch.Arrays a = arrays;
+            if (a != null) return a;
+            synchronized (this) {
+                if (arrays != null) return arrays;
+                a = scratch.take(Math.max(likes.maxFeature(), linear == null ? -1 : linear.maxFeature()) + 1);
+                if (linear != null) linear.spread(a.floats());
+                likes.mark(a.ints());
+                arrays = a;
+                return a;
+            }
         }
 
         Score score(SparseVector x) {
@@ -121,10 +129,11 @@ public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroi
 
         @Override
         public void close() {
-            if (arrays == null) return;
-            if (linear != null) linear.unspread(arrays.floats());
-            likes.unmark(arrays.ints());
-            scratch.give(arrays);
+            DenseScratch.Arrays a = arrays;
+            if (a == null) return;
+            if (linear != null) linear.unspread(a.floats());
+            likes.unmark(a.ints());
+            scratch.give(a);
         }
     }
 }

@@ -157,6 +157,30 @@ class SignalsTest {
         return picks.stream().map(p -> p.paper().id().base() + " " + p.reason() + " " + p.score()).toList();
     }
 
+    @Test
+    void aLongDayScoredOnAllCoresRanksAsOneThreadDoes() {
+        try (World w = world(TestDatabases.Kind.SQLITE)) {
+            String[] topics = {"graph molecules", "speech acoustic", "auction bidders", "robot grasping", "protein folding", "galaxy survey"};
+            List<Paper> day = new ArrayList<>();
+            for (int i = 0; i < 3 * ForYou.PARALLEL_FROM; i++) {
+                String topic = topics[i % topics.length] + " " + topics[(i / topics.length) % topics.length];
+                day.add(paper(String.format("2603.1%04d", i), "Study " + i + " of " + topic, "We examine " + topic + " with method " + (i % 17) + ".", "cs.LG"));
+            }
+            w.papers.upsert(day, DAY, (a, b) -> b);
+            for (String id : List.of("2603.10000", "2603.10006", "2603.10012", "2603.10001")) w.signals.save(w.ada, id);
+            List<Paper> listed = w.papers.listing(Listing.day(DAY));
+            List<String> parallel = scoresAndReasons(w.forYou.rank(w.ada, listed));
+            List<String> oneThread = scoresAndReasons(w.forYou.digestPicks(w.ada, listed, listed.size()).picks());
+            assertTrue(listed.size() >= 3 * ForYou.PARALLEL_FROM, "long enough to be scored in parallel");
+            assertEquals(listed.size(), parallel.size());
+            assertEquals(oneThread, parallel);
+        }
+    }
+
+    private static List<String> scoresAndReasons(List<ForYou.Pick> picks) {
+        return picks.stream().map(p -> p.paper().id().base() + " " + p.score() + " " + p.reason()).toList();
+    }
+
     @ParameterizedTest
     @MethodSource("org.paperboy.store.TestDatabases#kinds")
     void aRememberedRankingLastsUntilTheReadersSignalsOrTheCatalogChange(TestDatabases.Kind kind) {

@@ -1,0 +1,54 @@
+package org.paperboy.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.Author;
+import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperVersion;
+import org.paperboy.store.Database;
+import org.paperboy.store.PaperRepository;
+import org.paperboy.store.TestDatabases;
+
+class DbCatalogTest {
+    private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
+    private static final LocalDate TUESDAY = MONDAY.plusDays(1);
+
+    @TempDir
+    Path tmp;
+
+    private static Paper paper(String id, String title, LocalDate day) {
+        return new Paper(new ArxivId(id, 1), title, List.of(new Author("Grace Hopper", null)), title + " in depth.", "cs.LG", List.of("cs.LG"), null,
+                null, null, null, day, null, List.of(new PaperVersion(1, day, null)), day, List.of(), 0, 0);
+    }
+
+    @Test
+    void theNewestDaysFeaturesAreMadeOnceAheadOfItsReaders() {
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            // enough papers that one more does not grow the catalog past a recount of the vocabulary (which remakes every feature)
+            List<Paper> monday = new ArrayList<>();
+            for (int i = 1; i <= 20; i++) monday.add(paper(String.format("2603.%05d", i), "Graph networks " + i, MONDAY));
+            papers.upsert(monday, MONDAY, (a, b) -> b);
+            papers.upsert(List.of(paper("2603.00101", "Speech models", TUESDAY), paper("2603.00102", "Auction design", TUESDAY)), TUESDAY,
+                    (a, b) -> b);
+            DbCatalog catalog = new DbCatalog(papers);
+
+            assertEquals(2, catalog.warmLatestDay(), "Tuesday's two papers, not Monday's");
+            assertEquals(0, catalog.warmLatestDay(), "already made");
+            papers.upsert(List.of(paper("2603.00103", "Robot grasping", TUESDAY)), TUESDAY, (a, b) -> b);
+            assertEquals(1, catalog.warmLatestDay(), "only the paper that came since");
+            Item speech = catalog.item("2603.00101");
+            SparseVector own = catalog.vocabulary().features(speech), found = catalog.features(speech);
+            assertArrayEquals(own.index(), found.index(), "the features a ranking then finds are the paper's own");
+            assertArrayEquals(own.value(), found.value());
+        }
+    }
+}
