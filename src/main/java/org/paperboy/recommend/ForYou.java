@@ -213,10 +213,17 @@ public final class ForYou implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The instance profile, trained again when the admin's seeds changed (on any node: they are read
+     * each time), and otherwise at most every {@link #INSTANCE_TTL_MILLIS}, as everyone's signals move.
+     */
     private Cached instance() {
         Cached c = models.get(INSTANCE_ID);
-        if (c == null || c.vocabulary() != catalog.vocabulary() || System.currentTimeMillis() - c.builtAt() > INSTANCE_TTL_MILLIS) {
-            c = trainInstance();
+        // counted (or recounted) before training: the papers' features are made with the vocabulary of the last count
+        Vocabulary v = catalog.vocabulary();
+        Set<String> seeds = Set.copyOf(signals.instanceSeeds());
+        if (c == null || c.vocabulary() != v || !c.signalKeys().equals(seeds) || System.currentTimeMillis() - c.builtAt() > INSTANCE_TTL_MILLIS) {
+            c = trainInstance(seeds, v);
             models.put(INSTANCE_ID, c);
         }
         return c;
@@ -254,11 +261,11 @@ public final class ForYou implements AutoCloseable {
         return c != null && c.vocabulary() == v && c.signalKeys().equals(keys);
     }
 
-    private Cached trainInstance() {
+    private Cached trainInstance(Set<String> seeds, Vocabulary v) {
         List<Signal> list = new ArrayList<>();
-        for (String id : signals.instanceSeeds()) list.add(new Signal(id, Signal.Kind.SEEDED));
+        for (String id : new TreeSet<>(seeds)) list.add(new Signal(id, Signal.Kind.SEEDED));
         if (list.isEmpty()) for (SignalRepository.Mark m : signals.allPositives()) list.add(new Signal(m.arxivId(), kind(m.kind())));
-        return new Cached(ranker.train(list, passedOver(list)), catalog.vocabulary(), List.of(), System.currentTimeMillis(), Set.of(), Set.of());
+        return new Cached(ranker.train(list, passedOver(list)), v, List.of(), System.currentTimeMillis(), seeds, Set.of());
     }
 
     /** Papers of the latest {@link #ACTIVE_DAYS} days with positive signals that the reader left alone. */

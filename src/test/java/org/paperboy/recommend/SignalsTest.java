@@ -158,6 +158,18 @@ class SignalsTest {
     }
 
     @Test
+    void theInstanceProfileFollowsTheAdminsSeedsAtOnce() {
+        try (World w = world(TestDatabases.Kind.SQLITE)) {
+            List<Paper> day = w.papers.listing(Listing.day(DAY));
+            w.signals.save(w.bob, "2603.00004");
+            assertEquals("2603.00004", w.forYou.orderForVisitors(day).get(0).id().base(), "without seeds: the readers' signals together");
+            w.signals.repository().seedInstance("2603.00001", 1L);
+            List<String> seeded = w.forYou.orderForVisitors(day).stream().map(p -> p.id().base()).toList();
+            assertEquals(List.of("2603.00001", "2603.00002"), seeded.subList(0, 2), "the seed and its neighbour, not an hour-old profile: " + seeded);
+        }
+    }
+
+    @Test
     void aLongDayScoredOnAllCoresRanksAsOneThreadDoes() {
         try (World w = world(TestDatabases.Kind.SQLITE)) {
             String[] topics = {"graph molecules", "speech acoustic", "auction bidders", "robot grasping", "protein folding", "galaxy survey"};
