@@ -30,6 +30,8 @@ class SearchCommandTest {
         try (App app = new App(Settings.defaults().withDataDir(tmp).withPort(0))) {
             app.papers().upsert(List.of(BackupCommandTest.paper("2611.00001"), BackupCommandTest.paper("2611.00002")),
                     LocalDate.of(2026, 11, 26), (a, b) -> b);
+            // indexed before the server answers: with nothing indexed yet it says 503 and the command searches in-process (seen under load)
+            app.search().follower().catchUp(n -> {});
             app.startServer();
             ServerFile.write(tmp, "0.0.0.0", app.port());
             r = Cli.run("", concat(new String[] {"search", "Paper 2611.00002", "--mode", "keyword", "--json", "--explain"}, data));
