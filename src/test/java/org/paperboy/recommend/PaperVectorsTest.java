@@ -61,7 +61,7 @@ class PaperVectorsTest {
         assertSameFeatures(v.features(a), v.features(a, null));
         assertSameFeatures(v.features(a), v.features(a, new float[] {1, 2, 3}));
         assertSameFeatures(v.features(a), v.features(a, new float[Vocabulary.VECTOR_WIDTH]));
-        Vocabulary off = Vocabulary.build(List.of(a), new Vocabulary.Options(0.5, 2, Vocabulary.NGRAMS, 0));
+        Vocabulary off = Vocabulary.build(List.of(a), new Vocabulary.Options(0.5, 2, Vocabulary.NGRAMS, 1, 0));
         assertSameFeatures(off.features(a), off.features(a, axis(1)));
     }
 

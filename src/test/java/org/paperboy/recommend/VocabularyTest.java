@@ -19,11 +19,11 @@ class VocabularyTest {
     }
 
     private static Vocabulary words(List<Item> items) {
-        return Vocabulary.build(items, new Vocabulary.Options(0, 1, 1, 0));
+        return Vocabulary.build(items, new Vocabulary.Options(0, 1, 1, 1, 0));
     }
 
     private static Vocabulary phrases(List<Item> items) {
-        return Vocabulary.build(items, new Vocabulary.Options(0, 1, 3, 0));
+        return Vocabulary.build(items, new Vocabulary.Options(0, 1, 3, 1, 0));
     }
 
     private final List<Item> items = List.of(
@@ -49,6 +49,20 @@ class VocabularyTest {
         Vocabulary w = words(items);
         assertEquals(w.features(items.get(0)).dot(w.features(items.get(1))), w.features(items.get(0)).dot(w.features(items.get(2))), 0.15,
                 "with words alone the two are about as close");
+    }
+
+    @Test
+    void aPhraseWeighsItsShareOfAWordOfTheSameTfIdf() {
+        // "deep net" is a phrase of two papers; "deep" and "net" are words of the same two: equal idf and tf
+        List<Item> two = List.of(item("x", "Deep nets", ""), item("y", "Deep nets", ""));
+        for (double share : new double[] {1.0, 0.5}) {
+            Vocabulary v = Vocabulary.build(two, new Vocabulary.Options(0, 1, 3, share, 0));
+            SparseVector f = v.features(two.get(0));
+            assertEquals(3, f.size(), "two words and one phrase");
+            float word = f.value()[0], phrase = f.value()[2];
+            assertEquals(share, phrase / word, 1e-6);
+            assertEquals(1.0, f.norm(), 1e-6, "the text still has norm 1");
+        }
     }
 
     @Test
