@@ -26,7 +26,7 @@ if [ "$transport" = eml ]; then
 fi
 "$java" -Xmx1g -cp "$cp" org.paperboy.notify.bench.SmtpSink "$dir/port" "$dir/count" >"$dir/sink.log" 2>&1 &
 sink=$!
-trap 'kill "$sink" 2>/dev/null || true; rm -rf "$dir"' EXIT
+trap 'kill "$sink" 2>/dev/null || true; wait "$sink" 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 1 100); do [ -f "$dir/port" ] && break; sleep 0.1; done
 "$java" -Xmx"$heap" --enable-native-access=ALL-UNNAMED -cp "$cp" org.paperboy.notify.bench.DigestBench "$dir" "$(cat "$dir/port")" "$n" "$workers" "$mode"
 sleep 1.5
