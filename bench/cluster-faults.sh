@@ -20,7 +20,8 @@ command -v haproxy >/dev/null || { echo "SKIP: haproxy is not installed (Debian:
 cd "$root"
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 [ -f target/paperboy.jar ] || ./paperboy build >/dev/null
-java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+. "$root/bench/jdk.sh"
+java="$JAVA_HOME/bin/java"
 
 work="$(mktemp -d /tmp/paperboy-cluster.XXXXXX)"
 chmod 755 "$work"

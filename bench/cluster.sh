@@ -13,7 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || { echo "SKIP: haproxy is not installed (Debian: apt-get install haproxy)"; exit 0; }
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores" >&2
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. "$root/bench/jdk.sh"
 mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >/dev/null
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

@@ -11,7 +11,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 echo "load average: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores" >&2
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. "$root/bench/jdk.sh"
 java="$JAVA_HOME/bin/java"
 n="${1:-10000}"; workers="${2:-4}"; heap="${3:-64m}"; transport="${4:-smtp}"; mode="${5:-plain}"
 mvn -B -q test-compile

@@ -14,7 +14,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. "$root/bench/jdk.sh"
 pgbin=/usr/lib/postgresql/15/bin
 port="${PG_PORT:-55432}"
 pgdata="${PG_DATA:-/tmp/pgbench-data}"

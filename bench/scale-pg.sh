@@ -32,7 +32,7 @@ pgbin=/usr/lib/postgresql/15/bin
 command -v psql >/dev/null || fail "psql not found (Debian: apt-get install postgresql-client-15)"
 sample="$root/../shared/data/arxiv-daily/papers.jsonl.gz"
 [ -f "$sample" ] || fail "$sample not found (the shared arxiv-daily sample, see ../shared/data/README.md)"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. "$root/bench/jdk.sh"
 java="$JAVA_HOME/bin/java"
 [ -x /usr/bin/time ] || fail "/usr/bin/time not found (Debian: apt-get install time)"
 [ -x "$java" ] || fail "no JDK at $JAVA_HOME (set JAVA_HOME to a JDK 21+)"

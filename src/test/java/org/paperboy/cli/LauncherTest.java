@@ -54,6 +54,29 @@ class LauncherTest {
         assertTrue(stderr.contains("-Dstyle.color=never"), "Maven is asked for no colours: " + stderr);
     }
 
+    @Test
+    void javaHomeNamesTheJdkItFoundWithoutBuilding(@TempDir Path dir) throws Exception {
+        Path root = dir.resolve("repo");
+        Files.createDirectories(root.resolve("src/main"));
+        Files.copy(Path.of("paperboy"), root.resolve("paperboy"));
+        Path jdk = dir.resolve("jdk");
+        executable(jdk.resolve("bin/java"), "echo '    java.specification.version = 21' >&2");
+        Path bin = dir.resolve("bin");
+        executable(bin.resolve("mvn"), "echo 'built' >&2; exit 1");
+        // the bench scripts take their JDK from here: the same search as the launcher's, and no build on the way
+        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("paperboy").toString(), "java-home");
+        pb.environment().put("JAVA_HOME", jdk.toString());
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        Path out = dir.resolve("out");
+        Path err = dir.resolve("err");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(err));
+        assertEquals(jdk + "\n", Files.readString(out));
+        assertFalse(Files.readString(err).contains("built"));
+    }
+
     private static void executable(Path file, String body) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "#!/usr/bin/env bash\n" + body, StandardCharsets.UTF_8);
