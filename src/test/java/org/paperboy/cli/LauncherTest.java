@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,20 +40,11 @@ class LauncherTest {
                 echo "args: $*"
                 mkdir -p target && touch target/paperboy.jar
                 """);
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("paperboy").toString(), "config", "--markdown");
-        pb.environment().put("JAVA_HOME", jdk.toString());
-        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        Path out = dir.resolve("out");
-        Path err = dir.resolve("err");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        Process p = pb.start();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        String stdout = Files.readString(out);
-        String stderr = Files.readString(err);
-        assertEquals(0, p.exitValue(), stderr);
-        assertEquals("command output\n", stdout, "stdout must hold only the command's output");
-        assertFalse(stdout.contains("\u001b"));
-        assertTrue(stderr.contains("-Dstyle.color=never"), "Maven is asked for no colours: " + stderr);
+        Run r = launch(dir, jdk, bin, "config", "--markdown");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals("command output\n", r.stdout(), "stdout must hold only the command's output");
+        assertFalse(r.stdout().contains("\u001b"));
+        assertTrue(r.stderr().contains("-Dstyle.color=never"), "Maven is asked for no colours: " + r.stderr());
     }
 
     @Test
@@ -64,7 +57,19 @@ class LauncherTest {
         Path bin = dir.resolve("bin");
         executable(bin.resolve("mvn"), "echo 'built' >&2; exit 1");
         // the bench scripts take their JDK from here: the same search as the launcher's, and no build on the way
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("paperboy").toString(), "java-home");
+        Run r = launch(dir, jdk, bin, "java-home");
+        assertEquals(0, r.exit(), r.stderr());
+        assertEquals(jdk + "\n", r.stdout());
+        assertFalse(r.stderr().contains("built"));
+    }
+
+    private record Run(int exit, String stdout, String stderr) {}
+
+    /** The launcher copied to {@code dir/repo}, run with {@code jdk} as JAVA_HOME and {@code bin} first on PATH. */
+    private static Run launch(Path dir, Path jdk, Path bin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", dir.resolve("repo/paperboy").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JAVA_HOME", jdk.toString());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         Path out = dir.resolve("out");
@@ -72,9 +77,7 @@ class LauncherTest {
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), Files.readString(err));
-        assertEquals(jdk + "\n", Files.readString(out));
-        assertFalse(Files.readString(err).contains("built"));
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     private static void executable(Path file, String body) throws IOException {
