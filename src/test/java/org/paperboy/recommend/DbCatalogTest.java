@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.paper.ArxivId;
@@ -30,6 +32,29 @@ class DbCatalogTest {
     }
 
     @Test
+    void aServingNodePreparesTheNewestDayWithoutARequest() throws Exception {
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            papers.upsert(List.of(paper("2603.00001", "Graph networks", MONDAY)), MONDAY, (a, b) -> b);
+            papers.upsert(List.of(paper("2603.00101", "Speech models", TUESDAY), paper("2603.00102", "Auction design", TUESDAY)), TUESDAY,
+                    (a, b) -> b);
+            List<List<String>> asked = new CopyOnWriteArrayList<>();
+            DbCatalog catalog = new DbCatalog(papers, ids -> {
+                asked.add(ids.stream().sorted().toList());
+                return Map.of();
+            });
+            try (ForYou forYou = new ForYou(catalog, new SignalRepository(db))) {
+                forYou.warmUp();
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (asked.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            }
+            // closed: the background pass has ended
+            assertEquals(List.of(List.of("2603.00101", "2603.00102")), asked, "the newest day's papers, made in the background");
+            assertEquals(0, catalog.warmLatestDay(), "and cached for its readers");
+        }
+    }
+
+    @Test
     void theNewestDaysFeaturesAreMadeOnceAheadOfItsReaders() {
         try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
             PaperRepository papers = new PaperRepository(db);
@@ -39,12 +64,18 @@ class DbCatalogTest {
             papers.upsert(monday, MONDAY, (a, b) -> b);
             papers.upsert(List.of(paper("2603.00101", "Speech models", TUESDAY), paper("2603.00102", "Auction design", TUESDAY)), TUESDAY,
                     (a, b) -> b);
-            DbCatalog catalog = new DbCatalog(papers);
+            List<Integer> vectorQueries = new ArrayList<>();
+            DbCatalog catalog = new DbCatalog(papers, ids -> {
+                vectorQueries.add(ids.size());
+                return Map.of();
+            });
 
             assertEquals(2, catalog.warmLatestDay(), "Tuesday's two papers, not Monday's");
+            assertEquals(List.of(2), vectorQueries, "their embeddings asked for in one query");
             assertEquals(0, catalog.warmLatestDay(), "already made");
             papers.upsert(List.of(paper("2603.00103", "Robot grasping", TUESDAY)), TUESDAY, (a, b) -> b);
             assertEquals(1, catalog.warmLatestDay(), "only the paper that came since");
+            assertEquals(List.of(2, 1), vectorQueries);
             Item speech = catalog.item("2603.00101");
             SparseVector own = catalog.vocabulary().features(speech), found = catalog.features(speech);
             assertArrayEquals(own.index(), found.index(), "the features a ranking then finds are the paper's own");
