@@ -149,7 +149,7 @@ public final class ForYou implements AutoCloseable {
     /** The papers without the reader's hidden ones, best first for them, each with its reason. */
     public List<Pick> rank(long userId, List<Paper> papers) {
         Cached c = model(userId);
-        return rank(c, shown(papers, c.hidden()), Integer.MAX_VALUE, Map.of(), true);
+        return rank(c, shown(papers, c.hidden()));
     }
 
     /**
@@ -196,7 +196,7 @@ public final class ForYou implements AutoCloseable {
 
     /** For visitors: the instance profile's order. */
     public List<Pick> rankForVisitors(List<Paper> papers) {
-        return rank(instance(), papers, Integer.MAX_VALUE, Map.of(), true);
+        return rank(instance(), papers);
     }
 
     /**
@@ -282,6 +282,11 @@ public final class ForYou implements AutoCloseable {
             for (Item i : catalog.listedOn(day)) if (!acted.contains(i.id())) out.add(i);
         }
         return out;
+    }
+
+    /** A page's ranking: every paper explained, scored on all cores. */
+    private List<Pick> rank(Cached c, List<Paper> papers) {
+        return rank(c, papers, Integer.MAX_VALUE, Map.of(), true);
     }
 
     private record Scored(Paper paper, SparseVector x, Likeness.Match nearest, String author, String category, double score, String reason) {}
