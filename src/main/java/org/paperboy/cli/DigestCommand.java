@@ -102,7 +102,7 @@ final class DigestCommand implements Runnable {
                 });
             }
             System.out.printf("sent %d, to retry later %d, failed %d, skipped %d%n", r.sent(), r.retried(), r.failed(), r.skipped());
-            app.outbox().nextDue().ifPresent(t -> System.out.println("next retry due at " + java.time.Instant.ofEpochMilli(t)));
+            app.outbox().nextDue().ifPresent(t -> System.out.println("next retry due at " + Instant.ofEpochMilli(t)));
             var stuck = app.outboxSender().stillClaimed();
             if (stuck.rows() > 0) {
                 // held by another sender; if that one died they are queued again once its claim expires

@@ -3,6 +3,7 @@ package org.paperboy.cli;
 import org.paperboy.App;
 import org.paperboy.config.Settings;
 import org.paperboy.index.EmbeddingBackfill;
+import org.paperboy.index.EmbeddingStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class EmbedCommand implements Runnable {
         if (settings.embeddingModel().isEmpty()) throw new UserError("embedding is off (--embedding-model off); nothing to do");
         if (threads < 1 || threads > 64) throw new UserError("--threads: expected 1 to 64, got " + threads);
         try (App app = new App(settings)) {
-            EmbeddingBackfill backfill = new EmbeddingBackfill(new org.paperboy.index.EmbeddingStore(app.db()), app.search().embedder(), threads);
+            EmbeddingBackfill backfill = new EmbeddingBackfill(new EmbeddingStore(app.db()), app.search().embedder(), threads);
             long t0 = System.nanoTime();
             long missing = backfill.missing();
             try (backfill; ProgressBar bar = new ProgressBar("embed " + settings.embeddingModel(), missing)) {

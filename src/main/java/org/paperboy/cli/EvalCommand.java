@@ -20,6 +20,7 @@ import org.paperboy.index.QueryException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import org.paperboy.index.IndexFollower;
 import org.paperboy.index.OnnxEmbedder;
@@ -242,7 +243,7 @@ final class EvalCommand implements Runnable {
     private List<String> models(Settings settings, List<PaperSearch.Mode> modes) {
         if (modes.equals(List.of(PaperSearch.Mode.KEYWORD))) return List.of("");
         if ("all".equalsIgnoreCase(model)) {
-            return java.util.Arrays.stream(EmbeddingModel.values()).filter(EmbeddingModel::available).map(m -> m.id).toList();
+            return Arrays.stream(EmbeddingModel.values()).filter(EmbeddingModel::available).map(m -> m.id).toList();
         }
         String id = model != null ? model : settings.embeddingModel();
         if (id.isEmpty()) throw new UserError("semantic and hybrid modes need an embedding model; pass --model or use --mode keyword");

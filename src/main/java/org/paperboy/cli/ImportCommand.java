@@ -2,6 +2,7 @@ package org.paperboy.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,7 +67,7 @@ final class ImportCommand implements Callable<Integer> {
                 throw new UserError("cannot write to the database " + app.settings().dbUrl().replaceFirst("^jdbc:sqlite:", "")
                         + ": " + root.getMessage() + " (" + summary.papers() + " papers were written before; rerun the import once fixed)");
             }
-            summary.elapsed(java.time.Duration.ofNanos(System.nanoTime() - start));
+            summary.elapsed(Duration.ofNanos(System.nanoTime() - start));
             spec.commandLine().getOut().print(summary.report(shown));
             spec.commandLine().getOut().flush();
             if (!noIndex) index(app);

@@ -1,5 +1,6 @@
 package org.paperboy.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -151,7 +152,7 @@ final class SearchCommand implements Runnable {
         rows.forEach(r -> out.add(r.entry()));
         try {
             System.out.println(mapper.writeValueAsString(out));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,7 @@
 package org.paperboy.config;
 
+import java.util.Locale;
+
 /**
  * One configurable value: its flag ({@code --port}), environment variable ({@code PAPERBOY_PORT}),
  * default and a line for the README. Secret values are never printed.
@@ -11,6 +13,6 @@ public record Setting(String name, String defaultValue, boolean secret, String d
     }
 
     public String envVar() {
-        return "PAPERBOY_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return "PAPERBOY_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 }

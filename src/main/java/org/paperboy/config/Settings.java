@@ -2,13 +2,17 @@ package org.paperboy.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Every setting Paperboy reads, resolved once at start-up: a flag wins over the environment,
@@ -65,7 +69,7 @@ public record Settings(
      * one on {@code weeklyDay}), when an address is disabled, how many mails are sent at once, and the
      * token guarding the admin preview (empty: the preview is off).
      */
-    public record Digest(java.time.LocalTime digestTime, java.time.DayOfWeek weeklyDay, int hardBounceLimit,
+    public record Digest(LocalTime digestTime, DayOfWeek weeklyDay, int hardBounceLimit,
                          int mailWorkers, String unsubscribeMailto) {
         @Override
         public String toString() {
@@ -202,7 +206,7 @@ public record Settings(
     }
 
     private static List<AddressRange> parseAddressRanges(String name, String s) {
-        List<AddressRange> ranges = new java.util.ArrayList<>();
+        List<AddressRange> ranges = new ArrayList<>();
         for (String part : s.split("[\\s,]+")) {
             if (part.isEmpty()) continue;
             ranges.add(AddressRange.parse(part).orElseThrow(() -> new ConfigException(
@@ -213,7 +217,7 @@ public record Settings(
 
     private static Rate parseRate(String name, Map<String, String> v) {
         String s = v.get(name);
-        var m = java.util.regex.Pattern.compile("(\\d+)/(.+)").matcher(s);
+        var m = Pattern.compile("(\\d+)/(.+)").matcher(s);
         if (m.matches()) {
             Duration per = parseDuration(name, m.group(2));
             int count = Integer.parseInt(m.group(1));
@@ -238,15 +242,15 @@ public record Settings(
     }
 
     private static Digest parseDigest(Map<String, String> v) {
-        java.time.LocalTime time;
+        LocalTime time;
         try {
-            time = java.time.LocalTime.parse(v.get("digest-time"));
+            time = LocalTime.parse(v.get("digest-time"));
         } catch (RuntimeException e) {
             throw new ConfigException("--digest-time: expected a local time such as 08:00, got '" + v.get("digest-time") + "'");
         }
-        java.time.DayOfWeek day;
+        DayOfWeek day;
         try {
-            day = java.time.DayOfWeek.valueOf(v.get("digest-weekday").toUpperCase(Locale.ROOT));
+            day = DayOfWeek.valueOf(v.get("digest-weekday").toUpperCase(Locale.ROOT));
         } catch (RuntimeException e) {
             throw new ConfigException("--digest-weekday: expected a day such as MONDAY, got '" + v.get("digest-weekday") + "'");
         }
@@ -347,7 +351,7 @@ public record Settings(
     public static Duration parseDuration(String name, String s) {
         try {
             if (s.toUpperCase().startsWith("P")) return Duration.parse(s);
-            var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(s);
+            var m = Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(s);
             if (m.matches()) {
                 long n = Long.parseLong(m.group(1));
                 return switch (m.group(2)) {

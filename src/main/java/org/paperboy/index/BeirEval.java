@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Database;
@@ -75,7 +78,7 @@ public final class BeirEval implements AutoCloseable {
         try (var entries = Files.list(workDir)) {
             for (Path p : entries.filter(p -> p.getFileName().toString().matches("catalog\\.db.*|index-.*")).toList()) {
                 try (var tree = Files.walk(p)) {
-                    for (Path f : tree.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+                    for (Path f : tree.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
                 }
             }
         } catch (IOException e) {
@@ -134,7 +137,7 @@ public final class BeirEval implements AutoCloseable {
 
     /** The queries judged in {@code qrels/<split>.tsv}. */
     public List<Query> queries(String split) {
-        Map<String, List<String>> judged = qrels(split).keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> List.of()));
+        Map<String, List<String>> judged = qrels(split).keySet().stream().collect(Collectors.toMap(k -> k, k -> List.of()));
         ObjectMapper json = new ObjectMapper();
         List<Query> out = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(folder.resolve("queries.jsonl"))) {
@@ -206,7 +209,7 @@ public final class BeirEval implements AutoCloseable {
     static double ndcg(List<Fusion.Scored<String>> ranked, Map<String, Integer> rel, int k) {
         double dcg = 0;
         for (int i = 0; i < Math.min(k, ranked.size()); i++) dcg += rel.getOrDefault(ranked.get(i).item(), 0) / log2(i + 2);
-        List<Integer> ideal = rel.values().stream().filter(g -> g > 0).sorted(java.util.Comparator.reverseOrder()).toList();
+        List<Integer> ideal = rel.values().stream().filter(g -> g > 0).sorted(Comparator.reverseOrder()).toList();
         double idcg = 0;
         for (int i = 0; i < Math.min(k, ideal.size()); i++) idcg += ideal.get(i) / log2(i + 2);
         return idcg == 0 ? 0 : dcg / idcg;
@@ -232,7 +235,7 @@ public final class BeirEval implements AutoCloseable {
     public static void writeRun(PrintWriter out, Map<String, List<Fusion.Scored<String>>> runs, String tag) {
         for (var e : runs.entrySet()) {
             int rank = 1;
-            for (Fusion.Scored<String> s : e.getValue()) out.printf(java.util.Locale.ROOT, "%s Q0 %s %d %.6f %s%n", e.getKey(), s.item(), rank++, s.score(), tag);
+            for (Fusion.Scored<String> s : e.getValue()) out.printf(Locale.ROOT, "%s Q0 %s %d %.6f %s%n", e.getKey(), s.item(), rank++, s.score(), tag);
         }
     }
 

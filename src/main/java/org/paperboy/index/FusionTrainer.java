@@ -9,6 +9,7 @@ import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public final class FusionTrainer {
     public static double ndcg(LearnedFusion f, List<Sample> samples) {
         double sum = 0;
         for (Sample s : samples) {
-            Map<Integer, String> idOf = new java.util.HashMap<>();
+            Map<Integer, String> idOf = new HashMap<>();
             for (int i = 0; i < s.cands().size(); i++) idOf.put(s.cands().get(i).doc(), s.ids().get(i));
             List<Fusion.Scored<String>> ranked = new ArrayList<>();
             for (var x : f.rank(s.cands(), s.queryTerms())) ranked.add(new Fusion.Scored<>(idOf.get(x.item().doc()), x.score()));

@@ -1,5 +1,6 @@
 package org.paperboy.index;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -124,7 +125,7 @@ public final class QueryParser {
                 if (v.matches("\\d{4}")) return LocalDate.of(Integer.parseInt(v), 1, 1);
                 if (v.matches("\\d{4}-\\d{2}")) return YearMonth.parse(v).atDay(1);
                 return LocalDate.parse(v);
-            } catch (java.time.DateTimeException e) {
+            } catch (DateTimeException e) {
                 throw new QueryException(filter + ":" + v + " is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY.");
             }
         }

@@ -1,6 +1,7 @@
 package org.paperboy.index;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ public final class SearchServices implements AutoCloseable {
         this.backfill = embedder == null ? null : new EmbeddingBackfill(embeddings, embedder, embeddingThreads);
         // on PostgreSQL several nodes may share the catalog: they split the backfill between them
         if (backfill != null && db.dialect() == Database.Dialect.POSTGRESQL) {
-            backfill.shared(new EmbeddingRanges(db, embeddings, java.time.Clock.systemUTC()));
+            backfill.shared(new EmbeddingRanges(db, embeddings, Clock.systemUTC()));
         }
     }
 

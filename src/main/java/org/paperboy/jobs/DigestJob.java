@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.paperboy.notify.DigestComposer;
 import org.paperboy.notify.DigestPeriod;
 import org.paperboy.notify.Frequency;
@@ -100,7 +101,7 @@ public final class DigestJob implements AutoCloseable {
 
     static LocalDate lastHandled(JobState state) {
         if (state.cursor() == null) return null;
-        var m = java.util.regex.Pattern.compile("\"lastSlot\":\"(\\d{4}-\\d{2}-\\d{2})\"").matcher(state.cursor());
+        var m = Pattern.compile("\"lastSlot\":\"(\\d{4}-\\d{2}-\\d{2})\"").matcher(state.cursor());
         return m.find() ? LocalDate.parse(m.group(1)) : null;
     }
 

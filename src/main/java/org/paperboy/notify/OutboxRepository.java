@@ -1,15 +1,21 @@
 package org.paperboy.notify;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.LongFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.paperboy.store.Database;
 
 /**
@@ -41,7 +47,7 @@ public final class OutboxRepository {
         return jdbi.inTransaction(h -> {
             PreparedBatch b = h.prepareBatch(sql("enqueue"));
             for (long id : subscriptionIds) {
-                b.bind("subscriptionId", id).bind("mailKey", mailKey).bind("runId", runId).bindNull("payload", java.sql.Types.VARCHAR)
+                b.bind("subscriptionId", id).bind("mailKey", mailKey).bind("runId", runId).bindNull("payload", Types.VARCHAR)
                         .bind("messageId", messageId.apply(id)).bind("now", now).add();
             }
             int inserted = 0;
@@ -66,7 +72,7 @@ public final class OutboxRepository {
         });
     }
 
-    private static OutboxRow row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+    private static OutboxRow row(ResultSet rs, StatementContext ctx) throws SQLException {
         long run = rs.getLong("run_id");
         Long runId = rs.wasNull() ? null : run;
         return new OutboxRow(rs.getLong("id"), rs.getLong("subscription_id"), rs.getString("mail_key"), runId,
@@ -122,14 +128,14 @@ public final class OutboxRepository {
 
     /** Mails sent and failed per UTC day since {@code from} (epoch ms), oldest first. */
     public List<DeliveryDay> perDay(long from) {
-        Map<Long, int[]> days = new java.util.TreeMap<>();
+        Map<Long, int[]> days = new TreeMap<>();
         jdbi.useHandle(h -> h.createQuery(sql("per_day")).bind("from", from).map((rs, ctx) -> {
             int[] c = days.computeIfAbsent(rs.getLong("epoch_day"), k -> new int[2]);
             c["sent".equals(rs.getString("status")) ? 0 : 1] += rs.getInt("n");
             return null;
         }).list());
         return days.entrySet().stream()
-                .map(e -> new DeliveryDay(java.time.LocalDate.ofEpochDay(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
+                .map(e -> new DeliveryDay(LocalDate.ofEpochDay(e.getKey()), e.getValue()[0], e.getValue()[1])).toList();
     }
 
     /** Digest and confirmation mails waiting (queued or being sent) and when the oldest was queued, for /metrics. */

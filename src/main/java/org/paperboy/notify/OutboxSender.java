@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.paperboy.mail.Mail;
 import org.paperboy.mail.MailDeliveryException;
 import org.paperboy.mail.MailTransport;
@@ -103,10 +106,10 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /** @param progress told after each page */
-    public Report sendDue(java.util.function.Consumer<Report> progress) {
+    public Report sendDue(Consumer<Report> progress) {
         Map<Outcome, Integer> counts = new LinkedHashMap<>();
         digests.clearCache();
-        Map<Long, Optional<DigestRun>> runCache = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Long, Optional<DigestRun>> runCache = new ConcurrentHashMap<>();
         // expired claims are requeued before every page, not only at the start: in a pass that runs longer than
         // the lease, the rows of a sender that died meanwhile are still delivered by this pass
         for (List<Long> page = nextPage(); !page.isEmpty(); page = nextPage()) {
@@ -145,7 +148,7 @@ public final class OutboxSender implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             // the batch's unsent rows stay claimed and come back after the lease; nothing is lost
             LOG.error("outbox delivery failed unexpectedly: {}", e.getCause().toString());
             return List.of();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.statement.Query;
@@ -43,7 +44,7 @@ public final class SqlTopicMatcher implements TopicMatcher {
             return query.mapTo(String.class).list();
         });
         Map<String, Paper> found = papers.findMany(ids);
-        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     private static String conditions(ParsedQuery q, Query query) {

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.locator.ClasspathSqlLocator;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.paperboy.store.Database;
 
 /** The subscriptions table and its saved searches. Times are epoch milliseconds. */
@@ -153,7 +154,7 @@ public final class SubscriptionRepository {
         return new Subscription(s.id(), s.email(), s.frequency(), s.status(), topics, s.hardBounces());
     }
 
-    private static Subscription row(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
+    private static Subscription row(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Subscription(rs.getLong("id"), rs.getString("email"),
                 Frequency.parse(rs.getString("frequency")).orElseThrow(), SubscriptionStatus.of(rs.getString("status")),
                 List.of(), rs.getInt("hard_bounces"));

@@ -3,6 +3,8 @@ package org.paperboy.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -42,7 +44,7 @@ public final class JsonLogLines extends OutputStream {
             else if (args[i].equals("--log-format") && i + 1 < args.length) format = args[i + 1];
         }
         if (format.strip().equalsIgnoreCase("json")) {
-            System.setErr(new PrintStream(new JsonLogLines(new java.io.FileOutputStream(java.io.FileDescriptor.err)), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(new JsonLogLines(new FileOutputStream(FileDescriptor.err)), true, StandardCharsets.UTF_8));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.paperboy.recommend;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public record ReaderModel(LinearLearner.LinearModel linear, SparseVector centroi
     }
 
     /** A paper the reader liked, with its features, to explain recommendations by likeness. */
-    public record Positive(String id, String title, Signal.Kind kind, SparseVector features, java.time.LocalDate day) {}
+    public record Positive(String id, String title, Signal.Kind kind, SparseVector features, LocalDate day) {}
 
     public boolean isEmpty() {
         return positives.isEmpty();

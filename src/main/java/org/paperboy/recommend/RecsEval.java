@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,7 +124,7 @@ public final class RecsEval {
         List<String> lines = new ArrayList<>(r.ranking().size());
         int rank = 1;
         for (Ranker.Scored s : r.ranking()) {
-            lines.add(r.reader() + ":" + r.day() + " Q0 " + s.id() + " " + rank++ + " " + String.format(java.util.Locale.ROOT, "%.6f", s.score()) + " " + tag);
+            lines.add(r.reader() + ":" + r.day() + " Q0 " + s.id() + " " + rank++ + " " + String.format(Locale.ROOT, "%.6f", s.score()) + " " + tag);
         }
         return lines;
     }

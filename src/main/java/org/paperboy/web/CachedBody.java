@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -36,7 +37,7 @@ public final class CachedBody {
 
     private CachedBody(byte[] plain) {
         this.plain = plain;
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        CRC32C crc = new CRC32C();
         crc.update(plain);
         this.etag = "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(plain.length) + "\"";
     }

@@ -2,6 +2,7 @@ package org.paperboy.web;
 
 import io.javalin.http.Context;
 import org.paperboy.community.User;
+import org.paperboy.web.community.AccountSessions;
 
 /**
  * Who may open the digest admin pages: the signed-in administrator, as the community's
@@ -14,7 +15,7 @@ public interface DigestAdminGate {
 
     static DigestAdminGate administrator() {
         return ctx -> {
-            User viewer = org.paperboy.web.community.AccountSessions.viewer(ctx);
+            User viewer = AccountSessions.viewer(ctx);
             if (viewer == null) throw new HttpError(401, "Log in as an administrator to see the digest pages.");
             if (!viewer.admin()) throw new HttpError(403, "The digest pages are for administrators.");
         };

@@ -2,6 +2,9 @@ package org.paperboy.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.paperboy.notify.DigestOverview;
 import org.paperboy.notify.DigestPreview;
 import org.paperboy.notify.Frequency;
@@ -19,10 +22,10 @@ public final class DigestAdminRoutes implements RouteGroup {
     private final DigestPreview preview;
     private final DigestOverview overview;
     private final Templates templates;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final DigestAdminGate gate;
 
-    public DigestAdminRoutes(DigestPreview preview, DigestOverview overview, Templates templates, java.time.Clock clock, DigestAdminGate gate) {
+    public DigestAdminRoutes(DigestPreview preview, DigestOverview overview, Templates templates, Clock clock, DigestAdminGate gate) {
         this.preview = preview;
         this.overview = overview;
         this.templates = templates;
@@ -40,7 +43,7 @@ public final class DigestAdminRoutes implements RouteGroup {
         gate.check(ctx);
         var runs = overview.recentRuns(20).stream().map(r -> new DigestAdminPage.Run(r.run().key(), r.run().paperIds().size(),
                 r.run().composed(), r.outbox())).toList();
-        var chart = DigestDeliveryChart.of(overview.deliveries(CHART_DAYS), java.time.LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC)), CHART_DAYS);
+        var chart = DigestDeliveryChart.of(overview.deliveries(CHART_DAYS), LocalDate.now(clock.withZone(ZoneOffset.UTC)), CHART_DAYS);
         ctx.header("Cache-Control", "no-store").html(templates.render("digest-admin.jte",
                 new DigestAdminPage(Meta.of("Digests · Paperboy admin", "Digest delivery"), overview.subscribers(), runs, chart)));
     }

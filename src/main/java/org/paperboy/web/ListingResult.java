@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.Submitter;
 
 /**
  * One page of a listing with what its page shows around it: the total, papers per category, the
@@ -18,7 +19,7 @@ public record ListingResult(
         Optional<LocalDate> dayBefore,
         Optional<LocalDate> dayAfter,
         Optional<LocalDate> latestDay,
-        Map<String, org.paperboy.paper.Submitter> submitters,
+        Map<String, Submitter> submitters,
         Map<LocalDate, Integer> monthCounts) {
 
     public boolean catalogEmpty() {

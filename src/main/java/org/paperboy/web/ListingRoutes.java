@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -116,13 +117,13 @@ public final class ListingRoutes implements RouteGroup {
             page.get().anonymousHtml().send(ctx, "text/html; charset=utf-8");
             return;
         }
-        ctx.contentType("text/html; charset=utf-8").result(templates.renderBytes("listing.jte", java.util.Map.of("page", model, "viewer", viewer)));
+        ctx.contentType("text/html; charset=utf-8").result(templates.renderBytes("listing.jte", Map.of("page", model, "viewer", viewer)));
     }
 
     private Optional<RenderedListing> render(ListingResult r) {
         if (r.catalogEmpty()) return Optional.empty();
         ListingPage page = pages.page(r);
-        return Optional.of(new RenderedListing(page, CachedBody.of(templates.renderBytes("listing.jte", java.util.Map.<String, Object>of("page", page)))));
+        return Optional.of(new RenderedListing(page, CachedBody.of(templates.renderBytes("listing.jte", Map.<String, Object>of("page", page)))));
     }
 
     private void firstRun(Context ctx) {

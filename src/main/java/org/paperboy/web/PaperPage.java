@@ -1,10 +1,13 @@
 package org.paperboy.web;
 
+import gg.jte.Content;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import org.paperboy.paper.CodeLink;
 import org.paperboy.paper.Paper;
 import org.paperboy.paper.StarCounts;
 
@@ -15,8 +18,8 @@ import org.paperboy.paper.StarCounts;
  * @param requestedVersion the version named in the URL, 0 when none
  */
 public record PaperPage(Meta meta, Paper paper, List<String> paragraphs, String bibtex, String listingHref,
-        int requestedVersion, String absoluteUrl, gg.jte.Content community,
-        gg.jte.Content vote, List<Paper> similar, StarCounts stars) {
+        int requestedVersion, String absoluteUrl, Content community,
+        Content vote, List<Paper> similar, StarCounts stars) {
 
     /** "★ 1.2k" for a GitHub link whose stars are known, else null. */
     public String starsLabel(String url) {
@@ -72,12 +75,12 @@ public record PaperPage(Meta meta, Paper paper, List<String> paragraphs, String 
     /** "owner/repo" for a GitHub, GitLab or Hugging Face link; the host and path otherwise. */
     public static String repositoryName(String url) {
         String rest = url.replaceFirst("^https?://(www\\.)?", "").replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
-        var m = java.util.regex.Pattern.compile("^(?:github\\.com|gitlab\\.com|huggingface\\.co)/([^/]+/[^/]+).*").matcher(rest);
+        var m = Pattern.compile("^(?:github\\.com|gitlab\\.com|huggingface\\.co)/([^/]+/[^/]+).*").matcher(rest);
         if (m.matches()) return m.group(1).replaceFirst("\\.git$", "");
         return rest;
     }
 
-    public static String kindLabel(org.paperboy.paper.CodeLink.Kind kind) {
+    public static String kindLabel(CodeLink.Kind kind) {
         return switch (kind) {
             case GITHUB -> "GitHub";
             case GITLAB -> "GitLab";

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import org.paperboy.config.Settings;
 import org.paperboy.enrich.ThumbnailStore;
@@ -135,7 +136,7 @@ public final class PaperRoutes implements RouteGroup {
         var png = thumbnailFiles.find(p.id().base());
         if (png.isPresent()) {
             try {
-                ctx.contentType("image/png").header("Cache-Control", THUMBNAIL_CACHE).result(java.nio.file.Files.readAllBytes(png.get()));
+                ctx.contentType("image/png").header("Cache-Control", THUMBNAIL_CACHE).result(Files.readAllBytes(png.get()));
                 return;
             } catch (IOException e) {
                 // unreadable: fall through to the placeholder

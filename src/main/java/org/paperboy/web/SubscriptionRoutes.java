@@ -1,5 +1,6 @@
 package org.paperboy.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.paperboy.community.RateLimiter;
+import org.paperboy.community.User;
 import org.paperboy.notify.InvalidInput;
 import org.paperboy.notify.Subscription;
 import org.paperboy.notify.Subscriptions;
+import org.paperboy.web.community.AccountSessions;
 
 /**
  * Subscribing and managing a subscription: the form and JSON API (double opt-in, rate-limited),
@@ -116,7 +119,7 @@ public final class SubscriptionRoutes implements RouteGroup {
             JsonNode n = json.readTree(raw);
             if (n == null || !n.isObject()) throw HttpError.badRequest("Expected a JSON object such as {\"email\": \"you@example.org\", \"frequency\": \"daily\"}.");
             return n;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw HttpError.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
         }
     }
@@ -169,7 +172,7 @@ public final class SubscriptionRoutes implements RouteGroup {
      * settings of that address's subscription; otherwise to the subscribe form, filled in.
      */
     private void accountDigest(Context ctx) {
-        org.paperboy.community.User viewer = org.paperboy.web.community.AccountSessions.viewer(ctx);
+        User viewer = AccountSessions.viewer(ctx);
         if (viewer == null) {
             ctx.redirect("/login?next=/account/digest");
             return;

@@ -4,6 +4,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
+import java.util.Map;
 
 /** The precompiled jte templates (built by jte-maven-plugin from src/main/jte). */
 public final class Templates {
@@ -17,7 +18,7 @@ public final class Templates {
     }
 
     /** Renders a template that takes several parameters, by name. */
-    public byte[] renderBytes(String name, java.util.Map<String, Object> params) {
+    public byte[] renderBytes(String name, Map<String, Object> params) {
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render(name, params, out);
         return out.toByteArray();

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.paperboy.App;
 import org.paperboy.cli.ProgressBar;
@@ -18,6 +20,7 @@ import org.paperboy.index.EmbeddingModel;
 import org.paperboy.index.EmbeddingStore;
 import org.paperboy.index.OnnxEmbedder;
 import org.paperboy.index.PaperSearch;
+import org.paperboy.index.QueryException;
 import org.paperboy.index.QueryParser;
 import org.paperboy.index.SearchIndex;
 import org.paperboy.paper.ArxivId;
@@ -118,8 +121,8 @@ public final class ScaleBench {
     }
 
     private static String halves(String first, String second, String separator) {
-        String[] x = first.split(java.util.regex.Pattern.quote(separator));
-        String[] y = second.split(java.util.regex.Pattern.quote(separator));
+        String[] x = first.split(Pattern.quote(separator));
+        String[] y = second.split(Pattern.quote(separator));
         List<String> parts = new ArrayList<>(Arrays.asList(x).subList(0, Math.max(1, x.length / 2)));
         parts.addAll(Arrays.asList(y).subList(y.length / 2, y.length));
         return String.join(separator, parts);
@@ -150,7 +153,7 @@ public final class ScaleBench {
             try {
                 search.search(new PaperSearch.Request(QueryParser.parse(q), PaperSearch.Mode.KEYWORD, PaperSearch.Order.RELEVANCE, 0, 1, false));
                 out.add(q);
-            } catch (org.paperboy.index.QueryException e) {
+            } catch (QueryException e) {
                 // "of the", "for a": the search box answers these with a message, not results
             }
         }
@@ -190,7 +193,7 @@ public final class ScaleBench {
     private static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

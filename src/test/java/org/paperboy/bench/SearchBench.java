@@ -1,5 +1,6 @@
 package org.paperboy.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,7 +22,10 @@ import org.paperboy.cli.ProgressBar;
 import org.paperboy.config.Settings;
 import org.paperboy.index.EmbeddingStore;
 import org.paperboy.index.IndexFollower;
+import org.paperboy.index.PaperSearch;
+import org.paperboy.index.QueryParser;
 import org.paperboy.paper.Paper;
+import org.paperboy.store.Listing;
 
 /**
  * Search latency and throughput through {@code GET /api/papers/search} on the arxiv-daily catalog:
@@ -71,13 +75,13 @@ public final class SearchBench {
      * database), in-process: unlike wall time it hardly grows when other processes share the cores.
      */
     private static void cpuPerQuery(App app, List<String> queries, String mode) {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        var threads = ManagementFactory.getThreadMXBean();
         long[] cpu = new long[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             long t = threads.getCurrentThreadCpuTime();
-            var r = app.search().search().search(new org.paperboy.index.PaperSearch.Request(org.paperboy.index.QueryParser.parse(queries.get(i)),
-                    org.paperboy.index.PaperSearch.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), org.paperboy.index.PaperSearch.Order.RELEVANCE, 0, 10, false));
-            app.papers().findMany(r.hits().stream().map(org.paperboy.index.PaperSearch.Hit::id).toList());
+            var r = app.search().search().search(new PaperSearch.Request(QueryParser.parse(queries.get(i)),
+                    PaperSearch.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), PaperSearch.Order.RELEVANCE, 0, 10, false));
+            app.papers().findMany(r.hits().stream().map(PaperSearch.Hit::id).toList());
             cpu[i] = threads.getCurrentThreadCpuTime() - t;
         }
         Arrays.sort(cpu);
@@ -140,7 +144,7 @@ public final class SearchBench {
         var days = app.papers().latestDay().orElseThrow();
         List<Paper> pool = new ArrayList<>();
         for (int back = 0; pool.size() < n * 3 && back < 400; back += 7) {
-            pool.addAll(app.papers().listing(org.paperboy.store.Listing.day(days.minusDays(back))));
+            pool.addAll(app.papers().listing(Listing.day(days.minusDays(back))));
         }
         Collections.shuffle(pool, rnd);
         for (Paper p : pool) {

@@ -1,5 +1,7 @@
 package org.paperboy.bench;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,7 +149,7 @@ public final class VectorRecallBench {
 
     private static float[] toFloats(byte[] b) {
         float[] v = new float[b.length / 4];
-        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
         return v;
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -141,11 +142,11 @@ class AccountMailQueueTest {
                 List<Socket> held = new ArrayList<>();
                 try {
                     while (true) held.add(silent.accept()); // accepts and says nothing, as a hung server does
-                } catch (java.io.IOException closed) {
+                } catch (IOException closed) {
                     held.forEach(sock -> {
                         try {
                             sock.close();
-                        } catch (java.io.IOException ignored) {
+                        } catch (IOException ignored) {
                             // closing anyway
                         }
                     });

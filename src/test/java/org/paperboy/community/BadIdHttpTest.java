@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,7 +73,7 @@ class BadIdHttpTest {
         assertTrue(r.body().contains("\"error\""), r.body());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void submittingIt400sAndTheSearchBoxTreatsItAsText() throws Exception {
         HttpResponse<String> r = ada.post("/submit", Map.of("paper", HUGE));
         assertEquals(400, r.statusCode(), r.body());

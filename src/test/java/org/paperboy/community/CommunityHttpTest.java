@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +105,7 @@ class CommunityHttpTest {
     void apiTokensVoteWithBearerAndAreRefusedOtherwise() throws Exception {
         var ada = server.client().signUpVerified("ada");
         var r = ada.post("/account/tokens", Map.of("name", "script", "password", "correct horse ada"));
-        var m = java.util.regex.Pattern.compile("id=\"new-token\">(pb_[A-Za-z0-9_-]+)<").matcher(r.body());
+        var m = Pattern.compile("id=\"new-token\">(pb_[A-Za-z0-9_-]+)<").matcher(r.body());
         assertTrue(m.find(), r.body());
         String token = m.group(1);
         var api = server.client();
@@ -109,7 +114,7 @@ class CommunityHttpTest {
         assertEquals("{\"id\":\"2611.00002\",\"upvotes\":1,\"upvoted\":true}", normalizeJson(r.body()));
         r = api.postRaw("/api/papers/2611.00002/upvote", Map.of(), "Authorization", "Bearer " + token);
         assertTrue(r.body().contains("\"upvotes\":1"), "still one vote");
-        var del = api.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/api/papers/2611.00002/upvote")))
+        var del = api.http.send(HttpRequest.newBuilder(URI.create(server.url("/api/papers/2611.00002/upvote")))
                 .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, del.statusCode());
         assertTrue(del.body().contains("\"upvotes\":0"), del.body());
@@ -119,17 +124,17 @@ class CommunityHttpTest {
         assertEquals(401, api.postRaw("/api/papers/2611.00002/upvote", Map.of()).statusCode(), "no token");
         assertEquals(404, api.postRaw("/api/papers/2611.99999/upvote", Map.of(), "Authorization", "Bearer " + token).statusCode());
         String account = ada.get("/account").body();
-        var revoke = java.util.regex.Pattern.compile("action=\"(/account/tokens/\\d+/revoke)\"").matcher(account);
+        var revoke = Pattern.compile("action=\"(/account/tokens/\\d+/revoke)\"").matcher(account);
         assertTrue(revoke.find(), account);
         assertFalse(account.contains(token), "the secret is never shown again");
         assertEquals(404, server.client().signUpVerified("bob").post(revoke.group(1), Map.of()).statusCode(), "only the owner revokes");
-        var posted = api.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/api/papers/2611.00002/comments")))
+        var posted = api.http.send(HttpRequest.newBuilder(URI.create(server.url("/api/papers/2611.00002/comments")))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"body\": \"From a *script*\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"body\": \"From a *script*\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, posted.statusCode(), posted.body());
-        var bad = api.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url("/api/papers/2611.00002/comments")))
+        var bad = api.http.send(HttpRequest.newBuilder(URI.create(server.url("/api/papers/2611.00002/comments")))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, bad.statusCode(), bad.body());
         String thread = server.client().get("/api/papers/2611.00002/comments").body();
         assertTrue(thread.contains("\"author\":\"ada\"") && thread.contains("From a <em>script</em>"), thread);
@@ -170,7 +175,7 @@ class CommunityHttpTest {
     void aBannedUsersSessionAndTokensStopAtOnce() throws Exception {
         var admin = server.client().signUpVerified("ada");
         var bob = server.client().signUpVerified("bob");
-        var t = java.util.regex.Pattern.compile("id=\"new-token\">(pb_[A-Za-z0-9_-]+)<").matcher(bob.post("/account/tokens", Map.of("name", "script", "password", "correct horse bob")).body());
+        var t = Pattern.compile("id=\"new-token\">(pb_[A-Za-z0-9_-]+)<").matcher(bob.post("/account/tokens", Map.of("name", "script", "password", "correct horse bob")).body());
         assertTrue(t.find());
         String bobsToken = t.group(1);
         bob.post("/papers/2611.00002/upvote", Map.of("vote", "up"));
@@ -385,8 +390,8 @@ class CommunityHttpTest {
 
     @Test
     void theDailyPageShowsSubmittedPapersFirstWithButtonsSubmittersAndTheHfApiFields() throws Exception {
-        server.app.papers().upsert(java.util.List.of(Fixtures.paper("2611.00009", "An older paper", java.time.LocalDate.of(2026, 11, 20))),
-                java.time.LocalDate.of(2026, 11, 20), (old, incoming) -> incoming);
+        server.app.papers().upsert(List.of(Fixtures.paper("2611.00009", "An older paper", LocalDate.of(2026, 11, 20))),
+                LocalDate.of(2026, 11, 20), (old, incoming) -> incoming);
         var ada = server.client().signUpVerified("ada");
         var bob = server.client().signUpVerified("bob");
         ada.post("/papers/2611.00003/upvote", Map.of("vote", "up"));

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -121,7 +124,7 @@ class CommunityStoreTest {
             CommentRepository comments = new CommentRepository(db, papers);
             long spam = comments.insert("2611.00001", bob, null, "spam", NOW).orElseThrow();
             Moderation moderation = new Moderation(new ModerationRepository(db, papers), comments, users, new SessionRepository(db),
-                    java.time.Clock.fixed(java.time.Instant.ofEpochMilli(NOW), java.time.ZoneOffset.UTC));
+                    Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
             User admin = users.byId(ada).orElseThrow();
             db.jdbi().useHandle(h -> h.execute("ALTER TABLE moderation_log RENAME TO moderation_log_gone")); // the log line will fail
             assertThrows(RuntimeException.class, () -> moderation.hideComment(admin, spam, true, "spam"));

@@ -1,6 +1,7 @@
 package org.paperboy.community;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Author;
@@ -21,7 +22,7 @@ final class Fixtures {
     }
 
     static void addPapers(PaperRepository papers, String... ids) {
-        List<Paper> ps = java.util.Arrays.stream(ids).map(id -> paper(id, "Paper " + id, DAY)).toList();
+        List<Paper> ps = Arrays.stream(ids).map(id -> paper(id, "Paper " + id, DAY)).toList();
         papers.upsert(ps, DAY, (old, incoming) -> incoming);
     }
 }

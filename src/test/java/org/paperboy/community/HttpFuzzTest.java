@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -159,8 +160,8 @@ class HttpFuzzTest {
     static HttpResponse<String> send(HttpRequest req) throws Exception {
         try {
             return anonymous.http.send(req, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            return java.net.http.HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.paperboy.config.Settings;
@@ -49,7 +50,7 @@ class RateLimiterTest {
         for (int i = 0; i < on.vote().count(); i++) limits.vote("10.0.0.2", old);
         RateLimitedException e = assertThrows(RateLimitedException.class, () -> limits.vote("10.0.0.2", old));
         assertEquals(1, e.retryAfterSeconds());
-        RateLimits off = new RateLimits(Settings.load(java.util.Map.of("rate-limits", "off"), java.util.Map.of()).community(), limiter, clock);
+        RateLimits off = new RateLimits(Settings.load(Map.of("rate-limits", "off"), Map.of()).community(), limiter, clock);
         for (int i = 0; i < 1000; i++) off.vote("10.0.0.3", young);
     }
 }

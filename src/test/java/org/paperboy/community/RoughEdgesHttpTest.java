@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URLEncoder;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -43,7 +44,7 @@ class RoughEdgesHttpTest {
     @Test
     void followFromAnAuthorPageFillsInATopicAlert() throws Exception {
         var ada = server.client().signUpVerified("ada");
-        var r = ada.get("/account/digest?follow=" + java.net.URLEncoder.encode("author:\"Ada Lovelace\"", "UTF-8"));
+        var r = ada.get("/account/digest?follow=" + URLEncoder.encode("author:\"Ada Lovelace\"", "UTF-8"));
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains(">author:\"Ada Lovelace\"</textarea>"), r.body());
         assertTrue(r.body().contains("Subscribe to follow"));

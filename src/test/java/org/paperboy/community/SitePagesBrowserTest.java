@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,7 +136,7 @@ class SitePagesBrowserTest {
         List<String> found = new ArrayList<>();
         for (String scheme : List.of("light", "dark")) {
             theme(scheme);
-            for (var page : new java.util.TreeMap<>(pages).entrySet()) {
+            for (var page : new TreeMap<>(pages).entrySet()) {
                 for (int width : new int[] {1366, 390}) {
                     open(page.getValue(), width, width == 390 ? 844 : 900);
                     found.addAll(problems(page.getKey() + " " + scheme + " " + width, width == 390));

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.config.Settings;
+import org.paperboy.mail.EmlDirectoryTransport;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
@@ -38,7 +39,7 @@ class SubmissionsTest {
                 throw new PaperFetcher.Unavailable("connect timed out", null);
             };
             Settings settings = Settings.load(Map.of("data", tmp.toString(), "rate-limits", "off"), Map.of());
-            Community c = new Community(settings, db, papers, clock, new org.paperboy.mail.EmlDirectoryTransport(tmp.resolve("outbox"), "p@example.org"), fetcher, PasswordHasher.Params.FAST_FOR_TESTS);
+            Community c = new Community(settings, db, papers, clock, new EmlDirectoryTransport(tmp.resolve("outbox"), "p@example.org"), fetcher, PasswordHasher.Params.FAST_FOR_TESTS);
             User ada = c.accounts().createVerified("ada", "ada@example.org", "long enough password");
 
             Submissions.Outcome o = c.submissions().submit(ada, "https://arxiv.org/abs/2611.11111v2", "127.0.0.1");
@@ -67,7 +68,7 @@ class SubmissionsTest {
                     Fixtures.paper("2611.00003", "Known three", LocalDate.of(2026, 11, 26))), LocalDate.of(2026, 11, 26), (a, b) -> b);
             PaperFetcher fetcher = id -> Optional.empty();
             Settings settings = Settings.load(Map.of("data", tmp.toString(), "limit-submit", "2/1h", "new-account-age", "0s"), Map.of());
-            Community c = new Community(settings, db, papers, clock, new org.paperboy.mail.EmlDirectoryTransport(tmp.resolve("outbox"), "p@example.org"), fetcher, PasswordHasher.Params.FAST_FOR_TESTS);
+            Community c = new Community(settings, db, papers, clock, new EmlDirectoryTransport(tmp.resolve("outbox"), "p@example.org"), fetcher, PasswordHasher.Params.FAST_FOR_TESTS);
             User ada = c.accounts().createVerified("ada", "ada@example.org", "long enough password");
             User bob = c.accounts().createVerified("bob", "bob@example.org", "long enough password");
             c.submissions().submit(bob, "2611.00001", "10.0.0.2");
@@ -103,7 +104,7 @@ class SubmissionsTest {
                     newest, (a, b) -> b);
             PaperFetcher fetcher = id -> Optional.of(Fixtures.paper(id.base(), "Brand new", LocalDate.of(2026, 11, 28)));
             Settings settings = Settings.load(Map.of("data", tmp.toString(), "rate-limits", "off"), Map.of());
-            Community c = new Community(settings, db, papers, clock, new org.paperboy.mail.EmlDirectoryTransport(tmp.resolve("outbox"), "p@example.org"), fetcher, PasswordHasher.Params.FAST_FOR_TESTS);
+            Community c = new Community(settings, db, papers, clock, new EmlDirectoryTransport(tmp.resolve("outbox"), "p@example.org"), fetcher, PasswordHasher.Params.FAST_FOR_TESTS);
             User ada = c.accounts().createVerified("ada", "ada@example.org", "long enough password");
 
             c.submissions().submit(ada, "2611.09999", "10.0.0.1");

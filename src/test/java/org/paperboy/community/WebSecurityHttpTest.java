@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.web.Csrf;
 
 /** Log-in redirects, what an API token may open, and the smaller web defects of issue #11. */
 class WebSecurityHttpTest {
@@ -108,7 +110,7 @@ class WebSecurityHttpTest {
         var ada = server.client().signUpVerified("ada");
         for (String path : new String[] {"/", "/papers/2611.00001", "/static/paperboy.css", "/static/htmx.min.js", "/api/daily_papers",
             "/no/such/page", "/api/papers/not-an-id", "/login", "/account", "/feed.atom"}) {
-            for (var r : java.util.List.of(ada.get(path), server.client().get(path))) {
+            for (var r : List.of(ada.get(path), server.client().get(path))) {
                 var h = r.headers();
                 String csp = h.firstValue("Content-Security-Policy").orElse("");
                 assertTrue(csp.contains("script-src 'self'") && csp.contains("style-src 'self'") && csp.contains("frame-ancestors 'none'")
@@ -197,10 +199,10 @@ class WebSecurityHttpTest {
         String session = bob.cookie("pb_session");
         // someone who planted a CSRF cookie of their own in bob's browser (a sibling subdomain can) sends the matching field
         String planted = "A".repeat(43);
-        var r = send(request("/papers/2611.00001/upvote").header("Cookie", "pb_session=" + session + "; " + org.paperboy.web.Csrf.COOKIE + "=" + planted)
+        var r = send(request("/papers/2611.00001/upvote").header("Cookie", "pb_session=" + session + "; " + Csrf.COOKIE + "=" + planted)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("vote=up&_csrf=" + planted)));
         assertEquals(403, r.statusCode(), "a planted token does not pass for bob's session");
-        r = send(request("/papers/2611.00001/upvote").header("Cookie", "pb_session=" + session + "; " + org.paperboy.web.Csrf.COOKIE + "=" + adas)
+        r = send(request("/papers/2611.00001/upvote").header("Cookie", "pb_session=" + session + "; " + Csrf.COOKIE + "=" + adas)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("vote=up&_csrf=" + adas)));
         assertEquals(403, r.statusCode(), "nor does ada's token");
         assertEquals(0, server.app.papers().find("2611.00001").orElseThrow().upvotes());

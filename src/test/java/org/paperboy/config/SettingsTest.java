@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.paperboy.index.EmbeddingModel;
 
 class SettingsTest {
 
@@ -75,7 +77,7 @@ class SettingsTest {
     @Test
     void theEmbeddingModelsSettingsAcceptAreTheOnesTheIndexKnows() {
         // config stays below index in the package order, so it keeps its own list; this keeps the two equal
-        assertEquals(java.util.Arrays.stream(org.paperboy.index.EmbeddingModel.values()).map(m -> m.id).toList(), Settings.EMBEDDING_MODELS);
+        assertEquals(Arrays.stream(EmbeddingModel.values()).map(m -> m.id).toList(), Settings.EMBEDDING_MODELS);
     }
 
     @Test

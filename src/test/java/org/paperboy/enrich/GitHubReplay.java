@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,7 +40,7 @@ public final class GitHubReplay implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             var h = exchange.getRequestHeaders();
             requests.add(new Request(path, h.getFirst("Authorization"), h.getFirst("User-Agent"), h.getFirst("Accept"), h.getFirst("X-GitHub-Api-Version")));
-            Reply r = replies.getOrDefault(path.toLowerCase(java.util.Locale.ROOT), notFound());
+            Reply r = replies.getOrDefault(path.toLowerCase(Locale.ROOT), notFound());
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
             r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             exchange.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
@@ -56,7 +57,7 @@ public final class GitHubReplay implements AutoCloseable {
 
     /** The next answers for {@code owner/repo}. */
     public void answer(String repo, Reply reply) {
-        replies.put("/repos/" + repo.toLowerCase(java.util.Locale.ROOT), reply);
+        replies.put("/repos/" + repo.toLowerCase(Locale.ROOT), reply);
     }
 
     /** The recorded answer for huggingface/transformers, with its stargazers_count set to {@code stars}. */

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LearnedFusionTest {
@@ -117,7 +119,7 @@ class LearnedFusionTest {
     void theTrainerLearnsWhichSignalJudgesRelevance() {
         // 60 queries of 20 candidates: the relevant one is the closest in meaning, while its BM25 is middling
         List<FusionTrainer.Sample> samples = new ArrayList<>();
-        java.util.Random rnd = new java.util.Random(7);
+        Random rnd = new Random(7);
         for (int q = 0; q < 60; q++) {
             List<Candidate> cands = new ArrayList<>();
             List<String> ids = new ArrayList<>();
@@ -131,7 +133,7 @@ class LearnedFusionTest {
         }
         var config = new FusionTrainer.Config("z-scores", List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING), 1, 20);
         LearnedFusion f = FusionTrainer.train(samples, config, "t", "m", 0.3, "synthetic");
-        assertTrue(f.weights()[1] > 0 && f.weights()[1] > 3 * Math.abs(f.weights()[0]), java.util.Arrays.toString(f.weights()));
+        assertTrue(f.weights()[1] > 0 && f.weights()[1] > 3 * Math.abs(f.weights()[0]), Arrays.toString(f.weights()));
         assertTrue(FusionTrainer.cvNdcg(samples, config) > FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, samples) + 0.1);
         assertEquals(0.9, FusionTrainer.floor(samples), 1e-12, "every relevant candidate has cosine 0.9");
     }
@@ -169,7 +171,7 @@ class LearnedFusionTest {
     @Test
     void crossValidationChoosesTheQueryEmbeddingWhoseCandidatesJudgeBetter() {
         // the same 40 queries embedded two ways: bare, the relevant paper is the closest in meaning; with the instruction, meaning is noise
-        java.util.Random rnd = new java.util.Random(3);
+        Random rnd = new Random(3);
         Map<Boolean, List<FusionTrainer.Sample>> samples = Map.of(true, synthetic(rnd, false), false, synthetic(rnd, true));
         List<FusionTrainer.Config> grid = List.of(
                 new FusionTrainer.Config("z", List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING), 0.1, 20, true),
@@ -196,7 +198,7 @@ class LearnedFusionTest {
         }
     }
 
-    private static List<FusionTrainer.Sample> synthetic(java.util.Random rnd, boolean meaningful) {
+    private static List<FusionTrainer.Sample> synthetic(Random rnd, boolean meaningful) {
         List<FusionTrainer.Sample> out = new ArrayList<>();
         for (int q = 0; q < 40; q++) {
             List<Candidate> cands = new ArrayList<>();

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -261,7 +264,7 @@ class SearchIndexTest {
     void queriesAreEmbeddedAsTheFusionWasLearned() {
         open(TestDatabases.Kind.SQLITE);
         loadAndEmbed();
-        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> asked = new CopyOnWriteArrayList<>();
         Embedder recording = new Embedder() {
             public String model() { return embedder.model(); }
             public int dimensions() { return embedder.dimensions(); }
@@ -289,8 +292,8 @@ class SearchIndexTest {
             // (cosine 0.71 or less) are below the floor in both modes
             assertEquals(List.of("2601.00002"), ids(search, "automobile", PaperSearch.Mode.KEYWORD));
             List<String> hybrid = ids(search, "automobile", PaperSearch.Mode.HYBRID);
-            assertEquals(java.util.Set.of("2601.00002", "2601.00001", "2601.00007"), java.util.Set.copyOf(hybrid), hybrid.toString());
-            assertEquals(java.util.Set.copyOf(hybrid), java.util.Set.copyOf(ids(search, "automobile", PaperSearch.Mode.SEMANTIC)));
+            assertEquals(Set.of("2601.00002", "2601.00001", "2601.00007"), Set.copyOf(hybrid), hybrid.toString());
+            assertEquals(Set.copyOf(hybrid), Set.copyOf(ids(search, "automobile", PaperSearch.Mode.SEMANTIC)));
             // without a floor nearest-neighbour search fills k with whatever is least far
             assertEquals(7, ids(new PaperSearch(index, embedder, LearnedFusion.HAND_BUILT), "automobile", PaperSearch.Mode.SEMANTIC).size());
         }
@@ -471,7 +474,7 @@ class SearchIndexTest {
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

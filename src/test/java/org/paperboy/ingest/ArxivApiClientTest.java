@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
+import org.paperboy.paper.PaperVersion;
 import org.paperboy.store.Database;
 import org.paperboy.store.PaperRepository;
 import org.paperboy.store.TestDatabases;
@@ -61,8 +63,8 @@ class ArxivApiClientTest {
             assertEquals(ArxivApiClient.Outcome.UPDATED, updated.get(0).outcome());
             Paper after = repo.find("2611.30001").orElseThrow();
             assertEquals(3, after.id().version());
-            assertEquals(java.time.LocalDate.of(2026, 11, 19), after.listingDate());
-            assertEquals(List.of(1, 2, 3), after.versions().stream().map(org.paperboy.paper.PaperVersion::version).toList());
+            assertEquals(LocalDate.of(2026, 11, 19), after.listingDate());
+            assertEquals(List.of(1, 2, 3), after.versions().stream().map(PaperVersion::version).toList());
 
             ImportSummary twoIdsOnePaper = new ImportSummary();
             List<ArxivApiClient.Fetched> both = api.fetch(List.of(ArxivId.of("2611.30002"), ArxivId.of("2611.30002v1")), twoIdsOnePaper);

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.paperboy.config.Settings;
 import org.paperboy.index.SearchIndex;
@@ -63,7 +64,7 @@ class ImportCommandTest {
         Path whole = tmp.resolve("daily.jsonl.gz");
         Files.write(whole, gz);
         Path cut = tmp.resolve("cut.jsonl.gz");
-        Files.write(cut, java.util.Arrays.copyOf(gz, gz.length / 2));
+        Files.write(cut, Arrays.copyOf(gz, gz.length / 2));
         String data = tmp.resolve("data").toString();
 
         Run clean = paperboy("import", "--data", data, whole.toString());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.index.QueryException;
@@ -145,7 +146,7 @@ class ParserFuzzTest {
                     String value = tag.equals("id") ? Fuzz.arxivId(r) : tag.equals("created") || tag.equals("datestamp") ? Fuzz.date(r) : Fuzz.nasty(r);
                     String xml = r.nextInt(6) == 0 ? value : escape(value);
                     mutated = mutated.replaceFirst("<" + tag + ">[^<]*</" + tag + ">",
-                            java.util.regex.Matcher.quoteReplacement("<" + tag + ">" + xml + "</" + tag + ">"));
+                            Matcher.quoteReplacement("<" + tag + ">" + xml + "</" + tag + ">"));
                 }
                 try {
                     ImportSummary s = service.importAll(List.of(Input.of("fuzz.xml",

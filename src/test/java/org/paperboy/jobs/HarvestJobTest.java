@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +91,7 @@ class HarvestJobTest {
 
     @Test
     void aNodeStoppedMidHarvestHandsTheRunBackAtOnce() throws Exception {
-        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch asked = new CountDownLatch(1);
         HttpServer arxiv = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         arxiv.createContext("/", ex -> {
             asked.countDown();
@@ -99,14 +102,14 @@ class HarvestJobTest {
             }
             ex.close();
         });
-        arxiv.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        arxiv.setExecutor(Executors.newCachedThreadPool());
         arxiv.start();
         Clock clock = Clock.systemUTC();
         try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
             JobStateRepository jobs = new JobStateRepository(db, clock);
             HarvestJob job = node(db, jobs, URI.create("http://127.0.0.1:" + arxiv.getAddress().getPort() + "/oai"), clock);
             job.start();
-            assertTrue(asked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(asked.await(10, TimeUnit.SECONDS));
             assertTrue(jobs.load(HarvestJob.NAME).nextRun().isAfter(Instant.now().plus(Duration.ofMinutes(50))), "claimed for the lease");
             job.close();
             assertTrue(jobs.load(HarvestJob.NAME).nextRun().isBefore(Instant.now().plusSeconds(1)), "handed back: due now for the other nodes");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class StarsJobTest {
     }
 
     static Paper paper(String id, LocalDate day, String... links) {
-        List<CodeLink> code = java.util.Arrays.stream(links).map(u -> new CodeLink(u.contains("github") ? CodeLink.Kind.GITHUB : CodeLink.Kind.PROJECT_PAGE, u)).toList();
+        List<CodeLink> code = Arrays.stream(links).map(u -> new CodeLink(u.contains("github") ? CodeLink.Kind.GITHUB : CodeLink.Kind.PROJECT_PAGE, u)).toList();
         return new Paper(ArxivId.of(id).withVersion(1), "Paper " + id, List.of(Author.named("Ada Lovelace")), "Abstract.", "cs.LG",
                 List.of("cs.LG"), null, null, null, null, day.minusDays(2), null, List.of(new PaperVersion(1, day.minusDays(2), "1kb")),
                 day, code, 0, 0);

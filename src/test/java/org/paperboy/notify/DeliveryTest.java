@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -161,7 +162,7 @@ class DeliveryTest {
         f.composer.compose(DigestPeriod.daily(DAY), false);
         long dead = f.outbox.due(f.clock.millis(), 10).get(0);
         f.outbox.claimAll(List.of(dead), "node-dead", f.clock.millis());
-        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> sent = new CopyOnWriteArrayList<>();
         MailTransport slow = new MailTransport() { // each mail takes six minutes: the dead claim expires mid-pass
             @Override
             public void send(Mail mail) {
@@ -271,7 +272,7 @@ class DeliveryTest {
     void aBatchSlowedDownHandsBackItsUnsentRowsBeforeTheirClaimCouldExpire() {
         for (int i = 0; i < 3; i++) f.confirmedSubscriber("slow" + i + "@example.org", Frequency.DAILY, List.of());
         f.composer.compose(DigestPeriod.daily(DAY), false);
-        List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> delivered = new CopyOnWriteArrayList<>();
         MailTransport sixMinutesPerMail = new MailTransport() {
             @Override
             public void send(Mail mail) {

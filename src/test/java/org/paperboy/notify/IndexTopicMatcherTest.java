@@ -7,13 +7,16 @@ import static org.paperboy.notify.NotifyFixture.paper;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.index.PaperSearch;
+import org.paperboy.index.ParsedQuery;
 import org.paperboy.index.QueryParser;
 import org.paperboy.index.SearchServices;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Database;
+import org.paperboy.store.PaperRepository;
 import org.paperboy.store.TestDatabases;
 
 /** Topic alerts through the real Lucene index: a section holds what search returns for that period. */
@@ -24,7 +27,7 @@ class IndexTopicMatcherTest {
     @Test
     void topicSectionsHoldWhatSearchReturnsForTheDigestsDays() {
         try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp);
-             SearchServices search = new SearchServices(tmp, "", db, new org.paperboy.store.PaperRepository(db), 1)) {
+             SearchServices search = new SearchServices(tmp, "", db, new PaperRepository(db), 1)) {
             NotifyFixture f = new NotifyFixture(db);
             f.addPapers(paper("2611.00010", "Attention sinks in streaming language models", "We study the attention sink.", DAY,
                     List.of("Guangxuan Xiao", "Song Han"), "cs.CL"),
@@ -44,8 +47,8 @@ class IndexTopicMatcherTest {
             // the catalog matcher (no server) reads the same language and finds the same papers
             for (String topic : List.of("attention after:" + DAY, "attention before:" + DAY, "cat:cs.CL cat:cs.CV attention",
                     "author:\"Song Han\" sink", "has:code attention")) {
-                assertEquals(java.util.Set.copyOf(ids(matcher.matching(topic, DAY.minusDays(7), DAY, 10))),
-                        java.util.Set.copyOf(ids(f.matcher.matching(topic, DAY.minusDays(7), DAY, 10))), topic);
+                assertEquals(Set.copyOf(ids(matcher.matching(topic, DAY.minusDays(7), DAY, 10))),
+                        Set.copyOf(ids(f.matcher.matching(topic, DAY.minusDays(7), DAY, 10))), topic);
             }
             assertEquals(List.of("2611.00012"), ids(f.matcher.matching("attention before:" + DAY, DAY.minusDays(7), DAY, 10)));
             assertThrows(InvalidInput.class, () -> TopicQuery.validate(List.of("has:cod")), "refused when saved, not dropped when sent");
@@ -66,9 +69,9 @@ class IndexTopicMatcherTest {
         }
     }
 
-    private static org.paperboy.index.ParsedQuery withPeriod(String topic) {
+    private static ParsedQuery withPeriod(String topic) {
         var q = QueryParser.parse(topic);
-        return new org.paperboy.index.ParsedQuery(q.words(), q.phrases(), q.authors(), q.categories(), DAY, DAY.plusDays(1), q.hasCode(), q.arxivId());
+        return new ParsedQuery(q.words(), q.phrases(), q.authors(), q.categories(), DAY, DAY.plusDays(1), q.hasCode(), q.arxivId());
     }
 
     private static List<String> ids(List<Paper> ps) {

@@ -4,8 +4,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.paperboy.config.Settings;
+import org.paperboy.jobs.DigestSchedule;
 import org.paperboy.mail.MailSettings;
 import org.paperboy.mail.SmtpTransport;
 import org.paperboy.store.Database;
@@ -15,9 +19,11 @@ import org.paperboy.web.DigestAdminGate;
 import org.paperboy.web.DigestAdminRoutes;
 import org.paperboy.web.RouteGroup;
 import org.paperboy.community.RateLimiter;
+import org.paperboy.community.User;
 import org.paperboy.web.SubscriptionRoutes;
 import org.paperboy.web.Templates;
 import org.paperboy.web.WebServer;
+import org.paperboy.web.community.AccountSessions;
 
 /** The subscription pages on a real web server on loopback, with GreenMail as the SMTP server. */
 final class NotifySite implements AutoCloseable {
@@ -48,13 +54,13 @@ final class NotifySite implements AutoCloseable {
         Templates templates = new Templates();
         Csrf csrf = new Csrf(false, List.of(SubscriptionRoutes.UNSUBSCRIBE_PREFIX));
         DigestPreview preview = new DigestPreview(f.papers, f.runs, f.subs, f.composer, f.matcher, f.renderer, f.links,
-                freq -> new org.paperboy.jobs.DigestSchedule(java.time.LocalTime.of(8, 0), java.time.DayOfWeek.MONDAY, java.time.ZoneOffset.UTC)
+                freq -> new DigestSchedule(LocalTime.of(8, 0), DayOfWeek.MONDAY, ZoneOffset.UTC)
                         .nextPeriod(freq, f.clock.instant(), f.papers.latestDay()));
-        org.paperboy.community.User admin = new org.paperboy.community.User(1, "admin", "admin@example.org", true, 0L, null, 0, false);
-        org.paperboy.community.User reader = new org.paperboy.community.User(2, "reader", "reader@example.org", false, 0L, null, 0, false);
+        User admin = new User(1, "admin", "admin@example.org", true, 0L, null, 0, false);
+        User reader = new User(2, "reader", "reader@example.org", false, 0L, null, 0, false);
         RouteGroup viewer = routes -> routes.before(ctx -> {
             String who = ctx.header(AS_ADMIN);
-            if (who != null) ctx.attribute(org.paperboy.web.community.AccountSessions.VIEWER, who.equals("admin") ? admin : reader);
+            if (who != null) ctx.attribute(AccountSessions.VIEWER, who.equals("admin") ? admin : reader);
         });
         web = new WebServer(Settings.defaults().withPort(port), db, templates, List.of(csrf, viewer,
                 new SubscriptionRoutes(f.subscriptions, templates, csrf, new RateLimiter(() -> f.clock.millis() * 1_000_000L)),

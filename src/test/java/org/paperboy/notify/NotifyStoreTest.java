@@ -9,6 +9,7 @@ import static org.paperboy.notify.NotifyFixture.paper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +22,7 @@ class NotifyStoreTest {
     @TempDir
     Path tmp;
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theSigningKeyIsReadWithoutWaitingForABusyWriter() {
         try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp); var writer = db.jdbi().open()) {
             String token = new LinkTokens(db).token(LinkTokens.Purpose.MANAGE, 7);

@@ -12,11 +12,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -85,7 +88,7 @@ class SubscriptionFlowTest {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < kv.length; i += 2) {
             if (b.length() > 0) b.append('&');
-            b.append(kv[i]).append('=').append(java.net.URLEncoder.encode(kv[i + 1], java.nio.charset.StandardCharsets.UTF_8));
+            b.append(kv[i]).append('=').append(URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
         }
         return b.toString();
     }
@@ -171,7 +174,7 @@ class SubscriptionFlowTest {
             String html = get(page).body();
             assertTrue(html.contains("<form class=\"subscribe-footer\" action=\"/subscribe\" method=\"get\">"), page);
         }
-        String prefilled = get("/subscribe?email=" + java.net.URLEncoder.encode("a\"b@example.org", java.nio.charset.StandardCharsets.UTF_8)
+        String prefilled = get("/subscribe?email=" + URLEncoder.encode("a\"b@example.org", StandardCharsets.UTF_8)
                 + "&frequency=weekly").body();
         assertTrue(prefilled.contains("value=\"a&#34;b@example.org\"") || prefilled.contains("value=\"a&quot;b@example.org\""),
                 "the address is pre-filled, escaped");
@@ -274,8 +277,8 @@ class SubscriptionFlowTest {
         assertEquals(401, get("/admin/digest/preview").statusCode(), "not signed in");
         assertEquals(403, getAs("reader", "/admin/digest/preview").statusCode(), "signed in, not an administrator");
         assertEquals(404, getAs("admin", "/admin/digest/preview").statusCode(), "weeks after the last listing the job sends no daily digest, so none is shown");
-        java.time.Instant later = f.clock.instant();
-        f.clock.advance(Duration.between(later, java.time.Instant.parse("2026-10-02T09:00:00Z"))); // the morning after the listing
+        Instant later = f.clock.instant();
+        f.clock.advance(Duration.between(later, Instant.parse("2026-10-02T09:00:00Z"))); // the morning after the listing
         var ok = getAs("admin", "/admin/digest/preview");
         assertEquals(200, ok.statusCode());
         assertTrue(ok.body().contains("A calm paper") && ok.body().contains("&lt;script&gt;"), ok.body());

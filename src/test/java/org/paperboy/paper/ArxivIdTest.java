@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -53,7 +54,7 @@ class ArxivIdTest {
         assertEquals(printed, ArxivId.of(text).toString());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void knowsOldStyleAndRefusesGarbageWithTheInputInTheMessage() {
         assertTrue(ArxivId.of("hep-th/9901001").isOldStyle());
         assertFalse(ArxivId.of("2503.11731").isOldStyle());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
@@ -36,7 +37,7 @@ class LikenessTest {
         for (ReaderModel.Positive p : likes) {
             double s = 0;
             for (int i = 0; i < x.size(); i++) {
-                int j = java.util.Arrays.binarySearch(p.features().index(), x.index()[i]);
+                int j = Arrays.binarySearch(p.features().index(), x.index()[i]);
                 if (j >= 0) s += x.value()[i] * p.features().value()[j];
             }
             if (s > bestSim) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class PaperRepositoryTest {
             incoming.id().version() >= stored.id().version() ? incoming : stored;
 
     static Paper paper(String id, int version, String title, LocalDate listed, String... cats) {
-        List<PaperVersion> versions = new java.util.ArrayList<>();
+        List<PaperVersion> versions = new ArrayList<>();
         for (int v = 1; v <= version; v++) versions.add(new PaperVersion(v, LocalDate.of(2026, 11, 20 + v), null));
         return new Paper(new ArxivId(id, version), title, List.of(new Author("Ada Lovelace", "Analytical Engines Ltd")),
                 "An abstract.", cats[0], List.of(cats), null, null, null, null, LocalDate.of(2026, 11, 21), null,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.paperboy.paper.Author;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.TestDatabases;
@@ -108,11 +110,11 @@ class BrowserTest {
         browser.get(url("/papers?date=2026-11-23&limit=2"));
         assertEquals(2, browser.findElements(By.cssSelector("ol.cards > li")).size());
         browser.findElement(By.cssSelector("a[data-more]")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+        new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(d -> d.findElements(By.cssSelector("ol.cards > li")).size() == 4);
         assertEquals(url("/papers?date=2026-11-23&limit=2"), browser.getCurrentUrl(), "stayed on the page");
         browser.findElement(By.cssSelector("a[data-more]")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+        new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(d -> d.findElements(By.cssSelector("ol.cards > li")).size() == 5);
         assertTrue(browser.findElements(By.cssSelector("a[data-more]")).isEmpty(), "no more pages");
         assertEquals(5, browser.findElements(By.cssSelector("ol.cards article.card")).size());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ class DailyPagesBrowserTest {
         // the window's outer size includes no browser chrome in headless mode; set the viewport exactly
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         browser.get(url(path));
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(d -> "complete".equals(js("return document.readyState")));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> "complete".equals(js("return document.readyState")));
     }
 
     private static void shot(String name) throws IOException {
@@ -173,13 +174,13 @@ class DailyPagesBrowserTest {
         open("/papers?date=2026-11-23", 1366, 900);
         new Actions(browser).sendKeys("j").perform();
         new Actions(browser).sendKeys("u").perform();
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("/login?next=/papers/"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("/login?next=/papers/"));
     }
 
     @Test
     void mathIsRenderedByKatexAndABrokenFormulaKeepsItsSource() {
         open("/papers?date=2026-11-23", 1366, 900);
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(5))
+        new WebDriverWait(browser, Duration.ofSeconds(5))
                 .until(d -> !d.findElements(By.cssSelector("#title-2611\\.00001 .katex")).isEmpty());
         WebElement title = browser.findElement(By.id("title-2611.00001"));
         assertEquals(2, title.findElements(By.cssSelector(".katex")).size(), "$\\mu$ and $\\alpha = 10^{-3}$");
@@ -192,7 +193,7 @@ class DailyPagesBrowserTest {
     @Test
     void cardsShowAThumbnailOrItsPlaceholder() {
         open("/papers?date=2026-11-23", 1366, 900);
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(d -> (Boolean) js(
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> (Boolean) js(
                 "const i = document.querySelector('article[data-card] .thumb img'); return i.complete && i.naturalWidth > 0"));
     }
 
@@ -225,7 +226,7 @@ class DailyPagesBrowserTest {
                 WebElement b = browser.findElement(By.linkText(button));
                 assertTrue(b.getRect().getY() + b.getRect().getHeight() <= 900, button + " is above the fold");
             }
-            new WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(d -> (Boolean) js(
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> (Boolean) js(
                     "const i = document.querySelector('.paper-thumb img'); return i.complete && i.naturalWidth > 0"));
             assertTrue(!browser.findElements(By.cssSelector("#paper-title .katex")).isEmpty(), "math in the paper's title");
             assertNoSeriousViolations("paper page, " + scheme);
@@ -246,6 +247,6 @@ class DailyPagesBrowserTest {
         assertEquals("20 November: 1 paper", earlier.getDomAttribute("aria-label"));
         assertTrue(browser.findElements(By.cssSelector("nav.calendar a[href='/papers?date=2026-11-21']")).isEmpty(), "an empty day is no link");
         earlier.click();
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("date=2026-11-20"));
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().endsWith("date=2026-11-20"));
     }
 }

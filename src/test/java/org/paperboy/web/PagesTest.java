@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.paperboy.web.TestSite.paper;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.paper.ArxivId;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.TestDatabases;
 import org.w3c.dom.Document;
@@ -161,7 +166,7 @@ class PagesTest {
     @Test
     void aPaperFromASourceWithoutVersionsShowsItsBareId() {
         Paper p = paper("2611.00077", "Unversioned", LocalDate.of(2026, 11, 23), "cs.CL");
-        site.papers.upsert(List.of(new Paper(new org.paperboy.paper.ArxivId("2611.00077", 0), p.title(), p.authors(), p.abstractText(),
+        site.papers.upsert(List.of(new Paper(new ArxivId("2611.00077", 0), p.title(), p.authors(), p.abstractText(),
                 p.primaryCategory(), p.categories(), null, null, null, null, null, null, List.of(), p.listingDate(), List.of(), 0, 0)),
                 p.listingDate(), (a, b) -> b);
         String html = site.body("/papers/2611.00077v2");
@@ -250,19 +255,19 @@ class PagesTest {
     void browsersGetTheListingGzippedOthersPlain() throws Exception {
         Fixture.load(site);
         String plain = site.body("/papers?date=2026-11-23");
-        var http = java.net.http.HttpClient.newHttpClient();
+        var http = HttpClient.newHttpClient();
         for (String path : new String[] {"/papers?date=2026-11-23", "/api/daily_papers?date=2026-11-23"}) {
-            HttpResponse<byte[]> r = http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + site.server.port() + path)).header("Accept-Encoding", "gzip, deflate, br").build(),
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + site.server.port() + path)).header("Accept-Encoding", "gzip, deflate, br").build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals("gzip", r.headers().firstValue("content-encoding").orElse(""), path);
             assertEquals("Accept-Encoding", r.headers().firstValue("vary").orElse(""), path);
-            String unzipped = new String(new java.util.zip.GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(), StandardCharsets.UTF_8);
+            String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(site.body(path), unzipped, path);
         }
         assertTrue(plain.startsWith("<!doctype html>"));
         String etag = site.get("/api/daily_papers?date=2026-11-23").headers().firstValue("etag").orElseThrow();
-        HttpResponse<String> again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + site.server.port() + "/api/daily_papers?date=2026-11-23")).header("If-None-Match", etag).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(304, again.statusCode());

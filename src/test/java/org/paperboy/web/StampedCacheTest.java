@@ -2,8 +2,14 @@ package org.paperboy.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class StampedCacheTest {
@@ -32,9 +38,9 @@ class StampedCacheTest {
     void concurrentMissesComputeOnceAndExpiryKeepsServingWhileOneRefreshes() throws Exception {
         AtomicLong now = new AtomicLong(0);
         AtomicInteger computed = new AtomicInteger();
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         StampedCache<String, Integer> cache = new StampedCache<>(() -> 7, now::get, 1000, 10);
-        java.util.function.Supplier<Integer> slow = () -> {
+        Supplier<Integer> slow = () -> {
             int n = computed.incrementAndGet();
             try {
                 release.await();
@@ -43,8 +49,8 @@ class StampedCacheTest {
             }
             return n;
         };
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        var results = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        var pool = Executors.newFixedThreadPool(4);
+        var results = new ArrayList<Future<Integer>>();
         for (int i = 0; i < 4; i++) results.add(pool.submit(() -> cache.get("k", slow)));
         Thread.sleep(100);
         release.countDown();
@@ -52,8 +58,8 @@ class StampedCacheTest {
         assertEquals(1, computed.get(), "one computation for four concurrent misses");
 
         now.set(5000);
-        java.util.concurrent.CountDownLatch refreshing = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch refreshing = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
         var refresher = pool.submit(() -> cache.get("k", () -> {
             refreshing.countDown();
             try {
@@ -74,7 +80,7 @@ class StampedCacheTest {
     @Test
     void aFailedComputationIsNotCached() {
         StampedCache<String, Integer> cache = new StampedCache<>(() -> 0, () -> 0, 1000, 10);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> cache.get("k", () -> {
+        Assertions.assertThrows(IllegalStateException.class, () -> cache.get("k", () -> {
             throw new IllegalStateException("db down");
         }));
         assertEquals(3, cache.get("k", () -> 3));

@@ -24,7 +24,7 @@ public final class AccountSessions implements RouteGroup {
     public static final String VIEWER = CommunityWeb.VIEWER;
 
     /** The signed-in account of this request (set by this group's before handler), or null. */
-    public static org.paperboy.community.User viewer(io.javalin.http.Context ctx) {
+    public static User viewer(Context ctx) {
         return CommunityWeb.viewer(ctx);
     }
 

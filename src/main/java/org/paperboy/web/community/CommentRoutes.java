@@ -13,9 +13,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.paperboy.community.Comment;
+import org.paperboy.community.CommentNode;
 import org.paperboy.community.Community;
 import org.paperboy.community.CommunityException;
 import org.paperboy.community.User;
@@ -72,12 +74,12 @@ public final class CommentRoutes implements RouteGroup {
         ctx.json(community.comments().thread(id, null).stream().map(CommentRoutes::json).toList());
     }
 
-    private static Map<String, Object> json(org.paperboy.community.CommentNode n) {
+    private static Map<String, Object> json(CommentNode n) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", n.id());
         m.put("author", n.username());
         m.put("html", n.html());
-        m.put("createdAt", java.time.Instant.ofEpochMilli(n.createdAt()).toString());
+        m.put("createdAt", Instant.ofEpochMilli(n.createdAt()).toString());
         m.put("edited", n.edited());
         m.put("removed", n.removedAs());
         m.put("replies", n.replies().stream().map(CommentRoutes::json).toList());

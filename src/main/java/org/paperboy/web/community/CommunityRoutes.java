@@ -7,6 +7,8 @@ import static org.paperboy.web.community.CommunityWeb.viewer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.paperboy.community.Comment;
 import org.paperboy.community.Community;
 import org.paperboy.community.CommunityException;
@@ -31,6 +34,7 @@ import org.paperboy.web.Csrf;
 import org.paperboy.web.HttpError;
 import org.paperboy.web.Card;
 import org.paperboy.web.Meta;
+import org.paperboy.web.PaperPage;
 import org.paperboy.web.RouteGroup;
 import org.paperboy.web.Templates;
 
@@ -88,7 +92,7 @@ public final class CommunityRoutes implements RouteGroup {
         String id = paperId(ctx);
         User u = viewer(ctx);
         if (u == null) {
-            String login = "/login?next=" + java.net.URLEncoder.encode(CommunityWeb.back(ctx, paperUrl(id)), java.nio.charset.StandardCharsets.UTF_8);
+            String login = "/login?next=" + URLEncoder.encode(CommunityWeb.back(ctx, paperUrl(id)), StandardCharsets.UTF_8);
             if (CommunityWeb.htmx(ctx)) ctx.header("HX-Redirect", login).status(204);
             else ctx.redirect(login, HttpStatus.SEE_OTHER);
             return;
@@ -155,11 +159,11 @@ public final class CommunityRoutes implements RouteGroup {
         List<PaperRow> rows = rows(shown, v);
         String token = csrf.token(ctx);
         Viewer viewer = v == null ? null : new Viewer(v.username(), token, rows.stream().filter(PaperRow::voted).map(r -> r.paper().id().base())
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()));
         List<Card> cards = rows.stream().map(r -> Card.of(r.paper(), r.submission() == null ? null : r.submission().username())).toList();
         CommunityWeb.render(ctx, templates, "community/trending.jte",
                 new TrendingPage(Meta.of("Trending papers · Paperboy", "The papers people upvote most, weighed against age"),
-                        token, rows, TRENDING_DAYS, cards, viewer, newest == null ? null : org.paperboy.web.PaperPage.human(newest),
+                        token, rows, TRENDING_DAYS, cards, viewer, newest == null ? null : PaperPage.human(newest),
                         newest == null ? null : "/papers?date=" + newest), 200);
     }
 

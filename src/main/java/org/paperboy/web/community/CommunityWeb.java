@@ -7,6 +7,7 @@ import org.paperboy.community.CommunityException;
 import org.paperboy.community.RateLimitedException;
 import org.paperboy.community.User;
 import org.paperboy.web.Templates;
+import org.paperboy.web.WebServer;
 
 /** What the community's handlers share: the viewer, the client address, errors, rendering. */
 public final class CommunityWeb {
@@ -39,7 +40,7 @@ public final class CommunityWeb {
     }
 
     static void render(Context ctx, Templates templates, String template, Object page, int status) {
-        ctx.attribute(org.paperboy.web.WebServer.RESPONDED, true);
+        ctx.attribute(WebServer.RESPONDED, true);
         ctx.status(status).contentType("text/html; charset=utf-8").result(templates.render(template, page));
     }
 

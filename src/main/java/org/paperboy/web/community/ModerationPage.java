@@ -1,5 +1,6 @@
 package org.paperboy.web.community;
 
+import java.time.Instant;
 import java.util.List;
 import org.paperboy.community.Comment;
 import org.paperboy.community.ModerationEntry;
@@ -10,6 +11,6 @@ public record ModerationPage(Meta meta, String csrf, boolean admin, List<Moderat
                              int page, boolean hasNext) {
 
     public static String when(long millis) {
-        return java.time.Instant.ofEpochMilli(millis).toString().replace('T', ' ').replaceFirst("\\.\\d+Z$|Z$", " UTC");
+        return Instant.ofEpochMilli(millis).toString().replace('T', ' ').replaceFirst("\\.\\d+Z$|Z$", " UTC");
     }
 }
