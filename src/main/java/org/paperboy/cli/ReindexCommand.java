@@ -28,9 +28,12 @@ final class ReindexCommand implements Runnable {
             try (ProgressBar bar = new ProgressBar("reindex", follower.behind())) {
                 n = follower.catchUp(bar::step);
             }
+            long t1 = System.nanoTime();
+            // silent for minutes on a large catalog otherwise: the merge rebuilds one HNSW graph of every vector
+            System.out.printf("merging the index into one segment (%,d papers)...%n", index.size());
             index.optimize();
-            System.out.printf("indexed %,d papers in %.1f s; %,d still wait for embeddings (run `paperboy embed`)%n",
-                    n, (System.nanoTime() - t0) / 1e9, app.search().waitingForEmbeddings());
+            System.out.printf("indexed %,d papers in %.1f s (merge %.1f s); %,d still wait for embeddings (run `paperboy embed`)%n",
+                    n, (System.nanoTime() - t0) / 1e9, (System.nanoTime() - t1) / 1e9, app.search().waitingForEmbeddings());
         }
     }
 }

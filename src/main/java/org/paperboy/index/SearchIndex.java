@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -29,6 +31,7 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
@@ -71,6 +74,13 @@ public final class SearchIndex implements AutoCloseable {
     static final float BM25_B = 0.4f;
     static final int HNSW_MAX_CONN = 16;
     static final int HNSW_BEAM_WIDTH = 100;
+    /**
+     * Lucene builds a segment's HNSW graph in the thread that adds the documents, so a rebuild on
+     * one thread kept one core busy: a batch this large is written by every core (one Lucene
+     * segment per thread), a follower's few changes by the caller alone.
+     */
+    static final int PARALLEL_PUT_MIN = 256;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private static final String KEY_SCHEMA = "schema";
     private static final String KEY_MODEL = "model";
@@ -84,7 +94,7 @@ public final class SearchIndex implements AutoCloseable {
     private final boolean quantized;
     private final SearcherFactory factory = new SearcherFactory() {
         @Override
-        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+        public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
             IndexSearcher s = new IndexSearcher(reader);
             s.setSimilarity(similarity());
             return s;
@@ -94,6 +104,8 @@ public final class SearchIndex implements AutoCloseable {
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
     private final Analyzer analyzer = analyzer();
+    /** Merges of HNSW graphs (a rebuild's, the final merge into one segment) use every core. */
+    private final ExecutorService graphMerges = Executors.newFixedThreadPool(CORES, Thread.ofPlatform().name("index-graph-merge-", 0).daemon().factory());
     private final boolean rebuilt;
     private final boolean readOnly;
     private volatile long paperSeq;
@@ -234,7 +246,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
-        Map<String, String> m = new java.util.HashMap<>();
+        Map<String, String> m = new HashMap<>();
         entries.forEach(e -> m.put(e.getKey(), e.getValue()));
         return m;
     }
@@ -246,7 +258,7 @@ public final class SearchIndex implements AutoCloseable {
         c.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         KnnVectorsFormat vectors = quantized
                 ? new Lucene104HnswScalarQuantizedVectorsFormat(HNSW_MAX_CONN, HNSW_BEAM_WIDTH)
-                : new Lucene99HnswVectorsFormat(HNSW_MAX_CONN, HNSW_BEAM_WIDTH);
+                : new Lucene99HnswVectorsFormat(HNSW_MAX_CONN, HNSW_BEAM_WIDTH, CORES, CORES > 1 ? graphMerges : null);
         // the per-field format name is written into the segment, so the default codec reads it back
         c.setCodec(new Lucene104Codec() {
             @Override
@@ -296,16 +308,22 @@ public final class SearchIndex implements AutoCloseable {
     /** @param contentHashes by base id, stored so that a follower can skip a paper whose content did not change */
     public void put(List<Paper> papers, Map<String, float[]> vectors, Map<String, String> contentHashes) {
         requireWritable();
-        try {
-            for (Paper p : papers) {
-                Document d = document(p, vectors.get(p.id().base()));
-                String hash = contentHashes.get(p.id().base());
-                if (hash != null) d.add(new StoredField(Fields.HASH, hash));
+        Stream<Paper> each = papers.size() >= PARALLEL_PUT_MIN && distinctIds(papers) ? papers.parallelStream() : papers.stream();
+        each.forEach(p -> {
+            Document d = document(p, vectors.get(p.id().base()));
+            String hash = contentHashes.get(p.id().base());
+            if (hash != null) d.add(new StoredField(Fields.HASH, hash));
+            try {
                 writer.updateDocument(new Term(Fields.ID, p.id().base()), d);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to the search index: " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to the search index: " + e.getMessage(), e);
-        }
+        });
+    }
+
+    /** Two versions of one paper in a batch are written in order, so the later one wins. */
+    private static boolean distinctIds(List<Paper> papers) {
+        return papers.stream().map(p -> p.id().base()).distinct().count() == papers.size();
     }
 
     /** The content hash each of these papers was indexed with, as far as searches see (absent: not indexed). */
@@ -451,6 +469,7 @@ public final class SearchIndex implements AutoCloseable {
             searchers.close();
             if (writer != null) writer.close();
             directory.close();
+            graphMerges.shutdown();
         } catch (IOException e) {
             LOG.warn("closing the search index: {}", e.getMessage());
         }

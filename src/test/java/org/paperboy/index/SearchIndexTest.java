@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -458,6 +461,33 @@ class SearchIndexTest {
                 assertEquals(0, new IndexFollower(second, papers, vectors).catchUp(n -> {}));
                 assertThrows(IllegalStateException.class, () -> second.commit(1, 1));
             }
+        }
+    }
+
+    @Test
+    void aLargeBatchIsWrittenInParallelAndALaterVersionInItStillWins() {
+        List<Paper> batch = new ArrayList<>();
+        Map<String, String> hashes = new HashMap<>();
+        for (int i = 1; i <= SearchIndex.PARALLEL_PUT_MIN * 2; i++) {
+            String id = String.format(Locale.ROOT, "2602.%05d", i);
+            batch.add(Corpus.paper(id, 1, "Bulk paper " + i, "Abstract number " + i + " about lattices.", Corpus.DAY, "Ada Lovelace", false, "cs.LG"));
+            hashes.put(id, "h" + i);
+        }
+        try (SearchIndex index = index()) {
+            index.put(batch, Map.of(), hashes);
+            index.commit(1, 0);
+            index.refresh();
+            assertEquals(batch.size(), index.size());
+            assertEquals(hashes, index.indexedHashes(hashes.keySet()), "every paper once, with its own hash");
+
+            List<Paper> twoVersions = new ArrayList<>(batch);
+            twoVersions.add(Corpus.paper("2602.00001", 2, "Bulk paper revised", "A second version.", Corpus.DAY, "Ada Lovelace", false, "cs.LG"));
+            index.put(twoVersions, Map.of(), Map.of("2602.00001", "v2"));
+            index.commit(2, 0);
+            index.refresh();
+            assertEquals(batch.size(), index.size());
+            assertEquals(List.of("2602.00001"), ids(new PaperSearch(index, embedder), "revised", PaperSearch.Mode.KEYWORD),
+                    "the later version in the batch wins");
         }
     }
 
