@@ -141,13 +141,13 @@ public final class ScalePgBench {
      * are placed; scaled up evenly when arXiv's new-style history holds fewer.
      */
     static List<Month> schedule(YearMonth newest, long papers) {
-        long capacity = 0;
-        for (YearMonth m = newest; !m.isBefore(FIRST_NEW_STYLE); m = m.minusMonths(1)) capacity += volume(m, 1);
-        double scale = Math.max(1, papers / (double) capacity);
+        if (capacity(newest, 1e6) < papers) throw new IllegalArgumentException(papers + " synthetic papers do not fit arXiv's id scheme");
+        // grown until the rounded, capped months hold them all (a scale of papers / capacity fell a few short)
+        double scale = 1;
+        while (capacity(newest, scale) < papers) scale *= 1.01;
         List<Month> out = new ArrayList<>();
         long left = papers;
         for (YearMonth m = newest; left > 0; m = m.minusMonths(1)) {
-            if (m.isBefore(FIRST_NEW_STYLE)) throw new IllegalArgumentException(papers + " synthetic papers do not fit arXiv's id scheme");
             int v = (int) Math.min(left, volume(m, scale));
             out.add(new Month(m, v));
             left -= v;
@@ -155,9 +155,16 @@ public final class ScalePgBench {
         return out;
     }
 
-    private static int volume(YearMonth m, double scale) {
-        int v = (int) Math.round(MONTHLY.getOrDefault(m.getYear(), MONTHLY.get(2025)) * scale);
-        return m.getYear() < 2015 ? Math.min(v, 9_999) : Math.min(v, 99_999);
+    private static long capacity(YearMonth newest, double scale) {
+        long total = 0;
+        for (YearMonth m = newest; !m.isBefore(FIRST_NEW_STYLE); m = m.minusMonths(1)) total += volume(m, scale);
+        return total;
+    }
+
+    /** arXiv's monthly volume of m's year, scaled, at most what m's id scheme can number. */
+    static int volume(YearMonth m, double scale) {
+        long v = Math.round(MONTHLY.getOrDefault(m.getYear(), MONTHLY.get(2025)) * scale);
+        return (int) Math.min(v, m.getYear() < 2015 ? 9_999 : 99_999);
     }
 
     private static List<LocalDate> weekdays(YearMonth m) {
