@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Listing;
@@ -26,8 +27,12 @@ public final class DbCatalog implements Catalog {
     private static final int BATCH = 2_000;
     static final long VECTOR_RECHECK_MILLIS = 10 * 60_000;
 
-    /** Cached features; {@code vectorless} is when they were made without an embedding (0: they have one, or none is stored anywhere). */
-    private record Cached(SparseVector features, long vectorless) {}
+    /**
+     * Cached features; {@code vectorless} is when they were made without an embedding (0: they have one,
+     * or none is stored anywhere); {@code text} tells a new version's title, abstract or categories
+     * from the ones they were made of (the cache is keyed by base id).
+     */
+    private record Cached(SparseVector features, long vectorless, int text) {}
 
     private final PaperRepository papers;
     private final PaperVectors vectors;
@@ -161,7 +166,7 @@ public final class DbCatalog implements Catalog {
     public SparseVector features(Item item) {
         Vocabulary v = checkedVocabulary();
         long now = System.currentTimeMillis();
-        SparseVector known = cached(v, item.id(), now);
+        SparseVector known = cached(v, item, now);
         if (known != null) return known;
         return make(v, item, vectors.vectors(List.of(item.id())).get(item.id()), now);
     }
@@ -174,7 +179,7 @@ public final class DbCatalog implements Catalog {
     public int prepare(List<Item> items) {
         Vocabulary v = checkedVocabulary();
         long now = System.currentTimeMillis();
-        List<Item> missing = items.stream().filter(i -> cached(v, i.id(), now) == null).toList();
+        List<Item> missing = items.stream().filter(i -> cached(v, i, now) == null).toList();
         if (missing.isEmpty()) return 0;
         Map<String, float[]> found = vectors.vectors(missing.stream().map(Item::id).toList());
         for (Item item : missing) make(v, item, found.get(item.id()), now);
@@ -198,18 +203,23 @@ public final class DbCatalog implements Catalog {
                 features.clear();
                 cachedFor = v;
             }
-            features.put(item.id(), new Cached(f, vector != null || vectors == PaperVectors.NONE ? 0 : now));
+            features.put(item.id(), new Cached(f, vector != null || vectors == PaperVectors.NONE ? 0 : now, text(item)));
         }
         return f;
     }
 
     /** The features cached for the paper with this vocabulary, or null when they must be made (again). */
-    private SparseVector cached(Vocabulary v, String id, long now) {
+    private SparseVector cached(Vocabulary v, Item item, long now) {
+        Cached c;
         synchronized (features) {
-            Cached c = v == cachedFor ? features.get(id) : null;
-            if (c != null && (c.vectorless() == 0 || now - c.vectorless() < VECTOR_RECHECK_MILLIS)) return c.features();
-            return null;
+            c = v == cachedFor ? features.get(item.id()) : null;
         }
+        if (c == null || c.text() != text(item)) return null;
+        return c.vectorless() == 0 || now - c.vectorless() < VECTOR_RECHECK_MILLIS ? c.features() : null;
+    }
+
+    private static int text(Item item) {
+        return Objects.hash(item.title(), item.abstractText(), item.categories());
     }
 
     /**

@@ -2,10 +2,12 @@ package org.paperboy.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -79,6 +81,30 @@ class DbCatalogTest {
             Item speech = catalog.item("2603.00101");
             SparseVector own = catalog.vocabulary().features(speech), found = catalog.features(speech);
             assertArrayEquals(own.index(), found.index(), "the features a ranking then finds are the paper's own");
+            assertArrayEquals(own.value(), found.value());
+        }
+    }
+
+    @Test
+    void aNewVersionIsFeaturisedFromItsNewText() {
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            List<Paper> monday = new ArrayList<>();
+            for (int i = 1; i <= 20; i++) monday.add(paper(String.format("2603.%05d", i), "Graph networks " + i, MONDAY));
+            monday.add(paper("2603.00101", "Speech models", MONDAY));
+            papers.upsert(monday, MONDAY, (a, b) -> b);
+            DbCatalog catalog = new DbCatalog(papers, ids -> Map.of());
+            SparseVector first = catalog.features(catalog.item("2603.00101"));
+
+            Paper v1 = monday.get(monday.size() - 1);
+            Paper v2 = new Paper(new ArxivId("2603.00101", 2), "Graph networks for speech", v1.authors(), "Graph networks in depth.", "cs.LG",
+                    List.of("cs.LG"), null, null, null, null, MONDAY, null,
+                    List.of(new PaperVersion(1, MONDAY, null), new PaperVersion(2, TUESDAY, null)), MONDAY, List.of(), 0, 0);
+            papers.upsert(List.of(v2), TUESDAY, (a, b) -> b);
+            Item revised = catalog.item("2603.00101");
+            SparseVector own = catalog.vocabulary().features(revised), found = catalog.features(revised);
+            assertFalse(Arrays.equals(first.index(), own.index()), "the new text has other words");
+            assertArrayEquals(own.index(), found.index(), "not the first version's cached features");
             assertArrayEquals(own.value(), found.value());
         }
     }
