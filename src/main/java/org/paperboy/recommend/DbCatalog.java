@@ -2,20 +2,23 @@ package org.paperboy.recommend;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.paperboy.paper.Paper;
 import org.paperboy.store.Listing;
-import org.paperboy.store.PaperChange;
 import org.paperboy.store.PaperRepository;
 
 /**
  * The instance's catalog as the recommender sees it. The vocabulary (document frequencies) is
- * counted once from every stored paper and recounted when the catalog has grown by a
- * {@link #REBUILD_GROWTH} fraction; features are cached per paper id (bounded, least recently used).
+ * counted once from the stored papers (every one up to {@link #VOCABULARY_PAPERS}, else the newest
+ * listing days' that many) and recounted when the catalog has grown by a {@link #REBUILD_GROWTH}
+ * fraction of what was counted; features are cached per paper id (bounded, least recently used).
  * Papers by id and by listing day are kept while the catalog's change sequence stays where it was:
  * retraining thousands of readers before a digest reads the same few days again and again.
  * A paper's stored embedding joins its features; features made while it had none are remade once
@@ -23,6 +26,12 @@ import org.paperboy.store.PaperRepository;
  */
 public final class DbCatalog implements Catalog {
     static final double REBUILD_GROWTH = 0.1;
+    /**
+     * At most this many papers are counted, the newest by listing day (about a year and a half of
+     * arXiv): all of arXiv (2.7M papers) took a 1 GB node out of heap, and a term that occurs in no
+     * recent paper cannot change how a recent day ranks.
+     */
+    static final int VOCABULARY_PAPERS = 400_000;
     static final int FEATURE_CACHE = 50_000;
     private static final int BATCH = 2_000;
     static final long VECTOR_RECHECK_MILLIS = 10 * 60_000;
@@ -36,6 +45,7 @@ public final class DbCatalog implements Catalog {
 
     private final PaperRepository papers;
     private final PaperVectors vectors;
+    private final int vocabularyPapers;
     private volatile Vocabulary vocabulary;
     private volatile long builtAtCount = -1;
     /** The vocabulary the cached vectors were counted with (guarded by {@code features}). */
@@ -83,8 +93,13 @@ public final class DbCatalog implements Catalog {
     }
 
     public DbCatalog(PaperRepository papers, PaperVectors vectors) {
+        this(papers, vectors, VOCABULARY_PAPERS);
+    }
+
+    DbCatalog(PaperRepository papers, PaperVectors vectors, int vocabularyPapers) {
         this.papers = papers;
         this.vectors = vectors;
+        this.vocabularyPapers = vocabularyPapers;
     }
 
     /**
@@ -102,14 +117,9 @@ public final class DbCatalog implements Catalog {
     private synchronized Vocabulary vocabulary(long now) {
         if (vocabulary != null && now == checkedAtSeq) return vocabulary;
         long count = papers.count();
-        if (vocabulary == null || count > builtAtCount * (1 + REBUILD_GROWTH)) {
-            List<Item> all = new ArrayList<>();
-            long seq = 0;
-            for (List<PaperChange> batch = papers.changedSince(seq, BATCH); !batch.isEmpty(); batch = papers.changedSince(seq, BATCH)) {
-                for (PaperChange c : batch) if (!c.hidden()) all.add(item(c.paper()));
-                seq = batch.get(batch.size() - 1).seq();
-            }
-            vocabulary = Vocabulary.build(all);
+        if (vocabulary == null || count > builtAtCount + Math.min(builtAtCount, vocabularyPapers) * REBUILD_GROWTH) {
+            Stream<Item> counted = count <= vocabularyPapers ? everyPaper() : newestDays();
+            vocabulary = Vocabulary.build(counted::iterator);
             builtAtCount = count;
             synchronized (features) {
                 features.clear();
@@ -117,6 +127,25 @@ public final class DbCatalog implements Catalog {
         }
         checkedAtSeq = now;
         return vocabulary;
+    }
+
+    /** Every shown paper, read a page at a time (never all held at once). */
+    private Stream<Item> everyPaper() {
+        return Stream.iterate(papers.changedSince(0, BATCH), batch -> !batch.isEmpty(),
+                        batch -> papers.changedSince(batch.get(batch.size() - 1).seq(), BATCH))
+                .flatMap(batch -> batch.stream().filter(c -> !c.hidden()).map(c -> item(c.paper())));
+    }
+
+    /** The papers of the newest listing days, a day at a time, until {@code vocabularyPapers} are read. */
+    private Stream<Item> newestDays() {
+        List<LocalDate> days = new ArrayList<>(papers.listingDays());
+        Collections.reverse(days);
+        AtomicLong read = new AtomicLong();
+        return days.stream().takeWhile(day -> read.get() < vocabularyPapers).flatMap(day -> {
+            List<Paper> listed = papers.listing(Listing.day(day));
+            read.addAndGet(listed.size());
+            return listed.stream().map(DbCatalog::item);
+        });
     }
 
     /** The catalog's change sequence: it moves with every new or changed paper, vote and moderation. */

@@ -3,6 +3,7 @@ package org.paperboy.recommend;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.paper.ArxivId;
@@ -107,5 +111,27 @@ class DbCatalogTest {
             assertArrayEquals(own.index(), found.index(), "not the first version's cached features");
             assertArrayEquals(own.value(), found.value());
         }
+    }
+
+    @Test
+    void aLargeCatalogsVocabularyCountsItsNewestDays() {
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            LocalDate wednesday = TUESDAY.plusDays(1);
+            papers.upsert(List.of(paper("2603.00001", "Auction design", MONDAY), paper("2603.00002", "Auction theory", MONDAY)), MONDAY, (a, b) -> b);
+            papers.upsert(List.of(paper("2603.00101", "Graph networks", TUESDAY), paper("2603.00102", "Graph search", TUESDAY)), TUESDAY, (a, b) -> b);
+            papers.upsert(List.of(paper("2603.00201", "Speech graph", wednesday), paper("2603.00202", "Speech models", wednesday)), wednesday,
+                    (a, b) -> b);
+
+            assertTrue(terms(new DbCatalog(papers, ids -> Map.of(), 6).vocabulary()).containsAll(List.of("auction", "graph", "speech")),
+                    "a catalog within the bound is counted whole");
+            Set<String> newest = terms(new DbCatalog(papers, ids -> Map.of(), 3).vocabulary());
+            assertTrue(newest.containsAll(List.of("graph", "speech")), newest.toString());
+            assertFalse(newest.contains("auction"), "Monday is past the newest 3 papers' days");
+        }
+    }
+
+    private static Set<String> terms(Vocabulary v) {
+        return IntStream.range(0, v.termCount()).mapToObj(v::name).collect(Collectors.toSet());
     }
 }
