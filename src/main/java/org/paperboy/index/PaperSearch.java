@@ -76,8 +76,14 @@ public final class PaperSearch {
     /**
      * @param details also compute snippets, the exact total and per-category counts (the page wants them, the API not)
      * @param explain also give each hit its score parts ({@link Explanation})
+     * @param total   also compute the exact total (the API's X-Total-Count), without the rest of {@code details}:
+     *                counting every match's categories was most of a keyword search at a million papers
      */
-    public record Request(ParsedQuery query, Mode mode, Order order, int offset, int limit, boolean details, boolean explain) {
+    public record Request(ParsedQuery query, Mode mode, Order order, int offset, int limit, boolean details, boolean explain, boolean total) {
+        public Request(ParsedQuery query, Mode mode, Order order, int offset, int limit, boolean details, boolean explain) {
+            this(query, mode, order, offset, limit, details, explain, details);
+        }
+
         public Request(ParsedQuery query, Mode mode, Order order, int offset, int limit, boolean details) {
             this(query, mode, order, offset, limit, details, false);
         }
@@ -219,10 +225,10 @@ public final class PaperSearch {
             List<ScoreDoc> page = ranked.subList(Math.min(r.offset(), ranked.size()), Math.min(depth, ranked.size()));
             long total = ranked.size();
             Map<String, Integer> cats = Map.of();
-            if (r.details()) {
+            if (r.details() || r.total()) {
                 FixedBitSet all = resultSet(mode, ranked);
                 total = all.cardinality();
-                cats = categoryCounts(s.getIndexReader(), all);
+                if (r.details()) cats = categoryCounts(s.getIndexReader(), all);
             }
             return new Results(hits(page), total, cats, mode);
         }

@@ -168,7 +168,7 @@ public final class SearchRoutes implements RouteGroup {
             throw new HttpError(503, "the search index is being built (" + behind + " changes to go); try again shortly");
         }
         try {
-            var r = search.search().search(new PaperSearch.Request(parsed, mode, order, page * limit, limit, true, explain));
+            var r = search.search().search(new PaperSearch.Request(parsed, mode, order, page * limit, limit, false, explain, true));
             ctx.header("X-Total-Count", String.valueOf(r.total()));
             long reachable = Math.min(r.total(), PaperSearch.MAX_RESULTS);
             if ((long) (page + 1) * limit < reachable) {

@@ -361,6 +361,12 @@ class SearchIndexTest {
             assertEquals(Map.of("econ.GN", 1, "cs.LG", 1), r.categories());
             Snippet s = r.hits().get(0).snippet();
             assertTrue(s.parts().stream().anyMatch(p -> p.match() && p.text().equalsIgnoreCase("car")), s.toString());
+
+            var totalOnly = search.search(new PaperSearch.Request(QueryParser.parse("car"), PaperSearch.Mode.HYBRID, PaperSearch.Order.RELEVANCE, 0, 1,
+                    false, false, true));
+            assertEquals(byDate.total(), totalOnly.total(), "the API's exact total, beyond the one hit asked for");
+            assertEquals(Map.of(), totalOnly.categories(), "no per-category counts");
+            assertTrue(totalOnly.hits().get(0).snippet().parts().isEmpty(), "no snippets");
         }
     }
 
