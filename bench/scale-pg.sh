@@ -19,6 +19,7 @@
 #   SCALE_PG_EMBED=2000                # sample papers embedded by the real model
 #   SCALE_PG_DIR=/tmp                  # where the work directory goes (PostgreSQL, index, catalog file)
 #   SCALE_PG_KEEP=1                    # keep the work directory (default: deleted, logs kept)
+#   SCALE_PG_REUSE=DIR                 # measure a kept work directory again (step 5 alone, current code; kept)
 # Needs PostgreSQL 15's server binaries in /usr/lib/postgresql/15/bin (Debian: apt-get install
 # postgresql-15) and JDK 21+; stops with the reason when something is missing or a step fails.
 set -euo pipefail
@@ -70,8 +71,16 @@ bench=("$java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNN
 # the launcher, as a user runs it: it adds the flags the jar needs (the vector API Lucene's HNSW uses)
 jar=("$root/paperboy")
 
-work="$(mktemp -d "${SCALE_PG_DIR:-/tmp}/paperboy-scale-pg.XXXXXX")"
-logs="$work.logs"; mkdir -p "$logs"
+reuse="${SCALE_PG_REUSE:-}"
+if [ -n "$reuse" ]; then
+  [ -f "$reuse/pg/PG_VERSION" ] && [ -d "$reuse/node/index" ] || fail "SCALE_PG_REUSE=$reuse is not a kept scale-pg work directory"
+  work="$(cd "$reuse" && pwd)"; SCALE_PG_KEEP=1
+  logs="$work.logs.$(date -u +%H%M%S)"
+else
+  work="$(mktemp -d "${SCALE_PG_DIR:-/tmp}/paperboy-scale-pg.XXXXXX")"
+  logs="$work.logs"
+fi
+mkdir -p "$logs"
 chmod 755 "$work"
 pgport="$(free_port)"; port="$(free_port)"
 serve_pid=""
@@ -84,13 +93,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir -p "$work/pg"; chown postgres "$work/pg" 2>/dev/null || true
-pg_as "$pgbin/initdb" -D "$work/pg" -A trust -U postgres >"$logs/initdb.log" || fail "initdb failed (see $logs/initdb.log)"
+if [ -z "$reuse" ]; then
+  mkdir -p "$work/pg"; chown postgres "$work/pg" 2>/dev/null || true
+  pg_as "$pgbin/initdb" -D "$work/pg" -A trust -U postgres >"$logs/initdb.log" || fail "initdb failed (see $logs/initdb.log)"
+fi
 # settings a bulk-loaded catalog server would have; fsync and synchronous commit stay on
 pg_as "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w -o "-p $pgport -k $work/pg -c listen_addresses=127.0.0.1 \
   -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min -c maintenance_work_mem=512MB -c jit=off" start >/dev/null \
   || fail "PostgreSQL did not start (see $work/pg/server.log)"
-psql -h 127.0.0.1 -p "$pgport" -U postgres -q -c "CREATE DATABASE paperboy" || fail "cannot create the database"
+[ -n "$reuse" ] || psql -h 127.0.0.1 -p "$pgport" -U postgres -q -c "CREATE DATABASE paperboy" || fail "cannot create the database"
 pg_nice() { # niceness: PostgreSQL works for the heavy steps at 19 and for the measurement at 0, like serve
   local main; main="$(head -n 1 "$work/pg/postmaster.pid")"
   renice -n "$1" -p "$main" $(ps -o pid= --ppid "$main") >/dev/null || echo "scale-pg: cannot renice PostgreSQL to $1 (not root?): figures taken as it is" >&2
@@ -100,6 +111,7 @@ export PAPERBOY_DB="jdbc:postgresql://127.0.0.1:$pgport/paperboy" PAPERBOY_DB_US
 export PAPERBOY_HARVEST_INTERVAL=off PAPERBOY_LOG_FORMAT=text
 sql() { psql -h 127.0.0.1 -p "$pgport" -U postgres -d paperboy -At -c "$1"; }
 
+if [ -z "$reuse" ]; then
 timed catalog "${heavy[@]}" "${bench[@]}" catalog --sample "$sample" --papers "$n" --out "$work/catalog.jsonl.gz" 2>"$logs/catalog.err" \
   || { tail -n 30 "$logs/catalog.err" >&2; fail "synthesis failed"; }
 say "1. synthesised the catalog file in $(printf '%.1f' "$secs") s: $(du -h "$work/catalog.jsonl.gz" | cut -f1); $cpu"
@@ -122,6 +134,10 @@ cat "$logs/reindex.out"
 say "4. INDEX (paperboy reindex): $(printf '%.0f' "$secs") s = $(echo "$papers / $secs" | bc) papers/s; $(du -sh "$work/node/index" | cut -f1) on disk;" \
   "PostgreSQL database $(sql "SELECT pg_size_pretty(pg_database_size('paperboy'))")"
 say "   $cpu"
+else
+  papers="$(sql "SELECT COUNT(*) FROM papers")"
+  say "1-4. reusing $work: $papers papers, index $(du -sh "$work/node/index" | cut -f1)"
+fi
 
 pg_nice 0
 days="$(sql "SELECT listing_date FROM papers GROUP BY listing_date ORDER BY COUNT(*) DESC, 1 DESC LIMIT 31" | paste -sd,)"

@@ -199,11 +199,19 @@ public final class ForYou implements AutoCloseable {
         return rank(instance(), papers);
     }
 
+    /** Whether visitors' pages get the instance's order yet: not before the catalog's first count. */
+    public boolean ordersVisitors() {
+        return catalog.counted();
+    }
+
     /**
      * The papers in the instance profile's order, without reasons (the day page's long tail); as they
-     * came while the instance has no profile yet (no seeds, and no reader's positives).
+     * came while the instance has no profile yet (no seeds, and no reader's positives) or the
+     * catalog's vocabulary was never counted yet (a node just started).
      */
     public List<Paper> orderForVisitors(List<Paper> papers) {
+        // a visitor does not wait for the first count (the background warm-up makes it): arXiv's order until then
+        if (!ordersVisitors()) return papers;
         Cached c = instance();
         if (c.model().positives().isEmpty()) return papers;
         Map<Paper, Double> scores = new IdentityHashMap<>();

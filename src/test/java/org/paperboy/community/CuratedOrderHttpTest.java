@@ -56,6 +56,8 @@ class CuratedOrderHttpTest {
         assertEquals(303, ada.post("/papers/2611.00013/upvote", Map.of("vote", "up")).statusCode());
         assertEquals(200, ada.post("/admin/instance-seed", Map.of("seed", "2611.00010")).statusCode(), "the first account is admin");
 
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!server.app.forYou().ordersVisitors() && System.nanoTime() < deadline) Thread.sleep(20); // the start's count, in the background
         var visitor = server.client();
         String top = visitor.get("/papers?date=2026-11-26").body();
         assertEquals(List.of(QUANTUM, MOLECULES, TRAFFIC), order(top).subList(0, 3),

@@ -131,6 +131,22 @@ class DbCatalogTest {
         }
     }
 
+    @Test
+    void aVisitorNeverWaitsForTheFirstCount() {
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            List<Paper> day = List.of(paper("2603.00002", "Speech models", MONDAY), paper("2603.00001", "Graph networks", MONDAY));
+            papers.upsert(day, MONDAY, (a, b) -> b);
+            DbCatalog catalog = new DbCatalog(papers, ids -> Map.of());
+            try (ForYou forYou = new ForYou(catalog, new SignalRepository(db))) {
+                assertEquals(day, forYou.orderForVisitors(day), "arXiv's order");
+                assertFalse(catalog.counted(), "the request did not count the vocabulary itself");
+                catalog.vocabulary();
+                assertTrue(catalog.counted());
+            }
+        }
+    }
+
     private static Set<String> terms(Vocabulary v) {
         return IntStream.range(0, v.termCount()).mapToObj(v::name).collect(Collectors.toSet());
     }

@@ -71,7 +71,9 @@ class SignalsTest {
         long ada = users.insert("ada", "ada@example.org", "h", 1L, 1L);
         long bob = users.insert("bob", "bob@example.org", "h", 1L, 1L);
         SignalRepository repo = new SignalRepository(db);
-        ForYou forYou = new ForYou(new DbCatalog(papers), repo, modelBytes);
+        DbCatalog catalog = new DbCatalog(papers);
+        catalog.vocabulary(); // a serving node counts it as it starts (ForYou.warmUp)
+        ForYou forYou = new ForYou(catalog, repo, modelBytes);
         List<Long> changes = new ArrayList<>();
         Signals signals = new Signals(repo, papers, CLOCK, u -> {
             changes.add(u);
