@@ -64,10 +64,7 @@ class DbCatalogTest {
     void theNewestDaysFeaturesAreMadeOnceAheadOfItsReaders() {
         try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
             PaperRepository papers = new PaperRepository(db);
-            // enough papers that one more does not grow the catalog past a recount of the vocabulary (which remakes every feature)
-            List<Paper> monday = new ArrayList<>();
-            for (int i = 1; i <= 20; i++) monday.add(paper(String.format("2603.%05d", i), "Graph networks " + i, MONDAY));
-            papers.upsert(monday, MONDAY, (a, b) -> b);
+            papers.upsert(twentyGraphPapers(), MONDAY, (a, b) -> b);
             papers.upsert(List.of(paper("2603.00101", "Speech models", TUESDAY), paper("2603.00102", "Auction design", TUESDAY)), TUESDAY,
                     (a, b) -> b);
             List<Integer> vectorQueries = new ArrayList<>();
@@ -82,10 +79,7 @@ class DbCatalogTest {
             papers.upsert(List.of(paper("2603.00103", "Robot grasping", TUESDAY)), TUESDAY, (a, b) -> b);
             assertEquals(1, catalog.warmLatestDay(), "only the paper that came since");
             assertEquals(List.of(2, 1), vectorQueries);
-            Item speech = catalog.item("2603.00101");
-            SparseVector own = catalog.vocabulary().features(speech), found = catalog.features(speech);
-            assertArrayEquals(own.index(), found.index(), "the features a ranking then finds are the paper's own");
-            assertArrayEquals(own.value(), found.value());
+            assertOwnFeatures(catalog, catalog.item("2603.00101"), "the features a ranking then finds are the paper's own");
         }
     }
 
@@ -93,8 +87,7 @@ class DbCatalogTest {
     void aNewVersionIsFeaturisedFromItsNewText() {
         try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
             PaperRepository papers = new PaperRepository(db);
-            List<Paper> monday = new ArrayList<>();
-            for (int i = 1; i <= 20; i++) monday.add(paper(String.format("2603.%05d", i), "Graph networks " + i, MONDAY));
+            List<Paper> monday = twentyGraphPapers();
             monday.add(paper("2603.00101", "Speech models", MONDAY));
             papers.upsert(monday, MONDAY, (a, b) -> b);
             DbCatalog catalog = new DbCatalog(papers, ids -> Map.of());
@@ -106,10 +99,8 @@ class DbCatalogTest {
                     List.of(new PaperVersion(1, MONDAY, null), new PaperVersion(2, TUESDAY, null)), MONDAY, List.of(), 0, 0);
             papers.upsert(List.of(v2), TUESDAY, (a, b) -> b);
             Item revised = catalog.item("2603.00101");
-            SparseVector own = catalog.vocabulary().features(revised), found = catalog.features(revised);
-            assertFalse(Arrays.equals(first.index(), own.index()), "the new text has other words");
-            assertArrayEquals(own.index(), found.index(), "not the first version's cached features");
-            assertArrayEquals(own.value(), found.value());
+            assertFalse(Arrays.equals(first.index(), catalog.vocabulary().features(revised).index()), "the new text has other words");
+            assertOwnFeatures(catalog, revised, "not the first version's cached features");
         }
     }
 
@@ -145,6 +136,19 @@ class DbCatalogTest {
                 assertTrue(catalog.counted());
             }
         }
+    }
+
+    /** Enough papers that one more does not grow the catalog past a recount of the vocabulary (which remakes every feature). */
+    private static List<Paper> twentyGraphPapers() {
+        List<Paper> monday = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) monday.add(paper(String.format("2603.%05d", i), "Graph networks " + i, MONDAY));
+        return monday;
+    }
+
+    private static void assertOwnFeatures(DbCatalog catalog, Item item, String message) {
+        SparseVector own = catalog.vocabulary().features(item), found = catalog.features(item);
+        assertArrayEquals(own.index(), found.index(), message);
+        assertArrayEquals(own.value(), found.value(), message);
     }
 
     private static Set<String> terms(Vocabulary v) {
