@@ -74,9 +74,9 @@ public final class PaperSearch {
     public enum Order { RELEVANCE, DATE }
 
     /**
-     * @param details also compute snippets, the exact total and per-category counts (the page wants them, the API not)
+     * @param details also compute snippets, the exact total and per-category counts (the search page)
      * @param explain also give each hit its score parts ({@link Explanation})
-     * @param total   also compute the exact total (the API's X-Total-Count), without the rest of {@code details}:
+     * @param total   also compute the exact total (the API's X-Total-Count) without the rest of {@code details}:
      *                counting every match's categories was most of a keyword search at a million papers
      */
     public record Request(ParsedQuery query, Mode mode, Order order, int offset, int limit, boolean details, boolean explain, boolean total) {
