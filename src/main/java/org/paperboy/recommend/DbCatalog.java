@@ -32,6 +32,12 @@ public final class DbCatalog implements Catalog {
      * recent paper cannot change how a recent day ranks.
      */
     static final int VOCABULARY_PAPERS = 400_000;
+    /**
+     * Up to this many papers a request that finds the catalog grown counts again itself (a second or
+     * two: a fresh instance's first harvest ranks at once); beyond it only the background warm-up
+     * does ({@link #warmLatestDay}, within a minute), so no reader waits for a count of 400,000 papers.
+     */
+    static final int INLINE_RECOUNT_MAX = 10_000;
     static final int FEATURE_CACHE = 50_000;
     private static final int BATCH = 2_000;
     static final long VECTOR_RECHECK_MILLIS = 10 * 60_000;
@@ -46,6 +52,7 @@ public final class DbCatalog implements Catalog {
     private final PaperRepository papers;
     private final PaperVectors vectors;
     private final int vocabularyPapers;
+    private final int inlineRecountMax;
     private volatile Vocabulary vocabulary;
     private volatile long builtAtCount = -1;
     /** The vocabulary the cached vectors were counted with (guarded by {@code features}). */
@@ -93,20 +100,28 @@ public final class DbCatalog implements Catalog {
     }
 
     public DbCatalog(PaperRepository papers, PaperVectors vectors) {
-        this(papers, vectors, VOCABULARY_PAPERS);
+        this(papers, vectors, VOCABULARY_PAPERS, INLINE_RECOUNT_MAX);
     }
 
-    DbCatalog(PaperRepository papers, PaperVectors vectors, int vocabularyPapers) {
+    DbCatalog(PaperRepository papers, PaperVectors vectors, int vocabularyPapers, int inlineRecountMax) {
         this.papers = papers;
         this.vectors = vectors;
         this.vocabularyPapers = vocabularyPapers;
+        this.inlineRecountMax = inlineRecountMax;
     }
 
     /**
-     * Counts the vocabulary now when there is none yet or the catalog grew enough; the papers are
-     * counted again only once the change sequence moved (every request and digest mail asks).
+     * Counts the vocabulary now when there is none yet, or when the catalog grew enough while it is
+     * small ({@link #INLINE_RECOUNT_MAX}); the papers are counted again only once the change
+     * sequence moved (every request and digest mail asks).
      */
     public Vocabulary vocabulary() {
+        Vocabulary known = vocabulary;
+        return known != null && builtAtCount > inlineRecountMax ? known : recountIfGrown();
+    }
+
+    /** As {@link #vocabulary()}, counting again whenever the catalog grew enough, whatever its size. */
+    Vocabulary recountIfGrown() {
         long now = papers.lastChangeSeq();
         Vocabulary known = vocabulary;
         // the common case reads one counter row and takes no lock: readers ranking in parallel do not queue here
@@ -263,8 +278,9 @@ public final class DbCatalog implements Catalog {
     public int warmLatestDay() {
         Optional<LocalDate> day = papers.latestDay();
         if (day.isEmpty()) return 0;
-        // counted again first when the catalog grew: the day is prepared for the vocabulary readers will rank with
-        vocabulary();
+        // counted again first when the catalog grew (here, in the background, at any size): the day is
+        // prepared for the vocabulary readers will rank with
+        recountIfGrown();
         return prepare(listedOn(day.get()));
     }
 

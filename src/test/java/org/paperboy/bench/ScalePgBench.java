@@ -162,7 +162,7 @@ public final class ScalePgBench {
     }
 
     /** arXiv's monthly volume of m's year, scaled, at most what m's id scheme can number. */
-    static int volume(YearMonth m, double scale) {
+    private static int volume(YearMonth m, double scale) {
         long v = Math.round(MONTHLY.getOrDefault(m.getYear(), MONTHLY.get(2025)) * scale);
         return (int) Math.min(v, m.getYear() < 2015 ? 9_999 : 99_999);
     }

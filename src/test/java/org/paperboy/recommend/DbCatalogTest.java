@@ -114,9 +114,9 @@ class DbCatalogTest {
             papers.upsert(List.of(paper("2603.00201", "Speech graph", wednesday), paper("2603.00202", "Speech models", wednesday)), wednesday,
                     (a, b) -> b);
 
-            assertTrue(terms(new DbCatalog(papers, ids -> Map.of(), 6).vocabulary()).containsAll(List.of("auction", "graph", "speech")),
+            assertTrue(terms(new DbCatalog(papers, ids -> Map.of(), 6, DbCatalog.INLINE_RECOUNT_MAX).vocabulary()).containsAll(List.of("auction", "graph", "speech")),
                     "a catalog within the bound is counted whole");
-            Set<String> newest = terms(new DbCatalog(papers, ids -> Map.of(), 3).vocabulary());
+            Set<String> newest = terms(new DbCatalog(papers, ids -> Map.of(), 3, DbCatalog.INLINE_RECOUNT_MAX).vocabulary());
             assertTrue(newest.containsAll(List.of("graph", "speech")), newest.toString());
             assertFalse(newest.contains("auction"), "Monday is past the newest 3 papers' days");
         }
@@ -135,6 +135,25 @@ class DbCatalogTest {
                 catalog.vocabulary();
                 assertTrue(catalog.counted());
             }
+        }
+    }
+
+    @Test
+    void aLargeCatalogIsCountedAgainInTheBackgroundNotInARequest() {
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            papers.upsert(List.of(paper("2603.00001", "Graph networks", MONDAY), paper("2603.00002", "Graph search", MONDAY)), MONDAY, (a, b) -> b);
+            DbCatalog small = new DbCatalog(papers, ids -> Map.of(), DbCatalog.VOCABULARY_PAPERS, 10);
+            DbCatalog large = new DbCatalog(papers, ids -> Map.of(), DbCatalog.VOCABULARY_PAPERS, 1);
+            small.vocabulary();
+            large.vocabulary();
+            papers.upsert(List.of(paper("2603.00101", "Auction design", TUESDAY), paper("2603.00102", "Auction theory", TUESDAY)), TUESDAY,
+                    (a, b) -> b);
+
+            assertTrue(terms(small.vocabulary()).contains("auction"), "a small catalog is counted again in the request");
+            assertFalse(terms(large.vocabulary()).contains("auction"), "a large one keeps its count for the request");
+            assertEquals(2, large.warmLatestDay(), "the background pass prepares Tuesday");
+            assertTrue(terms(large.vocabulary()).contains("auction"), "after counting again");
         }
     }
 
