@@ -23,7 +23,7 @@ final class CatalogFile {
             format.reader.read(in.content(), in.name(), new RecordSink() {
                 @Override
                 public void paper(Paper p) {
-                    items.add(new Item(p.id().base(), p.title(), p.abstractText(), p.categories(), p.listingDate()));
+                    items.add(Item.of(p));
                     bar.step(1);
                 }
 

@@ -153,7 +153,7 @@ public final class DbCatalog implements Catalog {
     private Stream<Item> everyPaper() {
         return Stream.iterate(papers.changedSince(0, BATCH), batch -> !batch.isEmpty(),
                         batch -> papers.changedSince(batch.get(batch.size() - 1).seq(), BATCH))
-                .flatMap(batch -> batch.stream().filter(c -> !c.hidden()).map(c -> item(c.paper())));
+                .flatMap(batch -> batch.stream().filter(c -> !c.hidden()).map(c -> Item.of(c.paper())));
     }
 
     /** The papers of the newest listing days, a day at a time, until {@code vocabularyPapers} are read. */
@@ -164,17 +164,13 @@ public final class DbCatalog implements Catalog {
         return days.stream().takeWhile(day -> read.get() < vocabularyPapers).flatMap(day -> {
             List<Paper> listed = papers.listing(Listing.day(day));
             read.addAndGet(listed.size());
-            return listed.stream().map(DbCatalog::item);
+            return listed.stream().map(Item::of);
         });
     }
 
     /** The catalog's change sequence: it moves with every new or changed paper, vote and moderation. */
     public long changeSeq() {
         return papers.lastChangeSeq();
-    }
-
-    public static Item item(Paper p) {
-        return new Item(p.id().base(), p.title(), p.abstractText(), p.categories(), p.listingDate());
     }
 
     @Override
@@ -184,7 +180,7 @@ public final class DbCatalog implements Catalog {
             Optional<Item> known = s.items().get(id);
             if (known != null) return known.orElse(null);
         }
-        Optional<Item> found = papers.findShown(id).map(DbCatalog::item);
+        Optional<Item> found = papers.findShown(id).map(Item::of);
         synchronized (s) {
             s.items().put(id, found);
         }
@@ -193,7 +189,7 @@ public final class DbCatalog implements Catalog {
 
     public Map<String, Item> items(List<String> ids) {
         Map<String, Item> out = new LinkedHashMap<>();
-        papers.findMany(ids).forEach((id, p) -> out.put(id, item(p)));
+        papers.findMany(ids).forEach((id, p) -> out.put(id, Item.of(p)));
         return out;
     }
 
@@ -204,7 +200,7 @@ public final class DbCatalog implements Catalog {
             List<Item> known = s.days().get(day);
             if (known != null) return known;
         }
-        List<Item> listed = papers.listing(Listing.day(day)).stream().map(DbCatalog::item).toList();
+        List<Item> listed = papers.listing(Listing.day(day)).stream().map(Item::of).toList();
         synchronized (s) {
             s.days().put(day, listed);
         }
@@ -268,7 +264,7 @@ public final class DbCatalog implements Catalog {
     }
 
     private static int text(Item item) {
-        return Objects.hash(item.title(), item.abstractText(), item.categories());
+        return Objects.hash(item.title(), item.abstractText(), item.comments(), item.categories());
     }
 
     /**

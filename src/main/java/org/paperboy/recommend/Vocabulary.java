@@ -232,11 +232,17 @@ public final class Vocabulary {
         for (int i = from; i < to; i++) val[i] *= inv;
     }
 
-    /** Stemmed, stop-word-free words and phrases of title (counted {@link #TITLE_REPEAT} times) and abstract. */
+    /**
+     * Stemmed, stop-word-free words and phrases of title (counted {@link #TITLE_REPEAT} times), abstract
+     * and comment. The comment names venues, labs, projects and code ("Accepted at ICRA", "Code:
+     * github.com/lab/tool"), which a reader's papers share: with it, recs-dev nDCG@10 0.3646 -> 0.3734
+     * on 200 readers and 0.3368 -> 0.3536 on the other 404.
+     */
     static Terms terms(Item item, Options options) {
         Terms t = new Terms(new HashMap<>(), new HashMap<>());
         for (int r = 0; r < options.titleRepeat(); r++) tokens(item.title(), t, options.ngrams());
         tokens(item.abstractText(), t, options.ngrams());
+        tokens(item.comments(), t, options.ngrams());
         return t;
     }
 

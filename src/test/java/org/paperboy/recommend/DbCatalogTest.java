@@ -101,6 +101,15 @@ class DbCatalogTest {
             Item revised = catalog.item("2603.00101");
             assertFalse(Arrays.equals(first.index(), catalog.vocabulary().features(revised).index()), "the new text has other words");
             assertOwnFeatures(catalog, revised, "not the first version's cached features");
+
+            Paper v3 = new Paper(new ArxivId("2603.00101", 3), v2.title(), v1.authors(), v2.abstractText(), "cs.LG", List.of("cs.LG"),
+                    "Graph networks", null, null, null, MONDAY, null, List.of(new PaperVersion(1, MONDAY, null), new PaperVersion(2, TUESDAY, null),
+                    new PaperVersion(3, TUESDAY, null)), MONDAY, List.of(), 0, 0);
+            papers.upsert(List.of(v3), TUESDAY, (a, b) -> b);
+            Item commented = catalog.item("2603.00101");
+            assertFalse(Arrays.equals(catalog.vocabulary().features(revised).value(), catalog.features(commented).value()),
+                    "a new comment alone is new text: its words count again");
+            assertOwnFeatures(catalog, commented, "not the second version's cached features");
         }
     }
 

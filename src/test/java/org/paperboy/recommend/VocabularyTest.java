@@ -9,6 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.paperboy.paper.ArxivId;
+import org.paperboy.paper.Author;
+import org.paperboy.paper.Paper;
 
 /** Words and phrases as features: what is kept, how phrases match, and that they are known by hash only. */
 class VocabularyTest {
@@ -91,5 +94,19 @@ class VocabularyTest {
         SparseVector a = phrases(items).features(items.get(1)), b = phrases(reversed).features(items.get(1));
         assertArrayEquals(a.index(), b.index());
         assertArrayEquals(a.value(), b.value());
+    }
+
+    @Test
+    void theCommentIsReadAndTheAuthorsNamesAreNot() {
+        Paper paper = new Paper(ArxivId.of("2603.00001v1"), "Grasping", List.of(new Author("Ada Lovelace", null)),
+                "We grasp. Code: https://github.com/lovelace/grasp", "cs.RO", List.of("cs.RO"),
+                "Accepted at ICRA. Page: adalovelace.github.io", null, null, null, DAY, null, List.of(), DAY, List.of(), 0, 0);
+        Item item = Item.of(paper);
+        // a word must be in two papers to be a feature
+        Vocabulary v = words(List.of(item, item, item("other", "Other", "Unrelated words")));
+        List<String> terms = new ArrayList<>();
+        for (int f : v.features(item).index()) if (v.isTerm(f)) terms.add(v.name(f));
+        assertTrue(terms.containsAll(List.of("grasp", "accept", "icra", "github.com")), terms.toString());
+        assertFalse(terms.stream().anyMatch(t -> t.contains("lovelac") || t.contains("ada")), terms.toString());
     }
 }
