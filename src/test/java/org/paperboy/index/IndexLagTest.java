@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +34,7 @@ class IndexLagTest {
     void aLongCatchUpCommitsInBatchesSoAKilledRebuildResumes() {
         db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp);
         PaperRepository papers = new PaperRepository(db);
-        List<Paper> many = new ArrayList<>();
-        for (int i = 1; i <= 1_200; i++) {
-            many.add(Corpus.paper(String.format("2602.%05d", i), 1, "Paper number " + i, "About cars and more.", Corpus.DAY, "Ada Lovelace", false, "cs.LG"));
-        }
-        papers.upsert(many, Corpus.DAY, Corpus.NEWER_WINS);
+        papers.upsert(numbered(1, 1_200), Corpus.DAY, Corpus.NEWER_WINS);
         Path dir = tmp.resolve("index");
         try (SearchIndex index = new SearchIndex(dir, "", false)) {
             IndexFollower follower = new IndexFollower(index, papers, null, IndexFollower.BATCH);
@@ -54,6 +53,38 @@ class IndexLagTest {
             assertEquals(1_200 - IndexFollower.BATCH, resumed[0], "resumes after the last commit instead of starting over");
             assertEquals(1_200, reopened.size());
         }
+    }
+
+    /** How a node joins a large cluster without a full rebuild (README, "Adding a node"): another node's index, copied. */
+    @Test
+    void anIndexCopiedFromAnotherNodeFollowsOnFromItsCommit() throws IOException {
+        db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp);
+        PaperRepository papers = new PaperRepository(db);
+        papers.upsert(numbered(1, 40), Corpus.DAY, Corpus.NEWER_WINS);
+        Path first = tmp.resolve("node-a-index");
+        try (SearchIndex index = new SearchIndex(first, "", false)) {
+            new IndexFollower(index, papers, null).catchUp(n -> {});
+        }
+        papers.upsert(numbered(41, 43), Corpus.DAY, Corpus.NEWER_WINS);
+        Path copy = tmp.resolve("node-b-index");
+        try (Stream<Path> files = Files.list(first)) {
+            Files.createDirectories(copy);
+            for (Path f : files.toList()) Files.copy(f, copy.resolve(f.getFileName()));
+        }
+        try (SearchIndex joined = new SearchIndex(copy, "", false)) {
+            long[] applied = {0};
+            new IndexFollower(joined, papers, null).catchUp(n -> applied[0] += n);
+            assertEquals(3, applied[0], "only the papers changed since the copy's commit, not all 43 again");
+            assertEquals(43, joined.size());
+        }
+    }
+
+    private static List<Paper> numbered(int from, int to) {
+        List<Paper> out = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            out.add(Corpus.paper(String.format("2602.%05d", i), 1, "Paper number " + i, "About cars and more.", Corpus.DAY, "Ada Lovelace", false, "cs.LG"));
+        }
+        return out;
     }
 
     @Test
