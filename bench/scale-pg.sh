@@ -20,6 +20,8 @@
 #   SCALE_PG_DIR=/tmp                  # where the work directory goes (PostgreSQL, index, catalog file)
 #   SCALE_PG_KEEP=1                    # keep the work directory (default: deleted, logs kept)
 #   SCALE_PG_REUSE=DIR                 # measure a kept work directory again (step 5 alone, current code; kept)
+#   SCALE_PG_SETTLE=SECONDS            # wait this long after serve is ready before measuring (default 0: measures
+#                                      # while the node's start-up work, the For-you vocabulary count, still runs)
 # Needs PostgreSQL 15's server binaries in /usr/lib/postgresql/15/bin (Debian: apt-get install
 # postgresql-15) and JDK 21+; stops with the reason when something is missing or a step fails.
 set -euo pipefail
@@ -153,6 +155,9 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1
   sleep 1
 done
 say "   serve ready in $((SECONDS - t0)) s"
+settle="${SCALE_PG_SETTLE:-0}"
+[[ "$settle" =~ ^[0-9]+$ ]] || fail "SCALE_PG_SETTLE must be a number of seconds (got '$settle')"
+if [ "$settle" -gt 0 ]; then sleep "$settle"; say "   measuring after $settle s more (start-up work done)"; fi
 "${bench[@]}" measure --base "http://127.0.0.1:$port" --days "$days" --pid "$serve_pid" --sample "$sample" --queries 300 --clients 4 --seconds 15 \
   2>"$logs/measure.err" || { tail -n 30 "$logs/measure.err" >&2; fail "measurement failed"; }
 
