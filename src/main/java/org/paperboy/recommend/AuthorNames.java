@@ -2,8 +2,8 @@ package org.paperboy.recommend;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.paperboy.paper.Author;
 
 /**
@@ -15,6 +15,7 @@ import org.paperboy.paper.Author;
  */
 final class AuthorNames {
     static final int MIN_LENGTH = 3;
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
 
     private AuthorNames() {}
 
@@ -22,7 +23,7 @@ final class AuthorNames {
     static Set<String> forms(List<Author> authors) {
         Set<String> forms = new HashSet<>();
         for (Author a : authors) {
-            String[] parts = a.name().toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
+            String[] parts = NOT_LETTERS.split(lower(a.name()));
             for (int i = 0; i < parts.length; i++) {
                 if (parts[i].isEmpty()) continue;
                 add(forms, parts[i]);
@@ -38,24 +39,31 @@ final class AuthorNames {
         if (form.length() >= MIN_LENGTH) forms.add(form);
     }
 
-    /** The text with every run of letters that is one of {@code forms} (ignoring case) replaced by spaces. */
+    /**
+     * The text with every run of letters that is one of {@code forms} (ignoring case) replaced by
+     * spaces. Each form is looked for in the lower-cased text and kept where no letter touches it:
+     * a ranking blanks every candidate's abstract, and this costs a few searches instead of a string
+     * per word.
+     */
     static String blank(String text, Set<String> forms) {
         if (text == null || text.isEmpty() || forms.isEmpty()) return text;
+        String lowered = lower(text);
         StringBuilder out = null;
-        int i = 0;
-        while (i < text.length()) {
-            if (!Character.isLetter(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < text.length() && Character.isLetter(text.charAt(end))) end++;
-            if (forms.contains(text.substring(i, end).toLowerCase(Locale.ROOT))) {
+        for (String form : forms) {
+            for (int at = lowered.indexOf(form); at >= 0; at = lowered.indexOf(form, at + 1)) {
+                int end = at + form.length();
+                if (at > 0 && Character.isLetter(lowered.charAt(at - 1)) || end < lowered.length() && Character.isLetter(lowered.charAt(end))) continue;
                 if (out == null) out = new StringBuilder(text);
-                for (int k = i; k < end; k++) out.setCharAt(k, ' ');
+                for (int k = at; k < end; k++) out.setCharAt(k, ' ');
             }
-            i = end;
         }
         return out == null ? text : out.toString();
+    }
+
+    /** Lower case one char at a time, so that positions in the result are positions in {@code s}. */
+    private static String lower(String s) {
+        char[] c = new char[s.length()];
+        for (int i = 0; i < c.length; i++) c[i] = Character.toLowerCase(s.charAt(i));
+        return new String(c);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -44,10 +43,10 @@ public final class DbCatalog implements Catalog {
 
     /**
      * Cached features; {@code vectorless} is when they were made without an embedding (0: they have one,
-     * or none is stored anywhere); {@code text} tells a new version's title, abstract or categories
-     * from the ones they were made of (the cache is keyed by base id).
+     * or none is stored anywhere); {@code source} tells a new version's text or categories from the ones
+     * they were made of (the cache is keyed by base id).
      */
-    private record Cached(SparseVector features, long vectorless, int text) {}
+    private record Cached(SparseVector features, long vectorless, int source) {}
 
     private final PaperRepository papers;
     private final PaperVectors vectors;
@@ -211,9 +210,16 @@ public final class DbCatalog implements Catalog {
     public SparseVector features(Item item) {
         Vocabulary v = checkedVocabulary();
         long now = System.currentTimeMillis();
-        SparseVector known = cached(v, item, now);
+        SparseVector known = cached(v, item.id(), item.source(), now);
         if (known != null) return known;
         return make(v, item, vectors.vectors(List.of(item.id())).get(item.id()), now);
+    }
+
+    /** As {@link #features(Item)}, the paper read as an {@link Item} only when its features must be made. */
+    public SparseVector features(Paper p) {
+        Vocabulary v = checkedVocabulary();
+        SparseVector known = cached(v, p.id().base(), Item.source(p), System.currentTimeMillis());
+        return known != null ? known : features(Item.of(p));
     }
 
     /**
@@ -224,7 +230,7 @@ public final class DbCatalog implements Catalog {
     public int prepare(List<Item> items) {
         Vocabulary v = checkedVocabulary();
         long now = System.currentTimeMillis();
-        List<Item> missing = items.stream().filter(i -> cached(v, i, now) == null).toList();
+        List<Item> missing = items.stream().filter(i -> cached(v, i.id(), i.source(), now) == null).toList();
         if (missing.isEmpty()) return 0;
         Map<String, float[]> found = vectors.vectors(missing.stream().map(Item::id).toList());
         for (Item item : missing) make(v, item, found.get(item.id()), now);
@@ -248,23 +254,19 @@ public final class DbCatalog implements Catalog {
                 features.clear();
                 cachedFor = v;
             }
-            features.put(item.id(), new Cached(f, vector != null || vectors == PaperVectors.NONE ? 0 : now, text(item)));
+            features.put(item.id(), new Cached(f, vector != null || vectors == PaperVectors.NONE ? 0 : now, item.source()));
         }
         return f;
     }
 
     /** The features cached for the paper with this vocabulary, or null when they must be made (again). */
-    private SparseVector cached(Vocabulary v, Item item, long now) {
+    private SparseVector cached(Vocabulary v, String id, int source, long now) {
         Cached c;
         synchronized (features) {
-            c = v == cachedFor ? features.get(item.id()) : null;
+            c = v == cachedFor ? features.get(id) : null;
         }
-        if (c == null || c.text() != text(item)) return null;
+        if (c == null || c.source() != source) return null;
         return c.vectorless() == 0 || now - c.vectorless() < VECTOR_RECHECK_MILLIS ? c.features() : null;
-    }
-
-    private static int text(Item item) {
-        return Objects.hash(item.title(), item.abstractText(), item.comments(), item.categories());
     }
 
     /**

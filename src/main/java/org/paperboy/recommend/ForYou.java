@@ -215,7 +215,7 @@ public final class ForYou implements AutoCloseable {
         Cached c = instance();
         if (c.model().positives().isEmpty()) return papers;
         Map<Paper, Double> scores = new IdentityHashMap<>();
-        for (Paper p : papers) scores.put(p, c.model().score(catalog.features(Item.of(p))));
+        for (Paper p : papers) scores.put(p, c.model().score(catalog.features(p)));
         List<Paper> out = new ArrayList<>(papers);
         out.sort(Comparator.comparingDouble((Paper p) -> scores.get(p)).reversed());
         return out;
@@ -326,7 +326,7 @@ public final class ForYou implements AutoCloseable {
     private Scored score(Cached c, ReaderModel.Dense dense, Paper p, Map<String, Pick> known) {
         Pick before = known.get(p.id().toString());
         if (before != null) return new Scored(p, null, null, null, null, before.score(), before.reason());
-        SparseVector x = catalog.features(Item.of(p));
+        SparseVector x = catalog.features(p);
         String author = followedAuthor(c.follows(), p);
         String category = followedCategory(c.follows(), p);
         boolean search = matchesSearch(c.follows(), p);

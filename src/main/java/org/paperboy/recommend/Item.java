@@ -2,6 +2,7 @@ package org.paperboy.recommend;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.paperboy.paper.Paper;
 
@@ -9,8 +10,10 @@ import org.paperboy.paper.Paper;
  * What the recommender knows of a paper: its text (title, abstract and arXiv comment), categories
  * and first listing day. Authors are left out on purpose: a reader's model must never learn who
  * wrote what (only explicit author follows use names, and they match outside the model).
+ * {@code source} is a hash of the text it was made of, which tells a revised paper from the one
+ * cached features were made of.
  */
-public record Item(String id, String title, String abstractText, String comments, List<String> categories, LocalDate day) {
+public record Item(String id, String title, String abstractText, String comments, List<String> categories, LocalDate day, int source) {
     public Item {
         title = title == null ? "" : title;
         abstractText = abstractText == null ? "" : abstractText;
@@ -19,7 +22,7 @@ public record Item(String id, String title, String abstractText, String comments
     }
 
     public Item(String id, String title, String abstractText, List<String> categories, LocalDate day) {
-        this(id, title, abstractText, "", categories, day);
+        this(id, title, abstractText, "", categories, day, Objects.hash(title, abstractText, categories));
     }
 
     /**
@@ -29,6 +32,14 @@ public record Item(String id, String title, String abstractText, String comments
     public static Item of(Paper p) {
         Set<String> names = AuthorNames.forms(p.authors());
         return new Item(p.id().base(), p.title(), AuthorNames.blank(p.abstractText(), names),
-                AuthorNames.blank(p.comments(), names), p.categories(), p.listingDate());
+                AuthorNames.blank(p.comments(), names), p.categories(), p.listingDate(), source(p));
+    }
+
+    /**
+     * The {@code source} of {@link #of}'s item, without making it: the names are blanked only when
+     * features must be made (papers with hundreds of authors made that most of a cached ranking).
+     */
+    public static int source(Paper p) {
+        return Objects.hash(p.title(), p.abstractText(), p.comments(), p.categories());
     }
 }
