@@ -194,8 +194,9 @@ public final class ForYou implements AutoCloseable {
         return papers.stream().filter(p -> !hidden.contains(p.id().base())).toList();
     }
 
-    /** For visitors: the instance profile's order. */
+    /** For visitors: the instance profile's order; arXiv's, without scores or reasons, until the first count (as {@link #orderForVisitors}). */
     public List<Pick> rankForVisitors(List<Paper> papers) {
+        if (!ordersVisitors()) return papers.stream().map(p -> new Pick(p, Double.NaN, "")).toList();
         return rank(instance(), papers);
     }
 

@@ -140,9 +140,11 @@ class DbCatalogTest {
             DbCatalog catalog = new DbCatalog(papers, ids -> Map.of());
             try (ForYou forYou = new ForYou(catalog, new SignalRepository(db))) {
                 assertEquals(day, forYou.orderForVisitors(day), "arXiv's order");
-                assertFalse(catalog.counted(), "the request did not count the vocabulary itself");
+                assertEquals(day, forYou.rankForVisitors(day).stream().map(ForYou.Pick::paper).toList(), "the visitors' Picks page too");
+                assertFalse(catalog.counted(), "the requests did not count the vocabulary themselves");
                 catalog.vocabulary();
                 assertTrue(catalog.counted());
+                assertEquals(2, forYou.rankForVisitors(day).size());
             }
         }
     }
