@@ -133,6 +133,11 @@ public final class DbCatalog implements Catalog {
         return vocabulary != null;
     }
 
+    /** Whether a request may rank now: counted, or small enough ({@link #INLINE_RECOUNT_MAX}) to count inside the request. */
+    public boolean ranksNow() {
+        return vocabulary != null || papers.count() <= inlineRecountMax;
+    }
+
     private synchronized Vocabulary vocabulary(long now) {
         if (vocabulary != null && now == checkedAtSeq) return vocabulary;
         long count = papers.count();

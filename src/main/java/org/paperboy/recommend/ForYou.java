@@ -200,6 +200,11 @@ public final class ForYou implements AutoCloseable {
         return rank(instance(), papers);
     }
 
+    /** Whether a reader's ranking can be made without waiting for the start's count of a large catalog. */
+    public boolean ranksReadersNow() {
+        return catalog.ranksNow();
+    }
+
     /** Whether visitors' pages get the instance's order yet: not before the catalog's first count. */
     public boolean ordersVisitors() {
         return catalog.counted();

@@ -101,7 +101,8 @@ public final class ForYouRoutes implements RouteGroup {
         User u = AccountSessions.viewer(ctx);
         if (u == null || !"GET".equals(ctx.method().name()) || ctx.header("Authorization") != null) return;
         if (ctx.queryParam("sort") != null || ctx.queryParam("cat") != null || ctx.queryParam("p") != null) return;
-        if (!forYou.hasEnoughSignals(u.id())) return;
+        // a day page never waits for a large catalog's first count (most of a minute after a start): For you takes over after it
+        if (!forYou.ranksReadersNow() || !forYou.hasEnoughSignals(u.id())) return;
         ctx.redirect("/for-you" + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
     }

@@ -150,6 +150,19 @@ class DbCatalogTest {
     }
 
     @Test
+    void aReaderIsRankedAtOnceOnlyWhenTheCountIsDoneOrQuick() {
+        try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
+            PaperRepository papers = new PaperRepository(db);
+            papers.upsert(List.of(paper("2603.00001", "Graph networks", MONDAY), paper("2603.00002", "Graph search", MONDAY)), MONDAY, (a, b) -> b);
+            assertTrue(new DbCatalog(papers, ids -> Map.of()).ranksNow(), "two papers are counted inside the request");
+            DbCatalog large = new DbCatalog(papers, ids -> Map.of(), DbCatalog.VOCABULARY_PAPERS, 1);
+            assertFalse(large.ranksNow(), "a large catalog's first count is not made inside a request");
+            large.vocabulary();
+            assertTrue(large.ranksNow());
+        }
+    }
+
+    @Test
     void aLargeCatalogIsCountedAgainInTheBackgroundNotInARequest() {
         try (Database db = TestDatabases.open(TestDatabases.Kind.SQLITE, tmp)) {
             PaperRepository papers = new PaperRepository(db);
