@@ -54,6 +54,8 @@ public final class DbCatalog implements Catalog {
     private final int inlineRecountMax;
     private volatile Vocabulary vocabulary;
     private volatile long builtAtCount = -1;
+    /** Set by {@link #ranksNow} when the catalog held more than {@code inlineRecountMax} papers before its first count. */
+    private volatile boolean tooLargeToCountInline;
     /** The vocabulary the cached vectors were counted with (guarded by {@code features}). */
     private Vocabulary cachedFor;
     private volatile long checkedAtSeq = -1;
@@ -133,9 +135,16 @@ public final class DbCatalog implements Catalog {
         return vocabulary != null;
     }
 
-    /** Whether a request may rank now: counted, or small enough ({@link #INLINE_RECOUNT_MAX}) to count inside the request. */
+    /**
+     * Whether a request may rank now: counted, or small enough ({@link #INLINE_RECOUNT_MAX}) to count
+     * inside the request. A catalog found too large is remembered so: every signed-in reader's day page
+     * asks, and counting a million rows for each of them until the first count is done costs more than it tells.
+     */
     public boolean ranksNow() {
-        return vocabulary != null || papers.count() <= inlineRecountMax;
+        if (vocabulary != null) return true;
+        if (tooLargeToCountInline) return false;
+        tooLargeToCountInline = papers.count() > inlineRecountMax;
+        return !tooLargeToCountInline;
     }
 
     private synchronized Vocabulary vocabulary(long now) {
