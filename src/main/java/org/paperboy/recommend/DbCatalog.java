@@ -30,7 +30,7 @@ public final class DbCatalog implements Catalog {
      * arXiv): all of arXiv (2.7M papers) took a 1 GB node out of heap, and a term that occurs in no
      * recent paper cannot change how a recent day ranks.
      */
-    static final int VOCABULARY_PAPERS = 400_000;
+    public static final int VOCABULARY_PAPERS = 400_000;
     /**
      * Up to this many papers a request that finds the catalog grown counts again itself (a second or
      * two: a fresh instance's first harvest ranks at once); beyond it only the background warm-up
@@ -104,7 +104,11 @@ public final class DbCatalog implements Catalog {
         this(papers, vectors, VOCABULARY_PAPERS, INLINE_RECOUNT_MAX);
     }
 
-    DbCatalog(PaperRepository papers, PaperVectors vectors, int vocabularyPapers, int inlineRecountMax) {
+    /**
+     * @param vocabularyPapers papers the vocabulary is counted over at most ({@link #VOCABULARY_PAPERS})
+     * @param inlineRecountMax papers up to which a request counts the vocabulary itself ({@link #INLINE_RECOUNT_MAX})
+     */
+    public DbCatalog(PaperRepository papers, PaperVectors vectors, int vocabularyPapers, int inlineRecountMax) {
         this.papers = papers;
         this.vectors = vectors;
         this.vocabularyPapers = vocabularyPapers;

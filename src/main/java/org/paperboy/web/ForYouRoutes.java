@@ -45,6 +45,8 @@ public final class ForYouRoutes implements RouteGroup {
     /** Papers offered to pick from on the onboarding page. */
     static final int ONBOARDING_PAPERS = 12;
     static final int ONBOARDING_CATEGORIES = 16;
+    /** Retry-After of the API while the start's count runs. */
+    static final int GETTING_READY_RETRY_SECONDS = 30;
 
     private final ForYou forYou;
     private final Signals signals;
@@ -122,6 +124,10 @@ public final class ForYouRoutes implements RouteGroup {
         User u = apiReader(ctx);
         Optional<Period> period = period(ctx);
         Paging paging = Params.parse(() -> Paging.parse(ctx.queryParam("p"), ctx.queryParam("limit")));
+        if (!forYou.ranksReadersNow()) {
+            ctx.header("Retry-After", String.valueOf(GETTING_READY_RETRY_SECONDS));
+            throw new HttpError(503, ForYouPage.GETTING_READY + " Try again in a minute.");
+        }
         List<ForYou.Pick> picks = period.map(p -> ranked(u, p)).orElse(List.of());
         Answer known = answers.get(u.id());
         if (known != null && known.picks() == picks && known.paging().equals(paging)) {
@@ -172,17 +178,25 @@ public final class ForYouRoutes implements RouteGroup {
             visitorPage(ctx, period);
             return;
         }
-        if (!forYou.hasEnoughSignals(u.id()) && ctx.queryParam("date") == null && ctx.queryParam("week") == null) {
+        // knowing the reader's signals means training their model, which waits for the start's count too
+        boolean ready = forYou.ranksReadersNow();
+        if (ready && ctx.queryParam("date") == null && ctx.queryParam("week") == null && !forYou.hasEnoughSignals(u.id())) {
             ctx.redirect("/onboarding", HttpStatus.SEE_OTHER);
             return;
         }
-        List<ForYou.Pick> picks = period.map(p -> ranked(u, p)).orElse(List.of());
+        List<ForYou.Pick> picks = period.map(p -> ready ? ranked(u, p) : unranked(u, p)).orElse(List.of());
         Set<String> saved = Set.copyOf(signals.repository().ids(u.id(), SignalRepository.SAVE));
         String label = period.map(Period::label).orElse("no papers yet");
         String param = param(ctx);
         render(ctx, new ForYouPage(Meta.of("For you · " + label + " · Paperboy", "Papers ranked for you"), "For you · " + label, param,
                 picks.stream().map(p -> entry(p.paper(), p.reason(), saved.contains(p.paper().id().base()), p.score())).toList(),
-                csrf.token(ctx), "for-you", List.of(), List.of(), List.of()));
+                csrf.token(ctx), ready ? "for-you" : "for-you-getting-ready", List.of(), List.of(), List.of()));
+    }
+
+    /** The period's papers in the day page's order, the reader's hidden ones left out: what For you shows before it can rank. */
+    private List<ForYou.Pick> unranked(User u, Period p) {
+        Set<String> hidden = Set.copyOf(signals.repository().ids(u.id(), SignalRepository.HIDE));
+        return listed(p).stream().filter(x -> !hidden.contains(x.id().base())).map(x -> new ForYou.Pick(x, Double.NaN, "")).toList();
     }
 
     /**

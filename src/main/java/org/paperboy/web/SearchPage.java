@@ -20,6 +20,11 @@ public record SearchPage(Meta meta, Form form, String message, List<Result> resu
         return new SearchPage(meta, form, message, results, total, modeUsed, chart, prevUrl, nextUrl, waiting, changes);
     }
 
+    /** The same page with a message above the results. */
+    SearchPage withMessage(String text) {
+        return new SearchPage(meta, form, text, results, total, modeUsed, chart, prevUrl, nextUrl, waiting, indexBehind);
+    }
+
     /**
      * @param semantic whether an embedding model serves semantic and hybrid search
      * @param reader   whether a signed-in reader asks (For you is offered to them)

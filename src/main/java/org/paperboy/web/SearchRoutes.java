@@ -99,8 +99,12 @@ public final class SearchRoutes implements RouteGroup {
         return SearchPage.of(form, r, withPapers(r.hits()), waiting, PAGE_SIZE);
     }
 
-    /** The {@value #FOR_YOU_POOL} best matches in the reader's order, each with its reason; the reader's hidden papers left out. */
+    /**
+     * The {@value #FOR_YOU_POOL} best matches in the reader's order, each with its reason; the reader's hidden papers left out.
+     * Right after a large catalog's start, before For you can rank, the matches by relevance, saying so.
+     */
     private SearchPage forYouPage(SearchPage.Form form, ParsedQuery parsed, User reader, long waiting) {
+        if (!forYou.ranksReadersNow()) return resultsPage(form, parsed, waiting).withMessage(ForYouPage.GETTING_READY + " Until then the matches are in order of relevance.");
         PaperSearch.Results r = search.search().search(new PaperSearch.Request(parsed, form.mode(), PaperSearch.Order.RELEVANCE, 0, FOR_YOU_POOL, true));
         Map<String, SearchPage.Result> matches = new HashMap<>();
         for (SearchPage.Result m : withPapers(r.hits())) matches.put(m.paper().id().base(), m);
