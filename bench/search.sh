@@ -11,6 +11,8 @@
 #   bench/search.sh recall --data DIR           HNSW recall@10 vs exact search, float32 vs int8 (VectorRecallBench)
 #   bench/search.sh embed-speed [N] [MODEL]     embedding backfill rate on N arxiv-daily papers (default 600)
 #   bench/search.sh scale --source DIR --papers N --out DIR   index build, size, memory and latency at N papers (ScaleBench)
+#   bench/search.sh arxiv-titles [N] [K]        a collection the fusion never saw: N arXiv-sample abstracts, every K-th title as a
+#                                               query for its own paper (default 5,000 and 10); hand-built vs shipped fusion
 set -euo pipefail
 if [ "${1:-}" = cli ]; then
   # timed as a user runs it: the launcher and the jar, one process per query, no Maven on the path
@@ -58,7 +60,13 @@ case "$what" in
     exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.VectorRecallBench "$@" ;;
   scale)
     exec "$JAVA_HOME/bin/java" "${flags[@]}" -Xmx8g -cp "$cp" org.paperboy.bench.ScaleBench "$@" ;;
+  arxiv-titles)
+    papers="${PAPERBOY_ARXIV_SAMPLE:-../shared/data/arxiv-daily/papers.jsonl.gz}"
+    [ -f "$papers" ] || { echo "bench/search.sh arxiv-titles: $papers is missing (the shared arXiv sample)" >&2; exit 1; }
+    dir="target/arxiv-titles-${1:-5000}-${2:-10}"
+    "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.ArxivTitleCollection "$papers" "$dir" "${1:-5000}" "${2:-10}"
+    exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.Main eval "$dir" --cache "$dir/cache" ;;
   embed-speed)
     exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.EmbedSpeedBench "$@" ;;
-  *) echo "usage: bench/search.sh eval [DIR] [options] | train [DIR] [options] | cli --data DIR [N] | latency [options] | recall --data DIR | embed-speed [N] | scale [options]" >&2; exit 2 ;;
+  *) echo "usage: bench/search.sh eval [DIR] [options] | train [DIR] [options] | cli --data DIR [N] | latency [options] | recall --data DIR | embed-speed [N] | scale [options] | arxiv-titles [N] [K]" >&2; exit 2 ;;
 esac

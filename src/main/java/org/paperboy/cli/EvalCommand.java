@@ -187,7 +187,9 @@ final class EvalCommand implements Runnable {
         String version = folder + "-train-" + best.config().label();
         String trainedOn = String.format(Locale.ROOT, "%s qrels/train.tsv, %d queries; %d-fold cv nDCG@10 %.4f (hand-built %.4f); floor = %.0f%% quantile of relevant candidates' cosine",
                 folder, chosen.size(), FusionTrainer.FOLDS, best.cvNdcg(), handCv, FusionTrainer.FLOOR_QUANTILE * 100);
-        LearnedFusion learned = FusionTrainer.train(chosen, best.config(), version, modelId, floor, trainedOn);
+        // semantic search always embeds with the instruction: its floor comes from those candidates
+        double semanticFloor = FusionTrainer.floor(samples.get(true));
+        LearnedFusion learned = FusionTrainer.train(chosen, best.config(), version, modelId, floor, trainedOn).withSemanticFloor(semanticFloor);
         Path out = fusionOut != null ? fusionOut : Path.of("src/main/resources/org/paperboy/index/fusion", modelId + ".json");
         try {
             if (out.getParent() != null) Files.createDirectories(out.getParent());
@@ -195,7 +197,7 @@ final class EvalCommand implements Runnable {
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage());
         }
-        System.err.println("fusion written to " + out + ": " + learned.version() + ", similarity floor " + floor);
+        System.err.println("fusion written to " + out + ": " + learned.version() + ", similarity floor " + floor + ", semantic search's " + semanticFloor);
         return learned;
     }
 

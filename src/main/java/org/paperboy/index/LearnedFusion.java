@@ -21,11 +21,14 @@ import java.util.Optional;
  *
  * @param version          names the training run; shown by {@code --explain}
  * @param similarityFloor  lowest cosine at which a paper matching no word is still a result
- * @param queryInstruction whether queries are embedded with the model's instruction (as when the
+ * @param queryInstruction whether hybrid search embeds its queries with the model's instruction (as when the
  *                         fusion was learned; training chooses either by cross-validation)
+ * @param semanticFloor    the similarity floor of semantic search, whose queries always carry the model's
+ *                         instruction: bare queries matched SciFact's claims as well, but cost known-item
+ *                         title search 0.04 nDCG@10 ({@code bench/search.sh arxiv-titles})
  */
 public record LearnedFusion(String version, String model, List<String> features, double[] weights, double similarityFloor, String trainedOn,
-                            boolean queryInstruction) {
+                            boolean queryInstruction, double semanticFloor) {
 
     public static final int FORMAT = 1;
 
@@ -38,12 +41,19 @@ public record LearnedFusion(String version, String model, List<String> features,
         this(version, model, features, weights, similarityFloor, trainedOn, true);
     }
 
+    /** Semantic search's floor is the fusion's when both embed queries alike, else none. */
+    public LearnedFusion(String version, String model, List<String> features, double[] weights, double similarityFloor, String trainedOn,
+                         boolean queryInstruction) {
+        this(version, model, features, weights, similarityFloor, trainedOn, queryInstruction,
+                queryInstruction ? similarityFloor : Double.NEGATIVE_INFINITY);
+    }
+
     public LearnedFusion {
         features = List.copyOf(features);
         if (features.size() != weights.length) throw new IllegalArgumentException(features.size() + " features but " + weights.length + " weights");
         for (String f : features) if (!FusionFeatures.ALL.contains(f)) throw new IllegalArgumentException("unknown fusion feature '" + f + "'");
         for (double w : weights) if (!Double.isFinite(w)) throw new IllegalArgumentException("fusion weight is not a finite number");
-        if (Double.isNaN(similarityFloor)) throw new IllegalArgumentException("similarity floor is not a number");
+        if (Double.isNaN(similarityFloor) || Double.isNaN(semanticFloor)) throw new IllegalArgumentException("similarity floor is not a number");
         weights = weights.clone();
     }
 
@@ -69,10 +79,11 @@ public record LearnedFusion(String version, String model, List<String> features,
         JsonNode w = json.path("weights");
         double[] weights = new double[w.size()];
         for (int i = 0; i < weights.length; i++) weights[i] = w.get(i).asDouble(Double.NaN);
-        JsonNode floor = json.path("similarityFloor");
-        return new LearnedFusion(json.path("version").asText(""), json.path("model").asText(""), names, weights,
+        JsonNode floor = json.path("similarityFloor"), semantic = json.path("semanticFloor");
+        LearnedFusion f = new LearnedFusion(json.path("version").asText(""), json.path("model").asText(""), names, weights,
                 floor.isNumber() ? floor.asDouble() : Double.NEGATIVE_INFINITY, json.path("trainedOn").asText(""),
                 json.path("queryInstruction").asBoolean(true));
+        return semantic.isNumber() ? f.withSemanticFloor(semantic.asDouble()) : f;
     }
 
     public ObjectNode toJson() {
@@ -80,6 +91,7 @@ public record LearnedFusion(String version, String model, List<String> features,
         ObjectNode o = m.createObjectNode().put("format", FORMAT).put("version", version).put("model", model).put("trainedOn", trainedOn);
         if (Double.isFinite(similarityFloor)) o.put("similarityFloor", similarityFloor);
         o.put("queryInstruction", queryInstruction);
+        if (Double.isFinite(semanticFloor)) o.put("semanticFloor", semanticFloor);
         ArrayNode f = o.putArray("features");
         features.forEach(f::add);
         ArrayNode w = o.putArray("weights");
@@ -89,7 +101,12 @@ public record LearnedFusion(String version, String model, List<String> features,
 
     /** The same fusion, for queries embedded with or without the model's instruction. */
     public LearnedFusion withQueryInstruction(boolean instruction) {
-        return new LearnedFusion(version, model, features, weights, similarityFloor, trainedOn, instruction);
+        return new LearnedFusion(version, model, features, weights, similarityFloor, trainedOn, instruction, semanticFloor);
+    }
+
+    /** The same fusion with another floor for semantic search. */
+    public LearnedFusion withSemanticFloor(double floor) {
+        return new LearnedFusion(version, model, features, weights, similarityFloor, trainedOn, queryInstruction, floor);
     }
 
     /** Whether a candidate is a result at all: it matches a word, or its meaning is close enough. */

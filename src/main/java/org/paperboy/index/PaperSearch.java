@@ -247,10 +247,10 @@ public final class PaperSearch {
             return List.of(top.scoreDocs);
         }
 
-        /** Nearest papers whose cosine reaches the fusion's similarity floor (HNSW alone returns k however far). */
+        /** Nearest papers whose cosine reaches semantic search's floor (HNSW alone returns k however far). */
         List<ScoreDoc> semantic(int k) throws IOException {
             return List.of(s.search(new KnnFloatVectorQuery(Fields.VECTOR, vector(), k, filter), k).scoreDocs).stream()
-                    .filter(d -> cosineOfKnnScore(d.score) >= fusion.similarityFloor()).toList();
+                    .filter(d -> cosineOfKnnScore(d.score) >= fusion.semanticFloor()).toList();
         }
 
         /**
@@ -315,7 +315,8 @@ public final class PaperSearch {
         }
 
         float[] vector() {
-            if (vector == null) vector = embedder.embedQuery(r.query().semanticText(), fusion.queryInstruction());
+            // semantic search embeds as the model was made to be queried; hybrid as its fusion was learned
+            if (vector == null) vector = embedder.embedQuery(r.query().semanticText(), r.mode() == Mode.SEMANTIC || fusion.queryInstruction());
             return vector;
         }
 

@@ -151,6 +151,22 @@ class LearnedFusionTest {
     }
 
     @Test
+    void semanticSearchHasItsOwnFloorWhenHybridEmbedsQueriesBare() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        LearnedFusion bare = new LearnedFusion("v", "m", List.of(FusionFeatures.Z_MEANING), new double[] {1}, 0.5, "", false);
+        assertEquals(Double.NEGATIVE_INFINITY, bare.semanticFloor(), "a bare fusion's floor says nothing of instructed cosines");
+        LearnedFusion both = bare.withSemanticFloor(0.63);
+        LearnedFusion back = LearnedFusion.parse(both.toJson());
+        assertEquals(0.63, back.semanticFloor());
+        assertEquals(0.5, back.similarityFloor());
+        assertFalse(back.queryInstruction());
+        assertEquals(0.63, back.withQueryInstruction(true).semanticFloor(), "kept when the embedding of hybrid's queries changes");
+        LearnedFusion older = LearnedFusion.parse(json.readTree("{\"format\":1,\"similarityFloor\":0.6,\"features\":[\"z_keyword\"],\"weights\":[1]}"));
+        assertEquals(0.6, older.semanticFloor(), "a file from before: instructed queries, one floor for both");
+        assertEquals(Double.NEGATIVE_INFINITY, LearnedFusion.HAND_BUILT.semanticFloor());
+    }
+
+    @Test
     void queryLevelSignalsReweightTheTwoZScoresPerQuery() {
         // BM25 30, 10, 20: the best stands (30 − 20) / 30 = 1/3 clear of the second; the best cosine is 0.9
         List<Candidate> c = List.of(cand(1, 30, 0.5, 0, 2), cand(2, 10, 0.9, 2, 0), cand(3, 20, 0.7, 1, 1));

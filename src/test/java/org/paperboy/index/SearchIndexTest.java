@@ -264,7 +264,7 @@ class SearchIndexTest {
     }
 
     @Test
-    void queriesAreEmbeddedAsTheFusionWasLearned() {
+    void hybridEmbedsQueriesAsItsFusionWasLearnedAndSemanticWithTheInstruction() {
         open(TestDatabases.Kind.SQLITE);
         loadAndEmbed();
         List<String> asked = new CopyOnWriteArrayList<>();
@@ -276,10 +276,12 @@ class SearchIndexTest {
         };
         try (SearchIndex index = index()) {
             new IndexFollower(index, papers, vectors).catchUp(n -> {});
+            LearnedFusion bare = LearnedFusion.HAND_BUILT.withQueryInstruction(false);
             ids(new PaperSearch(index, recording, LearnedFusion.HAND_BUILT), "car", PaperSearch.Mode.HYBRID);
-            ids(new PaperSearch(index, recording, LearnedFusion.HAND_BUILT.withQueryInstruction(false)), "car", PaperSearch.Mode.SEMANTIC);
-            new PaperSearch(index, recording, LearnedFusion.HAND_BUILT.withQueryInstruction(false)).candidates(QueryParser.parse("protein"));
-            assertEquals(List.of("query car", "bare car", "bare protein"), asked);
+            ids(new PaperSearch(index, recording, bare), "bus", PaperSearch.Mode.HYBRID);
+            ids(new PaperSearch(index, recording, bare), "car", PaperSearch.Mode.SEMANTIC);
+            new PaperSearch(index, recording, bare).candidates(QueryParser.parse("protein"));
+            assertEquals(List.of("query car", "bare bus", "query car", "bare protein"), asked);
         }
     }
 
@@ -291,6 +293,7 @@ class SearchIndexTest {
             new IndexFollower(index, papers, vectors).catchUp(n -> {});
             PaperSearch search = new PaperSearch(index, embedder);
             assertEquals(0.8, search.fusion().similarityFloor(), "the test model fusion/fake-concepts.json");
+            assertEquals(0.8, search.fusion().semanticFloor(), "its queries carry the instruction in both modes: one floor");
             // one paper has the word; two more mean it (cosine 0.95 and 0.86) and fill the list; the four others
             // (cosine 0.71 or less) are below the floor in both modes
             assertEquals(List.of("2601.00002"), ids(search, "automobile", PaperSearch.Mode.KEYWORD));
