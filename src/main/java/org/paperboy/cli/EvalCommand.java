@@ -179,14 +179,17 @@ final class EvalCommand implements Runnable {
         List<FusionTrainer.Result> results = FusionTrainer.crossValidate(samples, FusionTrainer.grid(), r -> System.err.printf(Locale.ROOT,
                 "  cv nDCG@10 %.4f  features %-13s C %-5s negatives %-3d instruction %s%n", r.cvNdcg(), r.config().name(), r.config().c(),
                 r.config().negatives(), r.config().queryInstruction() ? "on" : "off"));
-        var best = results.get(0);
+        var best = FusionTrainer.choose(results);
+        System.err.printf(Locale.ROOT, "chosen: %s, cv nDCG@10 %.4f (the fewest features within one standard error of the best, %s at %.4f)%n",
+                best.config().label(), best.cvNdcg(), results.get(0).config().label(), results.get(0).cvNdcg());
         List<FusionTrainer.Sample> chosen = samples.get(best.config().queryInstruction());
         double handCv = FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, chosen);
         double floor = FusionTrainer.floor(chosen);
         String folder = dir.toAbsolutePath().normalize().getFileName().toString();
         String version = folder + "-train-" + best.config().label();
-        String trainedOn = String.format(Locale.ROOT, "%s qrels/train.tsv, %d queries; %d-fold cv nDCG@10 %.4f (hand-built %.4f); floor = %.0f%% quantile of relevant candidates' cosine",
-                folder, chosen.size(), FusionTrainer.FOLDS, best.cvNdcg(), handCv, FusionTrainer.FLOOR_QUANTILE * 100);
+        String trainedOn = String.format(Locale.ROOT, "%s qrels/train.tsv, %d queries; %d-fold cv (folds grouped by shared relevant papers) nDCG@10 %.4f "
+                        + "(hand-built %.4f; best %.4f, within one standard error); floor = %.0f%% quantile of relevant candidates' cosine",
+                folder, chosen.size(), FusionTrainer.FOLDS, best.cvNdcg(), handCv, results.get(0).cvNdcg(), FusionTrainer.FLOOR_QUANTILE * 100);
         // semantic search always embeds with the instruction: its floor comes from those candidates
         double semanticFloor = FusionTrainer.floor(samples.get(true));
         LearnedFusion learned = FusionTrainer.train(chosen, best.config(), version, modelId, floor, trainedOn).withSemanticFloor(semanticFloor);

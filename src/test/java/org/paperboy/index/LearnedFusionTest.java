@@ -139,6 +139,43 @@ class LearnedFusionTest {
     }
 
     @Test
+    void queriesSharingARelevantPaperAreHeldOutTogether() {
+        List<FusionTrainer.Sample> s = List.of(judged("q0", Map.of("a", 1)), judged("q1", Map.of("b", 1)), judged("q2", Map.of("c", 1, "a", 2)),
+                judged("q3", Map.of("c", 1)), judged("q4", Map.of("d", 1, "b", 0)), judged("q5", Map.of("e", 1)), judged("q6", Map.of("f", 1)),
+                judged("q7", Map.of("g", 1)));
+        // groups in order of appearance: {q0 q2 q3} (a, c), {q1}, {q4} (b judged not relevant there), {q5}, {q6}, {q7}
+        assertArrayEquals(new int[] {0, 1, 0, 0, 2, 3, 4, 0}, FusionTrainer.folds(s));
+    }
+
+    @Test
+    void theFewestFeaturesWithinOneStandardErrorOfTheBestAreShipped() {
+        List<String> two = List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING);
+        List<String> four = List.of(FusionFeatures.Z_KEYWORD, FusionFeatures.Z_MEANING, FusionFeatures.TERM_OVERLAP, FusionFeatures.TITLE_OVERLAP);
+        double[] best = {0.9, 0.7, 0.8, 0.6, 1.0, 0.5};
+        // 0.012 below the best on average, better on some queries and worse on others: standard error 0.033
+        double[] close = {1.0, 0.6, 0.85, 0.5, 1.0, 0.48};
+        double[] far = {0.6, 0.4, 0.5, 0.3, 0.7, 0.2};
+        var rich = new FusionTrainer.Result(new FusionTrainer.Config("rich", four, 0.1, 200), mean(best), best);
+        var simple = new FusionTrainer.Result(new FusionTrainer.Config("simple", two, 0.1, 200), mean(close), close);
+        var poor = new FusionTrainer.Result(new FusionTrainer.Config("poor", two, 0.01, 200), mean(far), far);
+        assertEquals("simple", FusionTrainer.choose(List.of(rich, simple, poor)).config().name(), "within one standard error, fewer features");
+        // 0.033 below on every query alike: standard error 0.002
+        double[] further = {0.87, 0.66, 0.77, 0.57, 0.96, 0.47};
+        var tooFar = new FusionTrainer.Result(new FusionTrainer.Config("simple", two, 0.1, 200), mean(further), further);
+        assertEquals("rich", FusionTrainer.choose(List.of(rich, tooFar, poor)).config().name(), "consistently worse: not noise");
+        assertEquals(0.0327, FusionTrainer.standardError(best, close), 1e-4);
+        assertEquals(Double.NEGATIVE_INFINITY, FusionTrainer.standardError(best, new double[2]), "results of other queries do not pair up");
+    }
+
+    private static double mean(double[] x) {
+        return Arrays.stream(x).average().orElseThrow();
+    }
+
+    private static FusionTrainer.Sample judged(String id, Map<String, Integer> rel) {
+        return new FusionTrainer.Sample(id, List.of(), List.of(), 1, rel);
+    }
+
+    @Test
     void aModelSaysWhetherItsQueriesAreEmbeddedWithTheInstructionAndOlderFilesMeanWith() throws Exception {
         ObjectMapper json = new ObjectMapper();
         LearnedFusion old = LearnedFusion.parse(json.readTree("{\"format\":1,\"features\":[\"z_keyword\"],\"weights\":[1]}"));
