@@ -21,8 +21,8 @@ import java.util.function.Consumer;
  * as logistic regression on feature differences, liblinear) over hybrid's candidates. Each choice
  * (queries embedded with or without the model's instruction, feature set, regularisation, how many
  * non-relevant candidates each relevant one is paired with) is made by k-fold cross-validation
- * over the training queries (folds grouped by shared relevant papers), by nDCG@10; the chosen
- * configuration is then trained on all of them.
+ * over the training queries (folds grouped by shared relevant papers), by nDCG@10, and the
+ * one-standard-error rule ({@link #choose}); the chosen configuration is then trained on all of them.
  * Test judgments play no part.
  */
 public final class FusionTrainer {
