@@ -63,7 +63,8 @@ case "$what" in
   arxiv-titles)
     papers="${PAPERBOY_ARXIV_SAMPLE:-../shared/data/arxiv-daily/papers.jsonl.gz}"
     [ -f "$papers" ] || { echo "bench/search.sh arxiv-titles: $papers is missing (the shared arXiv sample)" >&2; exit 1; }
-    dir="target/arxiv-titles-${1:-5000}-${2:-10}"
+    # under data/, which `./paperboy test` (mvn clean) leaves alone: a rerun reuses the vectors
+    dir="data/bench/arxiv-titles-${1:-5000}-${2:-10}"
     "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.bench.ArxivTitleCollection "$papers" "$dir" "${1:-5000}" "${2:-10}"
     exec "$JAVA_HOME/bin/java" "${flags[@]}" -cp "$cp" org.paperboy.Main eval "$dir" --cache "$dir/cache" ;;
   embed-speed)
