@@ -65,6 +65,10 @@ final class EvalCommand implements Runnable {
             + FusionTrainer.FOLDS + "-fold cross-validation on it; writes the model to --fusion-out, then reports the test split")
     boolean train;
 
+    @Option(names = "--train-queries", paramLabel = "N", defaultValue = "2000", description = "--train learns from at most N training "
+            + "queries, spread evenly over the split (default 2000: SciFact has 809; the pairs and the 420 cross-validation fits grow with them)")
+    int trainQueries;
+
     @Option(names = "--fusion-out", paramLabel = "FILE", description = "Where --train writes the fusion model "
             + "(default src/main/resources/org/paperboy/index/fusion/<model>.json: run it from the repository root to update the shipped one)")
     Path fusionOut;
@@ -76,6 +80,7 @@ final class EvalCommand implements Runnable {
     public void run() {
         Settings settings = SettingsOptions.load(spec);
         if (!Files.isDirectory(dir)) throw new UserError(dir + " is not a directory");
+        if (trainQueries < 1) throw new UserError("--train-queries must be at least 1");
         Path work = cache != null ? cache : settings.dataDir().resolve("cache/eval").resolve(dir.toAbsolutePath().normalize().getFileName().toString());
         List<PaperSearch.Mode> modes = modes();
         List<String> models = models(settings, modes);
@@ -172,7 +177,7 @@ final class EvalCommand implements Runnable {
         Map<Boolean, List<FusionTrainer.Sample>> samples = new LinkedHashMap<>();
         for (boolean instruction : List.of(true, false)) {
             PaperSearch search = new PaperSearch(index, embedder, LearnedFusion.HAND_BUILT.withQueryInstruction(instruction));
-            samples.put(instruction, trainingSamples(eval, search, instruction ? "training candidates" : "training candidates, bare queries"));
+            samples.put(instruction, trainingSamples(eval, search, trainQueries, instruction ? "training candidates" : "training candidates, bare queries"));
             System.err.printf(Locale.ROOT, "%d training queries%s; hand-built fusion on them: nDCG@10 %.4f%n", samples.get(instruction).size(),
                     instruction ? "" : " without the instruction", FusionTrainer.ndcg(LearnedFusion.HAND_BUILT, samples.get(instruction)));
         }
@@ -204,8 +209,8 @@ final class EvalCommand implements Runnable {
         return learned;
     }
 
-    private static List<FusionTrainer.Sample> trainingSamples(BeirEval eval, PaperSearch search, String label) {
-        var queries = eval.queries(BeirEval.TRAIN);
+    private static List<FusionTrainer.Sample> trainingSamples(BeirEval eval, PaperSearch search, int max, String label) {
+        var queries = spread(eval.queries(BeirEval.TRAIN), max);
         var qrels = eval.qrels(BeirEval.TRAIN);
         List<FusionTrainer.Sample> samples = new ArrayList<>();
         try (ProgressBar bar = new ProgressBar(label, queries.size())) {
@@ -220,6 +225,15 @@ final class EvalCommand implements Runnable {
             }
         }
         return samples;
+    }
+
+    /** At most {@code max} of the queries, evenly spread over them (in order). */
+    private static List<BeirEval.Query> spread(List<BeirEval.Query> queries, int max) {
+        if (queries.size() <= max) return queries;
+        System.err.printf(Locale.ROOT, "learning from %d of the %d training queries (--train-queries)%n", max, queries.size());
+        List<BeirEval.Query> out = new ArrayList<>(max);
+        for (int i = 0; i < max; i++) out.add(queries.get((int) ((long) i * queries.size() / max)));
+        return out;
     }
 
     private void writeRun(Map<String, List<Fusion.Scored<String>>> runs, String tag) {

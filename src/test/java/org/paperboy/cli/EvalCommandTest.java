@@ -81,6 +81,29 @@ class EvalCommandTest {
     }
 
     @Test
+    void trainLearnsFromAnEvenSpreadOfAtMostTheTrainingQueriesAskedFor() throws IOException {
+        Path dir = beirFolder();
+        Files.write(dir.resolve("queries.jsonl"), List.of(
+                "{\"_id\":\"t1\",\"text\":\"attention heads pruned\"}", "{\"_id\":\"t2\",\"text\":\"folding proteins\"}",
+                "{\"_id\":\"t3\",\"text\":\"galaxies in simulations\"}", "{\"_id\":\"t4\",\"text\":\"transformer heads\"}",
+                "{\"_id\":\"1\",\"text\":\"pruning attention heads\"}", "{\"_id\":\"2\",\"text\":\"protein structure prediction\"}",
+                "{\"_id\":\"3\",\"text\":\"zebras\"}"));
+        Files.write(dir.resolve("qrels/train.tsv"), List.of("query-id\tcorpus-id\tscore", "t1\t101\t1", "t2\t102\t1", "t3\t103\t1", "t4\t101\t1"));
+        Path fusion = tmp.resolve("fusion.json");
+        Cli.Run r = run("eval", dir.toString(), "--mode", "hybrid", "--train", "--train-queries", "2", "--fusion-out", fusion.toString(),
+                "--data", tmp.resolve("data").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("learning from 2 of the 4 training queries"), r.err());
+        assertTrue(r.err().contains("2 training queries; hand-built fusion on them"), r.err());
+        String written = Files.readString(fusion);
+        assertTrue(written.contains("\"semanticFloor\"") && written.contains("2 queries; 5-fold cv (folds grouped"), written);
+        assertTrue(r.out().contains("learned tiny-train-"), "the fusion just learned is evaluated too: " + r.out());
+        Cli.Run none = run("eval", dir.toString(), "--train", "--train-queries", "0", "--data", tmp.resolve("data").toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("--train-queries must be at least 1"), none.err());
+    }
+
+    @Test
     void aFolderThatIsNotBeirOrABadModeIsOneLine() throws IOException {
         Path dir = beirFolder();
         Files.delete(dir.resolve("qrels/test.tsv"));
