@@ -196,8 +196,21 @@ public final class ForYou implements AutoCloseable {
 
     /** For visitors: the instance profile's order; arXiv's, without scores or reasons, until the first count (as {@link #orderForVisitors}). */
     public List<Pick> rankForVisitors(List<Paper> papers) {
-        if (!ordersVisitors()) return papers.stream().map(p -> new Pick(p, Double.NaN, "")).toList();
+        if (!ordersVisitors()) return unscored(papers);
         return rank(instance(), papers);
+    }
+
+    /**
+     * A reader's papers before For you can rank ({@link #ranksReadersNow} false): as they came, without
+     * scores or reasons, the reader's hidden ones left out. Reads the hidden ids alone: the reader's
+     * model would wait for the count.
+     */
+    public List<Pick> unranked(long userId, List<Paper> papers) {
+        return unscored(shown(papers, Set.copyOf(signals.ids(userId, SignalRepository.HIDE))));
+    }
+
+    private static List<Pick> unscored(List<Paper> papers) {
+        return papers.stream().map(p -> new Pick(p, Double.NaN, "")).toList();
     }
 
     /** Whether a reader's ranking can be made without waiting for the start's count of a large catalog. */

@@ -184,19 +184,13 @@ public final class ForYouRoutes implements RouteGroup {
             ctx.redirect("/onboarding", HttpStatus.SEE_OTHER);
             return;
         }
-        List<ForYou.Pick> picks = period.map(p -> ready ? ranked(u, p) : unranked(u, p)).orElse(List.of());
+        List<ForYou.Pick> picks = period.map(p -> ready ? ranked(u, p) : forYou.unranked(u.id(), listed(p))).orElse(List.of());
         Set<String> saved = Set.copyOf(signals.repository().ids(u.id(), SignalRepository.SAVE));
         String label = period.map(Period::label).orElse("no papers yet");
         String param = param(ctx);
         render(ctx, new ForYouPage(Meta.of("For you · " + label + " · Paperboy", "Papers ranked for you"), "For you · " + label, param,
                 picks.stream().map(p -> entry(p.paper(), p.reason(), saved.contains(p.paper().id().base()), p.score())).toList(),
                 csrf.token(ctx), ready ? "for-you" : "for-you-getting-ready", List.of(), List.of(), List.of()));
-    }
-
-    /** The period's papers in the day page's order, the reader's hidden ones left out: what For you shows before it can rank. */
-    private List<ForYou.Pick> unranked(User u, Period p) {
-        Set<String> hidden = Set.copyOf(signals.repository().ids(u.id(), SignalRepository.HIDE));
-        return listed(p).stream().filter(x -> !hidden.contains(x.id().base())).map(x -> new ForYou.Pick(x, Double.NaN, "")).toList();
     }
 
     /**
