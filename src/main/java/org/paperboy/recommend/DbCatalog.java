@@ -229,15 +229,20 @@ public final class DbCatalog implements Catalog {
         Vocabulary v = checkedVocabulary();
         long now = System.currentTimeMillis();
         SparseVector known = cached(v, item.id(), item.source(), now);
-        if (known != null) return known;
-        return make(v, item, vectors.vectors(List.of(item.id())).get(item.id()), now);
+        return known != null ? known : make(v, item, now);
     }
 
     /** As {@link #features(Item)}, the paper read as an {@link Item} only when its features must be made. */
     public SparseVector features(Paper p) {
         Vocabulary v = checkedVocabulary();
-        SparseVector known = cached(v, p.id().base(), Item.source(p), System.currentTimeMillis());
-        return known != null ? known : features(Item.of(p));
+        long now = System.currentTimeMillis();
+        SparseVector known = cached(v, p.id().base(), Item.source(p), now);
+        return known != null ? known : make(v, Item.of(p), now);
+    }
+
+    /** Makes one paper's features, its embedding read alone. */
+    private SparseVector make(Vocabulary v, Item item, long now) {
+        return make(v, item, vectors.vectors(List.of(item.id())).get(item.id()), now);
     }
 
     /**
