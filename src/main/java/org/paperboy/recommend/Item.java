@@ -22,7 +22,7 @@ public record Item(String id, String title, String abstractText, String comments
     }
 
     public Item(String id, String title, String abstractText, List<String> categories, LocalDate day) {
-        this(id, title, abstractText, "", categories, day, Objects.hash(title, abstractText, categories));
+        this(id, title, abstractText, "", categories, day, source(title, abstractText, "", categories));
     }
 
     /**
@@ -40,6 +40,11 @@ public record Item(String id, String title, String abstractText, String comments
      * features must be made (papers with hundreds of authors made that most of a cached ranking).
      */
     public static int source(Paper p) {
-        return Objects.hash(p.title(), p.abstractText(), p.comments(), p.categories());
+        return source(p.title(), p.abstractText(), p.comments(), p.categories());
+    }
+
+    /** One formula for every item, so that a paper read either way finds the same cached features. */
+    private static int source(String title, String abstractText, String comments, List<String> categories) {
+        return Objects.hash(title, abstractText, comments == null ? "" : comments, categories);
     }
 }

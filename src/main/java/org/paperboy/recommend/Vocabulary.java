@@ -117,7 +117,7 @@ public final class Vocabulary {
     static final int ANALYSED_TOGETHER = 2_000;
 
     public static Vocabulary build(Iterable<Item> items, Options options) {
-        Counts counts = new Counts(new HashMap<>(), new PhraseCounts(), new HashMap<>(), new int[1]);
+        Counts counts = new Counts();
         List<Item> batch = new ArrayList<>(ANALYSED_TOGETHER);
         for (Item item : items) {
             batch.add(item);
@@ -126,11 +126,16 @@ public final class Vocabulary {
             batch.clear();
         }
         counts.add(batch, options);
-        return new Vocabulary(counts.termDf(), counts.phraseDf(), counts.catDf(), counts.docs()[0], options);
+        return new Vocabulary(counts.termDf, counts.phraseDf, counts.catDf, counts.docs, options);
     }
 
     /** Document frequencies while they are counted. */
-    private record Counts(Map<String, int[]> termDf, PhraseCounts phraseDf, Map<String, int[]> catDf, int[] docs) {
+    private static final class Counts {
+        final Map<String, int[]> termDf = new HashMap<>();
+        final PhraseCounts phraseDf = new PhraseCounts();
+        final Map<String, int[]> catDf = new HashMap<>();
+        int docs;
+
         /**
          * The analyser's stemming is most of a count (8,000 papers/s on one core), so a batch's papers
          * are analysed in parallel; the counting stays on this thread, and the result is the same.
@@ -138,7 +143,7 @@ public final class Vocabulary {
         void add(List<Item> batch, Options options) {
             List<Terms> analysed = batch.parallelStream().map(item -> terms(item, options)).toList();
             for (int i = 0; i < batch.size(); i++) {
-                docs[0]++;
+                docs++;
                 Terms t = analysed.get(i);
                 for (String w : t.words().keySet()) termDf.computeIfAbsent(w, k -> new int[1])[0]++;
                 for (long p : t.phrases().keySet()) phraseDf.add(p);

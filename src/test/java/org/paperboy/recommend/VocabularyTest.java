@@ -97,6 +97,33 @@ class VocabularyTest {
     }
 
     @Test
+    void aCatalogLargerThanOneAnalysedBatchCountsAsAWhole() {
+        // "kestrel" is in the first paper and the last, two batches apart; a word must be in two papers to count
+        List<Item> many = new ArrayList<>();
+        int n = 2 * Vocabulary.ANALYSED_TOGETHER + 7;
+        for (int i = 0; i < n; i++) {
+            String rare = i == 0 || i == n - 1 ? " kestrel" : "";
+            many.add(item("p" + i, "Paper on topic" + (i % 40), "Common words" + rare));
+        }
+        Vocabulary whole = words(many);
+        List<String> terms = new ArrayList<>();
+        for (int f : whole.features(many.get(0)).index()) if (whole.isTerm(f)) terms.add(whole.name(f));
+        assertTrue(terms.contains("kestrel"), "counted across batches: " + terms);
+        SparseVector a = whole.features(many.get(n - 1)), b = words(many.reversed()).features(many.get(n - 1));
+        assertArrayEquals(a.index(), b.index(), "other batch boundaries, the same counts");
+        assertArrayEquals(a.value(), b.value());
+    }
+
+    @Test
+    void anItemMadeFromItsPartsAndOneReadFromItsPaperHaveTheSameSource() {
+        Paper paper = new Paper(ArxivId.of("2603.00002v1"), "Grasping", List.of(new Author("Ada Lovelace", null)), "We grasp.", "cs.RO",
+                List.of("cs.RO"), null, null, null, null, DAY, null, List.of(), DAY, List.of(), 0, 0);
+        assertEquals(Item.source(paper), Item.of(paper).source());
+        assertEquals(Item.source(paper), new Item("2603.00002", "Grasping", "We grasp.", List.of("cs.RO"), DAY).source(),
+                "a paper without a comment is the item of its title, abstract and categories");
+    }
+
+    @Test
     void theCommentIsReadAndTheAuthorsNamesAreNot() {
         Paper paper = new Paper(ArxivId.of("2603.00001v1"), "Grasping", List.of(new Author("Ada Lovelace", null)),
                 "We grasp. Code: https://github.com/lovelace/grasp", "cs.RO", List.of("cs.RO"),
